@@ -1,0 +1,121 @@
+"""The plain data the document classifiers hand back: no email, no database."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+
+class Kind(StrEnum):
+    PASSPORT = "passport"
+    ANTECEDENTS = "antecedents"
+    TB_DECLARATION = "tb_declaration"
+    OTHER = "other"
+
+
+class ReadError(StrEnum):
+    """Why a file could not be read. The value is the machine code; `describe` the sentence."""
+
+    ENCRYPTED = "encrypted"
+    CORRUPT = "corrupt"
+    UNSUPPORTED_TYPE = "unsupported_type"
+    TOO_LARGE = "too_large"
+    TOO_MANY_PAGES = "too_many_pages"
+    TIMEOUT = "timeout"
+    EMPTY = "empty"
+
+    def describe(self) -> str:
+        return _READ_ERROR_SENTENCES[self]
+
+
+_READ_ERROR_SENTENCES: dict[ReadError, str] = {
+    ReadError.ENCRYPTED: "the file is protected with a password, so we could not open it",
+    ReadError.CORRUPT: "the file is damaged or incomplete and could not be opened",
+    ReadError.UNSUPPORTED_TYPE: "we cannot read this type of file; please send a PDF or a photo",
+    ReadError.TOO_LARGE: "the file is larger than we can accept",
+    ReadError.TOO_MANY_PAGES: "the document has more pages than we can accept",
+    ReadError.TIMEOUT: "reading the file took too long, so we stopped",
+    ReadError.EMPTY: "the file is empty",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PassportData:
+    """Fields read from a TD3 machine readable zone (ICAO 9303 part 4)."""
+
+    document_type: str
+    issuing_country: str
+    surname: str
+    given_names: str
+    document_number: str
+    nationality: str
+    birth_date: date | None
+    sex: str
+    expiry_date: date | None
+    checks_ok: bool
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("birth_date", "expiry_date"):
+            value = data[key]
+            data[key] = value.isoformat() if value else None
+        return data
+
+    @property
+    def masked_number(self) -> str:
+        return mask_document_number(self.document_number)
+
+
+def mask_document_number(number: str) -> str:
+    """`X1234567` -> `X1****67`: enough for HR to tell documents apart, useless to a thief."""
+    if len(number) <= 4:
+        return "*" * len(number)
+    return number[:2] + "*" * (len(number) - 4) + number[-2:]
+
+
+@dataclass(frozen=True, slots=True)
+class PageVerdict:
+    """What one page (1-based) of the file was found to be."""
+
+    page: int
+    kind: Kind
+    confidence: float
+    ocr: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The verdict on one file. Unreadable files are still a classification (kind OTHER)."""
+
+    kind: Kind
+    confidence: float
+    reasons: tuple[str, ...] = ()
+    filled: bool | None = None
+    pages: tuple[PageVerdict, ...] = ()
+    error: ReadError | None = None
+    passport: PassportData | None = None
+    detected_type: str | None = None
+    # Every kind found in the file with its pages, for multi-document scans.
+    kinds_found: tuple[Kind, ...] = field(default=())
+
+    def to_json(self, path: str | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if path is not None:
+            data["path"] = path
+        data.update(
+            kind=self.kind.value,
+            confidence=round(self.confidence, 3),
+            filled=self.filled,
+            pages=[
+                {"page": p.page, "kind": p.kind.value, "confidence": round(p.confidence, 3),
+                 "ocr": p.ocr}
+                for p in self.pages
+            ],
+            reasons=list(self.reasons),
+            error=self.error.value if self.error else None,
+            passport=self.passport.to_json() if self.passport else None,
+            detected_type=self.detected_type,
+        )
+        return data

@@ -1,0 +1,150 @@
+"""Settings as plain data, read from `MAILBOT_*` environment variables and `mailbot.toml`.
+
+Every default here is what the demo uses; production overrides them in the environment.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from mailbot.errors import ConfigError
+
+
+class Security(StrEnum):
+    SSL = "ssl"            # implicit TLS (IMAPS 993, SMTPS 465)
+    STARTTLS = "starttls"
+    PLAIN = "plain"        # loopback tests only
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="MAILBOT_", toml_file="mailbot.toml", extra="ignore"
+    )
+
+    # Where the service keeps its database, raw mails and documents (created 0700).
+    data_dir: Path = Path("data")
+    # SQLAlchemy URL; defaults to a SQLite file in data_dir.
+    database_url: str = ""
+
+    # Inbound: IMAP. Unused when a folder source is given (`--source`).
+    imap_host: str = ""
+    imap_port: int = 0                        # 0 = the default for `imap_security`
+    imap_user: str = ""
+    imap_password: str = Field(default="", repr=False)
+    imap_password_file: Path | None = None    # e.g. a Docker/Kubernetes secret
+    imap_oauth2_token_command: str = ""       # prints an XOAUTH2 access token
+    imap_oauth2_token_file: Path | None = None
+    imap_security: Security = Security.SSL
+    imap_folder: str = "INBOX"
+    imap_processed_folder: str = "Processed"
+    imap_review_folder: str = "Needs-Review"
+    imap_idle: bool = False
+    imap_batch_size: int = 20
+
+    # Outbound: SMTP. Unused when an outbox folder is given (`--outbox`).
+    smtp_host: str = ""
+    smtp_port: int = 0                        # 0 = the default for `smtp_security`
+    smtp_user: str = ""
+    smtp_password: str = Field(default="", repr=False)
+    smtp_password_file: Path | None = None
+    smtp_oauth2_token_command: str = ""
+    smtp_oauth2_token_file: Path | None = None
+    smtp_security: Security = Security.STARTTLS
+
+    from_address: str = "hsm-documents@mailbot.example"
+    from_name: str = "HSM documents"
+    hr_address: str = "hr@mailbot.example"
+    company_name: str = "ITSync"
+
+    poll_seconds: int = 60
+    digest_cron: str = "0 8 * * mon-fri"
+    digest_waiting_days: int = 7
+    max_replies_per_address_per_day: int = 5
+    max_attempts: int = 5                     # then the mail is set aside for HR
+
+    # Limits on what a candidate can send us.
+    max_attachment_bytes: int = 25 * 1024 * 1024
+    max_pdf_pages: int = 30
+    max_image_pixels: int = 60_000_000
+    max_zip_members: int = 50
+    max_zip_total_bytes: int = 100 * 1024 * 1024
+    max_zip_ratio: int = 100
+    max_zip_depth: int = 2
+    document_timeout_seconds: float = 60.0
+
+    # The TB-exemption list HR may update without a release; empty = the bundled list.
+    tb_exempt_file: Path | None = None
+    # Trust `Authentication-Results` only from this authserv-id (the operator's own server).
+    authserv_id: str = ""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Settings:
+        if self.poll_seconds < 1:
+            raise ValueError("MAILBOT_POLL_SECONDS must be at least 1")
+        if self.imap_password and self.imap_oauth2_token_command:
+            raise ValueError(
+                "MAILBOT_IMAP_PASSWORD and MAILBOT_IMAP_OAUTH2_TOKEN_COMMAND are both set; "
+                "choose one way to log in"
+            )
+        if self.smtp_password and self.smtp_oauth2_token_command:
+            raise ValueError(
+                "MAILBOT_SMTP_PASSWORD and MAILBOT_SMTP_OAUTH2_TOKEN_COMMAND are both set; "
+                "choose one way to log in"
+            )
+        return self
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'mailbot.sqlite3').as_posix()}"
+
+    def secret(self, which: str) -> str:
+        """The IMAP or SMTP password, from the variable or from its file."""
+        value: str = getattr(self, f"{which}_password")
+        path: Path | None = getattr(self, f"{which}_password_file")
+        if path is not None:
+            try:
+                return path.read_text().strip()
+            except OSError as exc:
+                raise ConfigError(
+                    f"MAILBOT_{which.upper()}_PASSWORD_FILE: cannot read {path}: {exc.strerror}"
+                ) from exc
+        return value
+
+    def require(self, *names: str) -> None:
+        """Fail with one clear line when a setting the chosen mode needs is empty."""
+        for name in names:
+            if not getattr(self, name):
+                raise ConfigError(f"MAILBOT_{name.upper()} is not set; it is needed for this mode")
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the settings, turning pydantic's report into one line that names the setting."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = "_".join(str(part) for part in first["loc"]).upper()
+        name = f"MAILBOT_{loc}" if loc else "settings"
+        message = first["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"{name}: {message}" if loc else message) from None

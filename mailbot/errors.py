@@ -1,0 +1,23 @@
+"""A small error hierarchy: what to ignore, what to set aside, what to retry."""
+
+from __future__ import annotations
+
+
+class MailbotError(Exception):
+    """Base of every error the service raises on purpose."""
+
+
+class ConfigError(MailbotError):
+    """A setting is missing or contradicts another. The message names the setting."""
+
+
+class StopProcessing(MailbotError):  # noqa: N818 - a signal, not a failure (Mailman's DiscardMessage)
+    """The message is handled: stop the pipeline here without error (e.g. a bounce)."""
+
+
+class SetAside(MailbotError):  # noqa: N818 - Mailman's "shunt": broken, keep for a human
+    """The message cannot be handled automatically; keep it for HR review."""
+
+
+class TransientError(MailbotError):
+    """A server or resource was unavailable; retrying later should work."""
