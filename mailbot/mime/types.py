@@ -23,6 +23,7 @@ class Attachment:
     origin: str = ""          # e.g. "documents.zip/" or "forwarded mail/"
     error: str | None = None  # machine code such as "zip_bomb", "archive_unsupported"
     error_detail: str = ""    # one human sentence for HR and the candidate
+    inline: bool = False      # an inline decoration (signature logo): kept, not reported
 
     @cached_property
     def sha256(self) -> str:

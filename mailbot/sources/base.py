@@ -30,3 +30,18 @@ class MailSource(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+class SourceState(Protocol):
+    """Small durable key/value memory a source may keep (e.g. IMAP UIDVALIDITY, last UID).
+
+    Backed by the database (`source_state` table) so it survives restarts and is shared by hosts.
+    """
+
+    def get(self, key: str) -> str | None: ...
+
+    def set(self, key: str, value: str) -> None: ...
+
+    def is_known(self, source_key: str) -> bool:
+        """True when a mail with this source key is already durably stored."""
+        ...

@@ -1,0 +1,235 @@
+"""The HSM checklist as tiny pure rules (one class per requirement, Mailman style).
+
+A rule sees every document of the case, oldest first, and decides whether its requirement is met,
+by which document, and what is wrong. Adding a requirement (a dependant's passport, a contract)
+means adding one class to `REQUIREMENTS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Protocol
+
+from mailbot.checklist.tb_exempt import TbExemptList
+
+PASSPORT = "passport"
+ANTECEDENTS = "antecedents"
+TB_DECLARATION = "tb_declaration"
+
+
+@dataclass(frozen=True)
+class PassportFacts:
+    surname: str
+    given_names: str
+    nationality: str
+    expiry_date: date | None
+    checks_ok: bool
+    masked_number: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.given_names, self.surname) if part)
+
+
+@dataclass(frozen=True)
+class DocumentFact:
+    """What the rules see of one stored document."""
+
+    kind: str
+    filename: str
+    received_at: datetime
+    confidence: float = 1.0
+    filled: bool | None = None
+    error: str | None = None
+    error_detail: str = ""
+    passport: PassportFacts | None = None
+    held: bool = False
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str          # stable machine code, e.g. passport_expired
+    detail: str = ""   # the specific fact, e.g. the expiry date or the filename
+    filename: str = ""
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    requirement: str
+    needed: bool | None              # None: not known yet (TB before the nationality is known)
+    satisfied_by: DocumentFact | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def satisfied(self) -> bool:
+        return self.satisfied_by is not None
+
+    @property
+    def missing(self) -> bool:
+        return self.needed is not False and not self.satisfied
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """Facts the rules share, derived once from the documents."""
+
+    nationality: str | None
+    tb_exempt: bool | None
+    passport: PassportFacts | None
+
+
+@dataclass(frozen=True)
+class Checklist:
+    items: tuple[ItemStatus, ...]
+    facts: CaseFacts
+    unreadable: tuple[Problem, ...] = field(default=())
+
+    @property
+    def complete(self) -> bool:
+        return not any(item.missing for item in self.items)
+
+    @property
+    def missing(self) -> list[str]:
+        return [item.requirement for item in self.items if item.missing]
+
+    @property
+    def problems(self) -> list[Problem]:
+        found = [problem for item in self.items for problem in item.problems]
+        if not self.complete:
+            found.extend(self.unreadable)
+        return found
+
+    @property
+    def problem_codes(self) -> list[str]:
+        return list(dict.fromkeys(problem.code for problem in self.problems))
+
+    def item(self, requirement: str) -> ItemStatus:
+        return next(item for item in self.items if item.requirement == requirement)
+
+
+class Requirement(Protocol):
+    name: str
+    description: str
+
+    def check(self, documents: list[DocumentFact], facts: CaseFacts) -> ItemStatus:
+        ...
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _counted(documents: list[DocumentFact], kind: str) -> list[DocumentFact]:
+    return [doc for doc in documents if doc.kind == kind and not doc.held and doc.error is None]
+
+
+class PassportRequirement:
+    name = PASSPORT
+    description = "a passport whose machine readable zone reads correctly and that is valid for " \
+                  "at least 12 months after we receive it"
+
+    def check(self, documents: list[DocumentFact], facts: CaseFacts) -> ItemStatus:
+        passports = _counted(documents, PASSPORT)
+        for doc in reversed(passports):  # the newest acceptable version wins
+            if self.acceptable(doc):
+                return ItemStatus(PASSPORT, needed=True, satisfied_by=doc)
+        if not passports:
+            return ItemStatus(PASSPORT, needed=True)
+        return ItemStatus(PASSPORT, needed=True, problems=(self.why_not(passports[-1]),))
+
+    @staticmethod
+    def acceptable(doc: DocumentFact) -> bool:
+        data = doc.passport
+        return bool(
+            data and data.checks_ok and data.expiry_date
+            and data.expiry_date >= add_years(doc.received_at.date(), 1)
+        )
+
+    @staticmethod
+    def why_not(doc: DocumentFact) -> Problem:
+        data = doc.passport
+        if data is None or not data.checks_ok or data.expiry_date is None:
+            return Problem("passport_unreadable", filename=doc.filename)
+        if data.expiry_date < doc.received_at.date():
+            return Problem("passport_expired", data.expiry_date.isoformat(), doc.filename)
+        return Problem("passport_expires_within_12_months", data.expiry_date.isoformat(),
+                       doc.filename)
+
+
+class SignedFormRequirement:
+    """A form that counts only when filled in; a blank download sent back does not."""
+
+    def __init__(self, name: str, description: str) -> None:
+        self.name = name
+        self.description = description
+
+    def needed(self, facts: CaseFacts) -> bool | None:
+        return True
+
+    def check(self, documents: list[DocumentFact], facts: CaseFacts) -> ItemStatus:
+        needed = self.needed(facts)
+        forms = _counted(documents, self.name)
+        for doc in reversed(forms):
+            if doc.filled is not False:
+                return ItemStatus(self.name, needed=needed, satisfied_by=doc)
+        if forms and needed is not False:
+            blank = Problem(f"{self.name}_blank", filename=forms[-1].filename)
+            return ItemStatus(self.name, needed=needed, problems=(blank,))
+        return ItemStatus(self.name, needed=needed)
+
+
+class TbDeclarationRequirement(SignedFormRequirement):
+    def __init__(self) -> None:
+        super().__init__(
+            TB_DECLARATION,
+            "a signed declaration that you will take a TB test after arrival, unless your "
+            "nationality is on the TB-exemption list",
+        )
+
+    def needed(self, facts: CaseFacts) -> bool | None:
+        if facts.tb_exempt is None:
+            return None
+        return not facts.tb_exempt
+
+
+REQUIREMENTS: tuple[Requirement, ...] = (
+    PassportRequirement(),
+    SignedFormRequirement(
+        ANTECEDENTS,
+        "the antecedents certificate, filled in and signed (everyone above 12 fills one in)",
+    ),
+    TbDeclarationRequirement(),
+)
+
+
+def case_facts(documents: list[DocumentFact], tb_list: TbExemptList) -> CaseFacts:
+    """Nationality comes from the newest passport whose MRZ validated, even an expiring one."""
+    readable = [
+        doc.passport for doc in _counted(documents, PASSPORT)
+        if doc.passport is not None and doc.passport.checks_ok
+    ]
+    if not readable:
+        return CaseFacts(nationality=None, tb_exempt=None, passport=None)
+    passport = readable[-1]
+    nationality = tb_list.normalise(passport.nationality)
+    return CaseFacts(nationality=nationality, tb_exempt=tb_list.is_exempt(nationality),
+                     passport=passport)
+
+
+def evaluate(
+    documents: list[DocumentFact],
+    tb_list: TbExemptList,
+    requirements: tuple[Requirement, ...] = REQUIREMENTS,
+) -> Checklist:
+    ordered = sorted(documents, key=lambda doc: doc.received_at)
+    facts = case_facts(ordered, tb_list)
+    items = tuple(rule.check(ordered, facts) for rule in requirements)
+    unreadable = tuple(
+        Problem("unreadable_attachment", doc.error_detail or doc.error or "", doc.filename)
+        for doc in ordered if doc.error is not None and not doc.held
+    )
+    return Checklist(items=items, facts=facts, unreadable=unreadable)

@@ -1,0 +1,215 @@
+"""The command line: the contract operators and HR scripts depend on. Keep it stable."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from mailbot.config import Settings, load_settings
+from mailbot.errors import ConfigError, TransientError
+
+app = typer.Typer(help="Collects the documents a Highly Skilled Migrant visa needs, by email.",
+                  no_args_is_help=True, add_completion=False)
+case_app = typer.Typer(help="One case: show, add, link an alias.", no_args_is_help=True)
+app.add_typer(case_app, name="case")
+
+console = Console()
+errors = Console(stderr=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(function: F) -> F:
+    """Configuration and connection problems end in one clear line, not a traceback."""
+
+    @wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except (ConfigError, TransientError) as exc:
+            errors.print(f"mailbot: {exc}", markup=False, highlight=False)
+            raise typer.Exit(2) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def settings() -> Settings:
+    return load_settings()
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=None) + "\n")
+
+
+# ---------------------------------------------------------------------------- run
+
+
+@app.command()
+@friendly
+def run(
+    once: Annotated[bool, typer.Option("--once", help="One full cycle, then exit.")] = False,
+    source: Annotated[Path | None, typer.Option(
+        help="Read mail from a Maildir or a folder of .eml files instead of IMAP.",
+        exists=True, file_okay=False)] = None,
+    outbox: Annotated[Path | None, typer.Option(
+        help="Write replies and HR mails as .eml files into this folder instead of SMTP.")] = None,
+    idle: Annotated[bool | None, typer.Option(
+        "--idle/--no-idle", help="Also use IMAP IDLE to answer within seconds.")] = None,
+    summary: Annotated[bool, typer.Option(help="Print a summary per candidate (with --once).")]
+    = True,
+) -> None:
+    """Run the worker: poll, process, reply. `--once` runs one cycle and exits 0."""
+    from mailbot.boot import build_worker, configure_logging
+
+    configure_logging()
+    config = settings()
+    if idle is not None:
+        config = config.model_copy(update={"imap_idle": idle})
+    worker = build_worker(config, source=source, outbox=outbox)
+    if once:
+        report = worker.run_cycle()
+        try:
+            worker.source.close()
+            worker.delivery.close()
+        finally:
+            if summary:
+                _print_cycle(report, worker)
+        return
+    from mailbot.scheduler import run_forever
+
+    run_forever(worker)
+
+
+def _print_cycle(report: Any, worker: Any) -> None:
+    from mailbot.views import all_cases
+
+    outcomes = ", ".join(f"{count} {name}" for name, count in sorted(report.outcomes.items()))
+    console.print(f"Cycle: {report.fetched} new mail(s) ({outcomes or 'nothing to process'}); "
+                  f"{report.replies_queued} repl(y/ies) queued, {report.sent} mail(s) sent.",
+                  highlight=False)
+    _print_cases_table(all_cases(worker.engine))
+
+
+# ---------------------------------------------------------------------------- classify
+
+
+@app.command()
+@friendly
+def classify(
+    files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, readable=True)],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Classify files directly: passport, antecedents, tb_declaration or other."""
+    from classifiers import classify as classify_document
+    from classifiers.limits import Limits
+
+    config = settings()
+    limits = Limits(max_bytes=config.max_attachment_bytes, max_pages=config.max_pdf_pages,
+                    max_pixels=config.max_image_pixels,
+                    timeout_seconds=config.document_timeout_seconds)
+
+    def verdicts() -> Any:
+        for path in files:
+            yield path, classify_document(path.read_bytes(), path.name, limits)
+
+    if as_json:
+        for path, verdict in verdicts():
+            _print_json(verdict.to_json(str(path)))
+        return
+    table = Table("file", "kind", "confidence", "filled", "passport", "why")
+    from rich.progress import track
+
+    stream = track(verdicts(), total=len(files), description="classifying",
+                   console=errors, disable=len(files) < 3)
+    for path, verdict in stream:
+        passport = verdict.passport
+        table.add_row(
+            str(path), verdict.kind.value if not verdict.error else f"other ({verdict.error})",
+            f"{verdict.confidence:.2f}",
+            "" if verdict.filled is None else ("yes" if verdict.filled else "NO (blank)"),
+            "" if passport is None else
+            f"{passport.nationality} until {passport.expiry_date} "
+            f"{'✓' if passport.checks_ok else '✗ checks'}",
+            "; ".join(verdict.reasons[:3]),
+        )
+    console.print(table)
+
+
+# ---------------------------------------------------------------------------- cases
+
+
+def _print_cases_table(cases: list[dict[str, Any]]) -> None:
+    table = Table("case", "candidate", "status", "received", "missing", "problems",
+                  "last activity")
+    for case in cases:
+        received = ", ".join(sorted({doc["kind"] for doc in case["received"]
+                                     if doc["kind"] != "other"}))
+        problems = list(case["problems"]) + (["needs a human answer"] if case["needs_human"]
+                                             else [])
+        table.add_row(
+            case["case_id"], f"{case['name']}\n{case['email']}",
+            "[green]complete[/]" if case["status"] == "complete" else "incomplete",
+            received or "-", ", ".join(case["missing"]) or "-", ", ".join(problems) or "-",
+            case["last_activity"][:16].replace("T", " "),
+        )
+    console.print(table)
+
+
+@app.command()
+@friendly
+def cases(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """All cases: status, received, missing, problems, last activity."""
+    from mailbot.boot import database
+    from mailbot.views import all_cases
+
+    found = all_cases(database(settings()))
+    if as_json:
+        _print_json(found)
+    else:
+        _print_cases_table(found)
+
+
+@case_app.command("show")
+@friendly
+def case_show(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")],
+              as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """One case in detail: every document, its verdict, confidence and why."""
+    from mailbot.boot import database
+    from mailbot.views import one_case
+
+    found = one_case(database(settings()), key)
+    if found is None:
+        errors.print(f"mailbot: no case {key!r}; `mailbot cases` lists them", markup=False)
+        raise typer.Exit(1)
+    if as_json:
+        _print_json(found)
+        return
+    console.print(f"[bold]{found['case_id']}[/] {found['name']} <{found['email']}> — "
+                  f"{found['status']}", highlight=False)
+    console.print(f"nationality {found['nationality'] or '?'}, TB exempt "
+                  f"{found['tb_exempt']}, passport until {found['passport_expiry'] or '?'}; "
+                  f"missing: {', '.join(found['missing']) or 'nothing'}; "
+                  f"problems: {', '.join(found['problems']) or 'none'}", highlight=False)
+    table = Table("mail", "file", "kind", "conf.", "filled", "why")
+    for doc in found["received"]:
+        kind = doc["kind"] + (" (held)" if doc["held"] else "")
+        why = doc["error_detail"] if doc["error"] else "; ".join(doc["reasons"][:4])
+        table.add_row(str(doc["mail"]), doc["filename"], kind, f"{doc['confidence']:.2f}",
+                      "" if doc["filled"] is None else str(doc["filled"]), why)
+    console.print(table)
+    for mail in found["mails"]:
+        console.print(f"mail #{mail['mail']} {mail['sent_at'] or ''} {mail['state']}: "
+                      f"{mail['subject']} {('— ' + mail['note']) if mail['note'] else ''}",
+                      highlight=False, markup=False)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,568 @@
+"""The worker cycle: fetch → store raw → process → file → reply → send.
+
+Every step is declared in `CYCLE` and every message walks the life cycle
+`fetched → processed|ignored|held → filed`. Slow document work happens outside any transaction;
+the results, the checklist and the reply intent are then written in ONE transaction, so a crash
+at any point leaves either nothing or everything of a message's outcome.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.parser import BytesHeaderParser
+from email.utils import parseaddr
+from hashlib import sha256
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, col, select
+
+from classifiers import classify as classify_document
+from classifiers.limits import Limits
+from classifiers.types import Classification
+from mailbot.checklist.rules import Checklist, evaluate
+from mailbot.checklist.tb_exempt import TbExemptList, load_tb_exempt_list
+from mailbot.config import Settings
+from mailbot.delivery.base import Delivery, Envelope
+from mailbot.errors import MailbotError, SetAside, TransientError
+from mailbot.middleware import LoggingMiddleware, MetricsMiddleware, Middleware
+from mailbot.mime.limits import MimeLimits
+from mailbot.mime.parse import parse_mail
+from mailbot.mime.types import Attachment, ParsedMail
+from mailbot.replies.compose import (
+    CaseSummary,
+    ReplyContext,
+    asks_question,
+    compose_reply,
+    reference_in,
+    reply_subject,
+)
+from mailbot.replies.guard import machine_mail_reason
+from mailbot.replies.hr import CompleteNotice, ReviewNotice, compose_complete, compose_review
+from mailbot.replies.message import FileAttachment, OutgoingMail, new_message_id, render
+from mailbot.sources.base import FetchedMail, MailSource
+from mailbot.sources.folder import sent_date
+from mailbot.store import repo
+from mailbot.store.db import session_scope
+from mailbot.store.models import (
+    Case,
+    Document,
+    InboundMessage,
+    InboundState,
+    OutboundKind,
+    OutboundMail,
+    OutboundState,
+    utcnow,
+)
+
+log = logging.getLogger("mailbot")
+
+Classify = Callable[[bytes, str, Limits], Classification]
+
+CYCLE: tuple[str, ...] = ("ingest", "process", "file", "reply", "send")
+
+
+@dataclass
+class CycleReport:
+    fetched: int = 0
+    duplicates: int = 0
+    outcomes: dict[str, int] = field(default_factory=dict)
+    replies_queued: int = 0
+    sent: int = 0
+    send_failures: int = 0
+    seconds_in_documents: float = 0.0
+
+
+def _classify(data: bytes, filename: str, limits: Limits) -> Classification:
+    return classify_document(data, filename, limits)
+
+
+class Worker:
+    def __init__(
+        self,
+        settings: Settings,
+        engine: Engine,
+        source: MailSource,
+        delivery: Delivery,
+        *,
+        classify: Classify = _classify,
+        middleware: Iterable[Middleware] = (),
+        clock: Callable[[], datetime] = utcnow,
+        tb_list: TbExemptList | None = None,
+    ) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.source = source
+        self.delivery = delivery
+        self.classify = classify
+        self.clock = clock
+        self.metrics = MetricsMiddleware()
+        self.middleware: list[Middleware] = [LoggingMiddleware(), self.metrics, *middleware]
+        self.tb_list = tb_list or load_tb_exempt_list(settings.tb_exempt_file)
+        self.mime_limits = MimeLimits.from_settings(settings)
+        self.document_limits = Limits(
+            max_bytes=settings.max_attachment_bytes,
+            max_pages=settings.max_pdf_pages,
+            max_pixels=settings.max_image_pixels,
+            timeout_seconds=settings.document_timeout_seconds,
+        )
+        self.own_addresses = frozenset({settings.from_address.lower()})
+        self.report = CycleReport()
+
+    # ---------------------------------------------------------------- the cycle
+
+    def run_cycle(self, steps: tuple[str, ...] = CYCLE) -> CycleReport:
+        self.report = CycleReport()
+        self.metrics.outcomes.clear()
+        self.metrics.seconds = 0.0
+        for step in steps:
+            try:
+                getattr(self, step)()
+            except (TransientError, OperationalError) as exc:
+                log.warning("cycle step %r stopped, will retry next cycle: %s", step, exc)
+                break
+        self.report.outcomes = dict(self.metrics.outcomes)
+        self.report.seconds_in_documents = self.metrics.seconds
+        return self.report
+
+    # ---------------------------------------------------------------- ingest
+
+    def ingest(self) -> None:
+        for mail in self.source.fetch():
+            self.store_raw(mail)
+
+    def store_raw(self, mail: FetchedMail) -> None:
+        """Keep the raw bytes durably before acting on them; duplicates are recorded as such."""
+        headers = BytesHeaderParser().parsebytes(mail.raw)
+        raw_sha = sha256(mail.raw).hexdigest()
+        message_id = (str(headers.get("Message-ID") or "").strip()
+                      or f"<{raw_sha[:32]}@mailbot.invalid>")
+        sender = parseaddr(str(headers.get("From") or ""))[1].lower()
+        sent_at = sent_date(mail.raw)
+        with session_scope(self.engine) as session:
+            if repo.is_known(session, mail.source_key):
+                return
+            original = session.exec(
+                select(InboundMessage).where(
+                    (InboundMessage.raw_sha256 == raw_sha)
+                    | (InboundMessage.message_id == message_id)
+                )
+            ).first()
+            row = InboundMessage(
+                source_key=mail.source_key,
+                message_id=message_id[:998],
+                raw_sha256=raw_sha,
+                raw=mail.raw,
+                sender=sender[:320],
+                subject=" ".join(str(headers.get("Subject") or "").split())[:500],
+                sent_at=sent_at if sent_at.year > 1970 else None,
+                fetched_at=self.clock(),
+            )
+            if original is not None:
+                row.state = InboundState.IGNORED
+                row.note = f"duplicate of mail #{original.id}"
+                row.case_id = original.case_id
+                row.processed_at = self.clock()
+                self.report.duplicates += 1
+            session.add(row)
+        self.report.fetched += 1
+
+    # ---------------------------------------------------------------- process
+
+    def process(self) -> None:
+        with Session(self.engine) as session:
+            pending = session.exec(
+                select(InboundMessage.id)
+                .where(InboundMessage.state == InboundState.FETCHED)
+                .order_by(col(InboundMessage.sent_at).is_(None).desc(),
+                          col(InboundMessage.sent_at), col(InboundMessage.id))
+            ).all()
+        for inbound_id in pending:
+            assert inbound_id is not None
+            self.process_one(inbound_id)
+
+    def process_one(self, inbound_id: int) -> None:
+        for hook in self.middleware:
+            hook.before_message(inbound_id)
+        try:
+            outcome, summary = self._process(inbound_id)
+        except TransientError:
+            raise
+        except Exception as exc:
+            attempts = self._record_failure(inbound_id, exc)
+            for hook in self.middleware:
+                hook.after_failure(inbound_id, exc, attempts)
+            return
+        for hook in self.middleware:
+            hook.after_message(inbound_id, outcome, summary)
+
+    def _process(self, inbound_id: int) -> tuple[str, str]:
+        with Session(self.engine) as session:
+            inbound = session.get(InboundMessage, inbound_id)
+            assert inbound is not None
+            raw = inbound.raw
+        parsed = parse_mail(raw, self.mime_limits)
+        machine = machine_mail_reason(parsed, self.own_addresses)
+        verdicts = {} if machine else self._classify_attachments(parsed)
+        with session_scope(self.engine) as session:
+            inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
+            assert inbound is not None
+            if inbound.state != InboundState.FETCHED:  # another worker got there first
+                return "skipped", "already processed"
+            return self._apply(session, inbound, parsed, machine, verdicts)
+
+    def _classify_attachments(self, parsed: ParsedMail) -> dict[str, dict[str, Any]]:
+        verdicts: dict[str, dict[str, Any]] = {}
+        for attachment in parsed.attachments:
+            if attachment.error or attachment.inline or attachment.sha256 in verdicts:
+                continue
+            with Session(self.engine) as session:
+                earlier = repo.known_classification(session, attachment.sha256)
+                if earlier is not None:
+                    verdicts[attachment.sha256] = _verdict_of_document(earlier)
+                    continue
+            verdicts[attachment.sha256] = _verdict_of(
+                self.classify(attachment.data, attachment.filename, self.document_limits)
+            )
+        return verdicts
+
+    def _apply(
+        self,
+        session: Session,
+        inbound: InboundMessage,
+        parsed: ParsedMail,
+        machine: str | None,
+        verdicts: dict[str, dict[str, Any]],
+    ) -> tuple[str, str]:
+        now = self.clock()
+        inbound.processed_at = now
+        sender_case = repo.case_for_address(session, parsed.from_address)
+        if machine is not None:
+            inbound.state = InboundState.IGNORED
+            inbound.note = f"no reply: {machine}"
+            inbound.case_id = sender_case.id if sender_case else None
+            return "ignored", machine
+        if not parsed.from_address:
+            raise SetAside("the mail has no usable sender address")
+
+        reference = reference_in(parsed.subject)
+        referenced = repo.case_by_reference_or_email(session, reference) if reference else None
+        held = referenced is not None and (sender_case is None or sender_case.id != referenced.id)
+        case = referenced if held else sender_case
+        if case is None:
+            case = self._open_case(session, parsed)
+        assert case is not None and case.id is not None
+
+        received_at = min(parsed.date or now, now)
+        for attachment in parsed.attachments:
+            if attachment.inline and not attachment.error:
+                continue  # a signature logo, not a document
+            session.add(_document_row(attachment, verdicts, case.id, inbound, received_at, held))
+        session.flush()
+
+        inbound.case_id = case.id
+        inbound.state = InboundState.HELD if held else InboundState.PROCESSED
+        if held:
+            inbound.note = (f"sent from {parsed.from_address}, not an address of "
+                            f"{case.reference}; documents held for HR")
+            self._queue_review(session, case, inbound, what_happened=inbound.note, what_to_do=(
+                f"If {parsed.from_address} belongs to the candidate, run "
+                f"`mailbot case link {case.reference} {parsed.from_address}`; "
+                "otherwise ignore it: nothing was counted."))
+        elif asks_question(parsed.text):
+            inbound.asks_question = case.needs_human = True
+        checklist = self._refresh_case(session, case, now)
+        inbound.reply_pending = True
+        case.last_activity_at = now
+        outcome = "held" if held else "processed"
+        documents = sum(1 for a in parsed.attachments if not a.inline or a.error)
+        state = "complete" if checklist.complete else "missing " + ",".join(checklist.missing)
+        summary = f"{case.reference}, {documents} document(s), {state}"
+        return outcome, summary
+
+    def _open_case(self, session: Session, parsed: ParsedMail) -> Case:
+        name = parsed.from_name or parsed.from_address.partition("@")[0]
+        case = Case(reference=f"new-{parsed.message_id}"[:200], email=parsed.from_address,
+                    name=name[:200], created_at=self.clock(), last_activity_at=self.clock())
+        session.add(case)
+        session.flush()
+        # The reference derives from the id, which is only known now.
+        case.reference = f"HSM-{case.id:04d}"
+        return case
+
+    def _refresh_case(self, session: Session, case: Case, now: datetime) -> Checklist:
+        """Re-evaluate the checklist from every document; notify HR once on completion."""
+        assert case.id is not None
+        documents = repo.documents_of(session, case.id)
+        checklist = evaluate([repo.as_fact(doc) for doc in documents], self.tb_list)
+        facts = checklist.facts
+        case.status = "complete" if checklist.complete else "incomplete"
+        case.nationality = facts.nationality
+        case.tb_exempt = facts.tb_exempt
+        case.passport_expiry = facts.passport.expiry_date if facts.passport else None
+        case.missing = checklist.missing
+        case.problems = checklist.problem_codes
+        if checklist.complete and case.completed_at is None:
+            case.completed_at = now
+            self._queue_complete(session, case, checklist, documents)
+        return checklist
+
+    def _record_failure(self, inbound_id: int, error: BaseException) -> int:
+        with session_scope(self.engine) as session:
+            inbound = session.get(InboundMessage, inbound_id)
+            assert inbound is not None
+            inbound.attempts += 1
+            inbound.error = f"{type(error).__name__}: {error}"[:1000]
+            if isinstance(error, SetAside) or inbound.attempts >= self.settings.max_attempts:
+                inbound.state = InboundState.NEEDS_REVIEW
+                case = session.get(Case, inbound.case_id) if inbound.case_id else None
+                self._queue_review(session, case, inbound,
+                                   what_happened=f"processing failed {inbound.attempts} time(s): "
+                                                 f"{inbound.error}",
+                                   what_to_do="Open the mail (moved to Needs-Review) and handle "
+                                              "it by hand; the worker has moved on.")
+            return inbound.attempts
+
+    # ---------------------------------------------------------------- file
+
+    def file(self) -> None:
+        with Session(self.engine) as session:
+            done = session.exec(
+                select(InboundMessage).where(
+                    col(InboundMessage.filed).is_(False),
+                    InboundMessage.state != InboundState.FETCHED,
+                ).order_by(col(InboundMessage.id))
+            ).all()
+        for inbound in done:
+            self.source.file(FetchedMail(inbound.source_key, b""),
+                             needs_review=inbound.state in (InboundState.NEEDS_REVIEW,
+                                                            InboundState.HELD))
+            with session_scope(self.engine) as session:
+                row = session.get(InboundMessage, inbound.id)
+                assert row is not None
+                row.filed = True
+
+    # ---------------------------------------------------------------- reply
+
+    def reply(self) -> None:
+        with Session(self.engine) as session:
+            due = session.exec(
+                select(InboundMessage.case_id).where(col(InboundMessage.reply_pending))
+                .distinct()
+            ).all()
+        for case_id in due:
+            with session_scope(self.engine) as session:
+                case = session.get(Case, case_id, with_for_update=True)
+                if case is not None:
+                    self._compose_reply(session, case)
+
+    def _compose_reply(self, session: Session, case: Case) -> None:
+        """One reply per case per cycle, covering every mail received since the last one."""
+        assert case.id is not None
+        answered = list(session.exec(
+            select(InboundMessage)
+            .where(InboundMessage.case_id == case.id, col(InboundMessage.reply_pending))
+            .order_by(col(InboundMessage.sent_at), col(InboundMessage.id))
+        ).all())
+        if not answered:  # another worker answered them
+            return
+        for inbound in answered:
+            inbound.reply_pending = False
+        now = self.clock()
+        limit = self.settings.max_replies_per_address_per_day
+        if repo.replies_since(session, case.email, repo.day_ago(now)) >= limit:
+            log.warning("%s: reply cap of %d per day reached; not replying", case.reference, limit)
+            return
+        answered_ids = {inbound.id for inbound in answered}
+        documents = [doc for doc in repo.documents_of(session, case.id)
+                     if doc.inbound_id in answered_ids]
+        checklist = evaluate([repo.as_fact(doc) for doc in repo.documents_of(session, case.id)],
+                             self.tb_list)
+        text = compose_reply(ReplyContext(
+            case=CaseSummary(case.reference, case.name, case.email),
+            checklist=checklist,
+            received=tuple(repo.as_fact(doc) for doc in documents if not doc.held),
+            asked_question=any(inbound.asks_question for inbound in answered),
+            held_files=tuple(doc.filename for doc in documents if doc.held),
+            company=self.settings.company_name,
+        ))
+        own = [inbound for inbound in answered if inbound.state == InboundState.PROCESSED]
+        latest = own[-1] if own else None
+        references = tuple(dict.fromkeys(inbound.message_id for inbound in own))
+        self._queue(session, OutboundKind.REPLY, case.id, (case.email,),
+                    reply_subject(latest.subject if latest else "", case.reference), text,
+                    in_reply_to=latest.message_id if latest else None, references=references)
+        self.report.replies_queued += 1
+
+    def _queue(
+        self,
+        session: Session,
+        kind: OutboundKind,
+        case_id: int | None,
+        to: tuple[str, ...],
+        subject: str,
+        text: Any,
+        *,
+        in_reply_to: str | None = None,
+        references: tuple[str, ...] = (),
+        attachments: tuple[FileAttachment, ...] = (),
+    ) -> None:
+        message_id = new_message_id(self.settings.from_address)
+        raw = render(OutgoingMail(
+            message_id=message_id,
+            from_address=self.settings.from_address,
+            from_name=self.settings.from_name,
+            to=to,
+            subject=subject,
+            text=text.text,
+            html=text.html,
+            date=self.clock(),
+            in_reply_to=in_reply_to,
+            references=references,
+            auto_submitted="auto-replied" if kind == OutboundKind.REPLY else "auto-generated",
+            attachments=attachments,
+        ))
+        session.add(OutboundMail(kind=kind, case_id=case_id, message_id=message_id,
+                                 recipients=list(to), subject=subject, raw=raw,
+                                 created_at=self.clock(), next_attempt_at=self.clock()))
+
+    def _queue_complete(self, session: Session, case: Case, checklist: Checklist,
+                        documents: list[Document]) -> None:
+        counted = {item.satisfied_by.filename: item.requirement
+                   for item in checklist.items if item.satisfied_by is not None}
+        files = tuple(
+            FileAttachment(doc.filename, doc.content_type or "application/octet-stream", data)
+            for doc in documents if doc.filename in counted and not doc.held
+            for data in [document_bytes(session, doc)] if data is not None
+        )
+        subject, text = compose_complete(CompleteNotice(
+            reference=case.reference, name=case.name, email=case.email,
+            nationality=case.nationality,
+            passport_expiry=case.passport_expiry.isoformat() if case.passport_expiry else None,
+            documents=tuple((kind, filename) for filename, kind in counted.items()),
+        ))
+        self._queue(session, OutboundKind.HR_COMPLETE, case.id, (self.settings.hr_address,),
+                    subject, text, attachments=files)
+
+    def _queue_review(self, session: Session, case: Case | None, inbound: InboundMessage, *,
+                      what_happened: str, what_to_do: str) -> None:
+        subject, text = compose_review(ReviewNotice(
+            reference=case.reference if case else None, subject=inbound.subject,
+            sender=inbound.sender, inbound_id=inbound.id or 0,
+            what_happened=what_happened, what_to_do=what_to_do,
+        ))
+        self._queue(session, OutboundKind.HR_REVIEW, case.id if case else None,
+                    (self.settings.hr_address,), subject, text)
+
+    # ---------------------------------------------------------------- send
+
+    def send(self) -> None:
+        self._resolve_interrupted_sends()
+        while True:
+            with Session(self.engine) as session:
+                due = repo.due_outbound(session, self.clock())
+            if not due:
+                return
+            for row in due:
+                self._send_one(row.id)
+
+    def _resolve_interrupted_sends(self) -> None:
+        """A row left in `sending` by a crash: ask the delivery whether it arrived."""
+        with session_scope(self.engine) as session:
+            for row in session.exec(
+                select(OutboundMail).where(OutboundMail.state == OutboundState.SENDING)
+            ).all():
+                delivered = self.delivery.already_delivered(row.message_id)
+                if delivered is True:
+                    row.state, row.sent_at = OutboundState.SENT, self.clock()
+                elif delivered is False:
+                    row.state = OutboundState.QUEUED
+                else:  # cannot tell: never risk a second copy; HR sees it in the digest
+                    row.state = OutboundState.UNCONFIRMED
+                    row.last_error = "interrupted while sending; delivery cannot be confirmed"
+                    log.warning("outbound %s interrupted mid-send; marked unconfirmed",
+                                row.message_id)
+
+    def _send_one(self, outbound_id: int | None) -> None:
+        with session_scope(self.engine) as session:
+            row = session.get(OutboundMail, outbound_id, with_for_update=True)
+            if row is None or row.state != OutboundState.QUEUED:
+                return
+            row.state = OutboundState.SENDING
+            row.attempts += 1
+            envelope = Envelope(row.message_id, self.settings.from_address,
+                                tuple(row.recipients), row.raw)
+        try:
+            self.delivery.deliver(envelope)
+        except TransientError as exc:
+            self._after_send(outbound_id, OutboundState.QUEUED, str(exc))
+            self.report.send_failures += 1
+            raise
+        except MailbotError as exc:
+            self._after_send(outbound_id, OutboundState.FAILED, str(exc))
+            self.report.send_failures += 1
+            log.error("outbound %s rejected for good: %s", envelope.message_id, exc)
+            return
+        self._after_send(outbound_id, OutboundState.SENT, None)
+        self.report.sent += 1
+
+    def _after_send(self, outbound_id: int | None, state: OutboundState,
+                    error: str | None) -> None:
+        with session_scope(self.engine) as session:
+            row = session.get(OutboundMail, outbound_id)
+            assert row is not None
+            row.state = state
+            row.last_error = error
+            now = self.clock()
+            if state == OutboundState.SENT:
+                row.sent_at = now
+            elif state == OutboundState.QUEUED:
+                row.next_attempt_at = now + timedelta(seconds=min(3600, 30 * 2 ** row.attempts))
+
+
+def _verdict_of(classification: Classification) -> dict[str, Any]:
+    return {
+        "detected_type": classification.detected_type,
+        "kind": classification.kind.value,
+        "confidence": classification.confidence,
+        "filled": classification.filled,
+        "error": classification.error.value if classification.error else None,
+        "error_detail": classification.error.describe() if classification.error else None,
+        "reasons": list(classification.reasons),
+        "pages": classification.to_json()["pages"],
+        "passport": classification.passport.to_json() if classification.passport else None,
+    }
+
+
+def _verdict_of_document(document: Document) -> dict[str, Any]:
+    return {key: getattr(document, key) for key in (
+        "detected_type", "kind", "confidence", "filled", "error", "error_detail", "reasons",
+        "pages", "passport")}
+
+
+def _document_row(attachment: Attachment, verdicts: dict[str, dict[str, Any]], case_id: int,
+                  inbound: InboundMessage, received_at: datetime, held: bool) -> Document:
+    assert inbound.id is not None
+    verdict = verdicts.get(attachment.sha256) or {
+        "kind": "other", "error": attachment.error or "unreadable",
+        "error_detail": attachment.error_detail or "the attachment could not be unpacked",
+    }
+    return Document(case_id=case_id, inbound_id=inbound.id, filename=attachment.display_name,
+                    sha256=attachment.sha256, size=len(attachment.data),
+                    content_type=attachment.content_type, held=held,
+                    received_at=received_at, **verdict)
+
+
+def document_bytes(session: Session, document: Document) -> bytes | None:
+    """A stored document's bytes, from its mail: the raw mail is the document store."""
+    inbound = session.get(InboundMessage, document.inbound_id)
+    if inbound is None:
+        return None
+    for attachment in parse_mail(inbound.raw).attachments:
+        if attachment.sha256 == document.sha256:
+            return attachment.data
+    return None

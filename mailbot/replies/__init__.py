@@ -1,0 +1,1 @@
+"""What the bot says: to the candidate in the thread, and to HR."""

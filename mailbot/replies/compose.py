@@ -1,0 +1,188 @@
+"""Turn a case's checklist into the words the candidate reads. Pure: data in, text out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from mailbot.checklist.rules import (
+    ANTECEDENTS,
+    PASSPORT,
+    TB_DECLARATION,
+    Checklist,
+    DocumentFact,
+    ItemStatus,
+    PassportRequirement,
+    Problem,
+)
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+environment = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+TITLES = {
+    PASSPORT: "Passport",
+    ANTECEDENTS: "Antecedents certificate",
+    TB_DECLARATION: "TB test declaration",
+}
+
+HOW_TO_SEND = {
+    PASSPORT: "a clear scan or photo of the page with your photo and the two lines of "
+              "<<< characters at the bottom; it must be valid for at least 1 more year.",
+    ANTECEDENTS: "the IND form 'Appendix Antecedents certificate', filled in and signed. "
+                 "Everyone above the age of 12 fills one in.",
+    TB_DECLARATION: "the IND form 'Appendix Declaration of intent to undergo a TB test', "
+                    "filled in and signed.",
+}
+
+PROBLEM_SENTENCES = {
+    "passport_expired": "your passport expired on {detail}; please send a valid passport.",
+    "passport_expires_within_12_months": "your passport is valid until {detail}, which is less "
+        "than 12 months away; we need a passport that is valid for at least 1 more year.",
+    "passport_unreadable": "we could not read the two lines of <<< characters at the bottom of "
+        "your passport page; please send a sharper, straight photo or scan of the whole page.",
+    "antecedents_blank": "the antecedents certificate you sent is empty; please fill it in, "
+        "sign it and send it again.",
+    "tb_declaration_blank": "the TB test declaration you sent is empty; please fill it in, "
+        "sign it and send it again.",
+}
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    reference: str
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class ReplyContext:
+    case: CaseSummary
+    checklist: Checklist
+    received: tuple[DocumentFact, ...]     # documents in the mails this reply answers
+    asked_question: bool = False
+    held_files: tuple[str, ...] = ()       # sent from another address: waiting for HR
+    company: str = "ITSync"
+
+
+@dataclass(frozen=True)
+class ComposedText:
+    text: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Line:
+    title: str
+    detail: str = ""
+
+
+def describe_received(doc: DocumentFact, checklist: Checklist) -> Line:
+    """One line on one received file, in words a candidate understands."""
+    name = doc.filename
+    if doc.error is not None:
+        reason = doc.error_detail or "we could not open it"
+        return Line(name, f"could not be read: {reason}. Please send it again as a PDF or a "
+                          "clear photo.")
+    if doc.kind == PASSPORT:
+        data = doc.passport
+        if data is None or not data.checks_ok:
+            return Line(f"Passport ({name})", PROBLEM_SENTENCES["passport_unreadable"])
+        who = f"Passport of {data.full_name}" if data.full_name else "Passport"
+        until = data.expiry_date.isoformat() if data.expiry_date else "an unknown date"
+        if PassportRequirement.acceptable(doc):
+            return Line(f"{who}, valid until {until}")
+        problem = PassportRequirement.why_not(doc)
+        return Line(f"{who}, valid until {until}", problem_sentence(problem))
+    if doc.kind in (ANTECEDENTS, TB_DECLARATION):
+        title = f"{TITLES[doc.kind]} ({name})"
+        if doc.filled is False:
+            return Line(title, PROBLEM_SENTENCES[f"{doc.kind}_blank"])
+        if doc.kind == TB_DECLARATION and checklist.item(TB_DECLARATION).needed is False:
+            return Line(title, "thank you; with your nationality it is not even needed.")
+        return Line(title)
+    return Line(name, "not one of the documents we ask for; we keep it with your file.")
+
+
+def problem_sentence(problem: Problem) -> str:
+    template = PROBLEM_SENTENCES.get(problem.code)
+    if template is None:
+        return problem.detail or problem.code.replace("_", " ")
+    return template.format(detail=problem.detail)
+
+
+def describe_missing(item: ItemStatus) -> Line:
+    how = HOW_TO_SEND[item.requirement]
+    if item.requirement == TB_DECLARATION and item.needed is None:
+        how += " Not needed if your nationality is on the TB-exemption list; we will know " \
+               "once we have read your passport."
+    for problem in item.problems:
+        how = f"{problem_sentence(problem)} {how}"
+        break
+    return Line(TITLES[item.requirement], how)
+
+
+def compose_reply(context: ReplyContext) -> ComposedText:
+    checklist = context.checklist
+    values = {
+        "name": context.case.name,
+        "reference": context.case.reference,
+        "company": context.company,
+        "received": [describe_received(doc, checklist) for doc in context.received],
+        "missing": [describe_missing(item) for item in checklist.items if item.missing],
+        "complete": checklist.complete,
+        "asked_question": context.asked_question,
+        "held_files": list(context.held_files),
+    }
+    return ComposedText(
+        text=environment.get_template("reply.txt").render(values),
+        html=environment.get_template("reply.html").render(values),
+    )
+
+
+_SUBJECT_NOISE = re.compile(r"^\s*((re|fw|fwd|aw|wg|antw)\s*:\s*)+", re.IGNORECASE)
+_REFERENCE_TAG = re.compile(r"\s*\[HSM-\d+\]\s*")
+
+
+def reply_subject(original: str, reference: str) -> str:
+    """`Re: <original without earlier Re:/Fwd: and tags> [HSM-0042]`."""
+    core = _REFERENCE_TAG.sub(" ", _SUBJECT_NOISE.sub("", original)).strip()
+    core = core or "Your HSM visa documents"
+    return f"Re: {core} [{reference}]"
+
+
+REFERENCE_IN_SUBJECT = re.compile(r"\[(HSM-\d{4,})\]")
+
+
+def reference_in(subject: str) -> str | None:
+    match = REFERENCE_IN_SUBJECT.search(subject)
+    return match.group(1) if match else None
+
+
+_URL = re.compile(r"\S+://\S+")
+_QUOTE_START = re.compile(
+    r"^(>|On .{0,200} wrote:$|Op .{0,200} schreef .*:$|-{2,} ?(Original|Forwarded) Message|"
+    r"From: |Van: |_{5,})",
+    re.IGNORECASE,
+)
+
+
+def asks_question(body: str) -> bool:
+    """A question mark in the candidate's own words (not in the quoted history) needs a human."""
+    for line in body.splitlines():
+        stripped = line.strip()
+        if _QUOTE_START.match(stripped):
+            break
+        if "?" in _URL.sub("", stripped):
+            return True
+    return False

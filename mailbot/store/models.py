@@ -1,0 +1,132 @@
+"""The tables. Plain SQLModel classes: no behaviour beyond small derived properties."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from mailbot.store.types import UTCDateTime
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class InboundState(StrEnum):
+    FETCHED = "fetched"            # raw bytes stored, not yet processed
+    PROCESSED = "processed"        # results, checklist and reply intent stored
+    IGNORED = "ignored"            # machine mail (bounce, auto-reply, list): stored, no reply
+    HELD = "held"                  # needs HR before anything is counted (e.g. stranger's address)
+    NEEDS_REVIEW = "needs_review"  # kept failing; set aside for HR
+
+
+class OutboundState(StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"            # an attempt started; a crash here is resolved on restart
+    SENT = "sent"
+    UNCONFIRMED = "unconfirmed"    # the server may have accepted it; never re-sent, HR told
+    FAILED = "failed"              # rejected permanently
+
+
+class OutboundKind(StrEnum):
+    REPLY = "reply"
+    HR_COMPLETE = "hr_complete"
+    HR_REVIEW = "hr_review"
+    DIGEST = "digest"
+
+
+class Case(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(index=True, unique=True)         # HSM-0042
+    email: str = Field(index=True, unique=True)             # the candidate's own address
+    name: str = ""
+    status: str = "incomplete"                               # complete | incomplete
+    nationality: str | None = None                           # ISO 3166-1 alpha-3
+    tb_exempt: bool | None = None
+    passport_expiry: date | None = None
+    missing: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    problems: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    needs_human: bool = False
+    closed: bool = False
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    last_activity_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class CaseAlias(SQLModel, table=True):
+    address: str = Field(primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+
+
+class InboundMessage(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("source_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_key: str
+    message_id: str = Field(index=True)
+    raw_sha256: str = Field(index=True)
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    sender: str = ""
+    subject: str = ""
+    # The Date header; mails are applied in this order.
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    fetched_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    processed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    state: str = Field(default=InboundState.FETCHED, index=True)
+    attempts: int = 0
+    error: str | None = None
+    note: str | None = None                  # why it was ignored / held, for HR
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    asks_question: bool = False
+    reply_pending: bool = Field(default=False, index=True)  # one reply per case per cycle
+    filed: bool = False
+
+
+class Document(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    inbound_id: int = Field(foreign_key="inboundmessage.id", index=True)
+    filename: str
+    sha256: str = Field(index=True)
+    size: int = 0
+    content_type: str = ""
+    detected_type: str | None = None
+    kind: str = "other"
+    confidence: float = 0.0
+    filled: bool | None = None
+    error: str | None = None
+    error_detail: str | None = None
+    reasons: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    pages: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    passport: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    held: bool = False                       # from a stranger's address: not counted until HR says
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class OutboundMail(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = OutboundKind.REPLY
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    message_id: str = Field(unique=True)     # fixed before the first attempt
+    recipients: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    subject: str = ""
+    raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    state: str = Field(default=OutboundState.QUEUED, index=True)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    last_error: str | None = None
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ServiceState(SQLModel, table=True):
+    """Small durable memory: IMAP UIDVALIDITY/last UID, last digest time."""
+
+    key: str = Field(primary_key=True)
+    value: str

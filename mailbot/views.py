@@ -1,0 +1,82 @@
+"""Read-only views of cases for the CLI and (later) the HR dashboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from classifiers.types import mask_document_number
+from mailbot.store import repo
+from mailbot.store.models import Case, Document, InboundMessage
+
+
+def _document_view(document: Document, *, detail: bool) -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "kind": document.kind,
+        "filename": document.filename,
+        "received_at": document.received_at.isoformat(),
+    }
+    if detail:
+        passport = dict(document.passport) if document.passport else None
+        if passport and passport.get("document_number"):
+            passport["document_number"] = mask_document_number(passport["document_number"])
+        view.update(
+            confidence=round(document.confidence, 3),
+            filled=document.filled,
+            held=document.held,
+            error=document.error,
+            error_detail=document.error_detail,
+            reasons=document.reasons,
+            pages=document.pages,
+            passport=passport,
+            detected_type=document.detected_type,
+            mail=document.inbound_id,
+        )
+    return view
+
+
+def case_view(session: Session, case: Case, *, detail: bool = False) -> dict[str, Any]:
+    assert case.id is not None
+    documents = repo.documents_of(session, case.id)
+    view: dict[str, Any] = {
+        "case_id": case.reference,
+        "email": case.email,
+        "name": case.name,
+        "status": case.status,
+        "nationality": case.nationality,
+        "tb_exempt": case.tb_exempt,
+        "passport_expiry": case.passport_expiry.isoformat() if case.passport_expiry else None,
+        "received": [_document_view(doc, detail=detail) for doc in documents
+                     if detail or not doc.held],
+        "missing": case.missing,
+        "problems": case.problems,
+        "needs_human": case.needs_human,
+        "last_activity": case.last_activity_at.isoformat(),
+        "aliases": sorted(repo.addresses_of(session, case) - {case.email}),
+    }
+    if detail:
+        mails = session.exec(
+            select(InboundMessage).where(InboundMessage.case_id == case.id)
+            .order_by(col(InboundMessage.sent_at), col(InboundMessage.id))
+        ).all()
+        view["mails"] = [
+            {"mail": m.id, "subject": m.subject, "sender": m.sender, "state": m.state,
+             "sent_at": m.sent_at.isoformat() if m.sent_at else None, "note": m.note,
+             "error": m.error}
+            for m in mails
+        ]
+    return view
+
+
+def all_cases(engine: Engine) -> list[dict[str, Any]]:
+    with Session(engine) as session:
+        cases = session.exec(select(Case).order_by(col(Case.id))).all()
+        return [case_view(session, case) for case in cases]
+
+
+def one_case(engine: Engine, key: str) -> dict[str, Any] | None:
+    with Session(engine) as session:
+        case = repo.case_by_reference_or_email(session, key)
+        return case_view(session, case, detail=True) if case else None
