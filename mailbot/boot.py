@@ -9,10 +9,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from mailbot.config import Settings
-from mailbot.delivery.base import Delivery
+from mailbot.delivery.base import Delivery, QueueOnly
 from mailbot.delivery.folder import FolderDelivery
 from mailbot.pipeline import Worker
-from mailbot.sources.base import MailSource
+from mailbot.sources.base import MailSource, NoSource
 from mailbot.sources.folder import FolderSource
 from mailbot.store.db import open_database
 from mailbot.store.repo import DbSourceState
@@ -54,6 +54,11 @@ def build_delivery(settings: Settings, outbox: Path | None) -> Delivery:
     from mailbot.delivery.smtp import SmtpDelivery
 
     return SmtpDelivery(settings)
+
+
+def build_admin_worker(settings: Settings) -> Worker:
+    """A worker that can change cases and queue mail, but fetches and sends nothing."""
+    return Worker(settings, database(settings), NoSource(), QueueOnly())
 
 
 def build_worker(

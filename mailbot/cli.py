@@ -213,3 +213,102 @@ def case_show(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
+
+
+@case_app.command("add")
+@friendly
+def case_add(email: Annotated[str, typer.Argument(help="The candidate's address")],
+             name: Annotated[str, typer.Option(help="The candidate's full name")] = "") -> None:
+    """Open a case ahead of time, so the first mail finds it."""
+    from mailbot.admin import add_case
+    from mailbot.boot import database
+
+    reference = add_case(database(settings()), email, name)
+    console.print(f"{reference} opened for {email}", highlight=False)
+
+
+@case_app.command("link")
+@friendly
+def case_link(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")],
+              address: Annotated[str, typer.Argument(help="Another address of the candidate")],
+              ) -> None:
+    """Accept another address for a case; documents held from it now count."""
+    from mailbot.admin import link_address
+    from mailbot.boot import build_admin_worker
+
+    released = link_address(build_admin_worker(settings()), key, address)
+    console.print(f"{address} linked to {key}; {released} held document(s) now count",
+                  highlight=False)
+
+
+@case_app.command("resolve")
+@friendly
+def case_resolve(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")]
+                 ) -> None:
+    """Clear 'needs a human answer' once HR has answered the candidate."""
+    from mailbot.admin import resolve_case
+    from mailbot.boot import database
+
+    resolve_case(database(settings()), key)
+    console.print(f"{key}: no longer waiting for a human answer", highlight=False)
+
+
+@case_app.command("close")
+@friendly
+def case_close(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")]
+               ) -> None:
+    """Close a case (its documents become eligible for `mailbot purge`)."""
+    from mailbot.admin import close_case
+    from mailbot.boot import database
+
+    close_case(database(settings()), key)
+    console.print(f"{key} closed", highlight=False)
+
+
+@app.command()
+@friendly
+def digest(
+    send: Annotated[bool, typer.Option("--send", help="Mail it to MAILBOT_HR_ADDRESS.")] = False,
+    outbox: Annotated[Path | None, typer.Option(
+        help="With --send: write the mail into this folder instead of SMTP.")] = None,
+) -> None:
+    """The HR summary since the last digest: new documents, completed, waiting, problems."""
+    from mailbot.boot import build_admin_worker, build_delivery, database
+    from mailbot.digest import build_digest, send_digest
+    from mailbot.pipeline import Worker
+    from mailbot.replies.digest import compose_digest
+    from mailbot.sources.base import NoSource
+
+    config = settings()
+    if not send:
+        subject, text = compose_digest(build_digest(build_admin_worker(config)))
+        console.print(subject, highlight=False, markup=False)
+        console.print(text.text, highlight=False, markup=False)
+        return
+    worker = Worker(config, database(config), NoSource(), build_delivery(config, outbox))
+    data = send_digest(worker)
+    console.print(f"digest sent to {config.hr_address} ({len(data.new_documents)} case(s) with "
+                  "new documents)", highlight=False)
+
+
+@app.command()
+@friendly
+def purge(older_than: Annotated[int, typer.Option(
+    "--older-than", help="Days since the last activity of a closed case.", min=0)],
+          dry_run: Annotated[bool, typer.Option("--dry-run")] = False) -> None:
+    """GDPR retention: delete the documents and mails of closed cases, and say what went."""
+    from mailbot.admin import purge_closed
+    from mailbot.boot import database
+
+    for line in purge_closed(database(settings()), older_than, dry_run=dry_run):
+        console.print(line, highlight=False, markup=False)
+
+
+@app.command()
+@friendly
+def migrate() -> None:
+    """Create or upgrade the database schema (also done automatically on start)."""
+    from mailbot.boot import database
+
+    database(settings())
+    console.print("database schema is up to date")

@@ -275,7 +275,7 @@ class Worker:
                 "otherwise ignore it: nothing was counted."))
         elif asks_question(parsed.text):
             inbound.asks_question = case.needs_human = True
-        checklist = self._refresh_case(session, case, now)
+        checklist = self.refresh_case(session, case, now)
         inbound.reply_pending = True
         case.last_activity_at = now
         outcome = "held" if held else "processed"
@@ -294,7 +294,7 @@ class Worker:
         case.reference = f"HSM-{case.id:04d}"
         return case
 
-    def _refresh_case(self, session: Session, case: Case, now: datetime) -> Checklist:
+    def refresh_case(self, session: Session, case: Case, now: datetime) -> Checklist:
         """Re-evaluate the checklist from every document; notify HR once on completion."""
         assert case.id is not None
         documents = repo.documents_of(session, case.id)
@@ -393,12 +393,12 @@ class Worker:
         own = [inbound for inbound in answered if inbound.state == InboundState.PROCESSED]
         latest = own[-1] if own else None
         references = tuple(dict.fromkeys(inbound.message_id for inbound in own))
-        self._queue(session, OutboundKind.REPLY, case.id, (case.email,),
+        self.queue(session, OutboundKind.REPLY, case.id, (case.email,),
                     reply_subject(latest.subject if latest else "", case.reference), text,
                     in_reply_to=latest.message_id if latest else None, references=references)
         self.report.replies_queued += 1
 
-    def _queue(
+    def queue(
         self,
         session: Session,
         kind: OutboundKind,
@@ -445,7 +445,7 @@ class Worker:
             passport_expiry=case.passport_expiry.isoformat() if case.passport_expiry else None,
             documents=tuple((kind, filename) for filename, kind in counted.items()),
         ))
-        self._queue(session, OutboundKind.HR_COMPLETE, case.id, (self.settings.hr_address,),
+        self.queue(session, OutboundKind.HR_COMPLETE, case.id, (self.settings.hr_address,),
                     subject, text, attachments=files)
 
     def _queue_review(self, session: Session, case: Case | None, inbound: InboundMessage, *,
@@ -455,7 +455,7 @@ class Worker:
             sender=inbound.sender, inbound_id=inbound.id or 0,
             what_happened=what_happened, what_to_do=what_to_do,
         ))
-        self._queue(session, OutboundKind.HR_REVIEW, case.id if case else None,
+        self.queue(session, OutboundKind.HR_REVIEW, case.id if case else None,
                     (self.settings.hr_address,), subject, text)
 
     # ---------------------------------------------------------------- send

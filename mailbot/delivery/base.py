@@ -26,3 +26,20 @@ class Delivery(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+class QueueOnly:
+    """For administrative commands: mails stay queued for the running worker to send."""
+
+    name = "queue only"
+
+    def deliver(self, envelope: Envelope) -> None:
+        from mailbot.errors import TransientError
+
+        raise TransientError("this command only queues mail; the worker sends it")
+
+    def already_delivered(self, message_id: str) -> bool | None:
+        return False
+
+    def close(self) -> None:
+        pass

@@ -45,3 +45,18 @@ class SourceState(Protocol):
     def is_known(self, source_key: str) -> bool:
         """True when a mail with this source key is already durably stored."""
         ...
+
+
+class NoSource:
+    """For administrative commands that change cases but fetch nothing."""
+
+    name = "no source"
+
+    def fetch(self) -> Iterator[FetchedMail]:
+        return iter(())
+
+    def file(self, mail: FetchedMail, *, needs_review: bool) -> None:
+        pass
+
+    def close(self) -> None:
+        pass

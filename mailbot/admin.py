@@ -1,0 +1,114 @@
+"""What HR does by hand: open a case, link an address, close, purge."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, delete, select
+
+from mailbot.errors import ConfigError
+from mailbot.pipeline import Worker
+from mailbot.store import repo
+from mailbot.store.db import session_scope
+from mailbot.store.models import (
+    Case,
+    CaseAlias,
+    Document,
+    InboundMessage,
+    InboundState,
+    OutboundMail,
+    utcnow,
+)
+
+
+class UnknownCase(ConfigError):
+    """Raised for a case reference or address that matches no case."""
+
+
+def _case(session: Session, key: str) -> Case:
+    case = repo.case_by_reference_or_email(session, key)
+    if case is None:
+        raise UnknownCase(f"no case {key!r}; `mailbot cases` lists them")
+    return case
+
+
+def add_case(engine: Engine, email: str, name: str) -> str:
+    email = email.strip().lower()
+    with session_scope(engine) as session:
+        existing = repo.case_for_address(session, email)
+        if existing is not None:
+            return existing.reference
+        case = Case(reference=f"new-{email}", email=email, name=name)
+        session.add(case)
+        session.flush()
+        case.reference = f"HSM-{case.id:04d}"
+        return case.reference
+
+
+def link_address(worker: Worker, key: str, address: str) -> int:
+    """Add an alias; documents held because they came from it now count. Returns how many."""
+    address = address.strip().lower()
+    with session_scope(worker.engine) as session:
+        case = _case(session, key)
+        other = repo.case_for_address(session, address)
+        if other is not None and other.id != case.id:
+            raise ConfigError(f"{address} already belongs to {other.reference}")
+        if other is None:
+            session.add(CaseAlias(address=address, case_id=case.id))
+        held_mails = session.exec(select(InboundMessage).where(
+            InboundMessage.case_id == case.id, InboundMessage.sender == address,
+            InboundMessage.state == InboundState.HELD)).all()
+        released = 0
+        for inbound in held_mails:
+            inbound.state = InboundState.PROCESSED
+            inbound.note = f"released by HR: {address} linked to {case.reference}"
+            for document in session.exec(
+                select(Document).where(Document.inbound_id == inbound.id)
+            ).all():
+                document.held = False
+                released += 1
+        session.flush()
+        worker.refresh_case(session, case, utcnow())
+        return released
+
+
+def resolve_case(engine: Engine, key: str) -> None:
+    with session_scope(engine) as session:
+        _case(session, key).needs_human = False
+
+
+def close_case(engine: Engine, key: str) -> None:
+    with session_scope(engine) as session:
+        _case(session, key).closed = True
+
+
+def purge_closed(engine: Engine, older_than_days: int, *, dry_run: bool = False) -> list[str]:
+    """Delete documents, mails and replies of closed cases idle for longer than the given days.
+
+    The case row stays, anonymised, so references in old HR mails still resolve to "purged".
+    """
+    cutoff = utcnow() - timedelta(days=older_than_days)
+    report: list[str] = []
+    with session_scope(engine) as session:
+        cases = session.exec(select(Case).where(
+            col(Case.closed), Case.last_activity_at < cutoff)).all()
+        for case in cases:
+            documents = session.exec(select(Document).where(Document.case_id == case.id)).all()
+            mails = session.exec(
+                select(InboundMessage.id).where(InboundMessage.case_id == case.id)).all()
+            if not documents and not mails and case.email.endswith(".invalid"):
+                continue
+            report.append(f"{case.reference}: {len(documents)} document(s), {len(mails)} mail(s)"
+                          f"{' would be' if dry_run else ''} deleted")
+            if dry_run:
+                continue
+            session.exec(delete(Document).where(col(Document.case_id) == case.id))
+            session.exec(delete(OutboundMail).where(col(OutboundMail.case_id) == case.id))
+            session.exec(delete(InboundMessage).where(col(InboundMessage.case_id) == case.id))
+            session.exec(delete(CaseAlias).where(col(CaseAlias.case_id) == case.id))
+            case.email = f"purged-{case.reference.lower()}@purged.invalid"
+            case.name = ""
+            case.nationality = None
+            case.passport_expiry = None
+    return report or ["nothing to purge"]

@@ -1,0 +1,98 @@
+"""Gather what HR should know since the last digest, and queue the digest mail."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from mailbot.pipeline import Worker
+from mailbot.replies.digest import DigestData, DigestRow, compose_digest
+from mailbot.store.db import session_scope
+from mailbot.store.models import (
+    Case,
+    Document,
+    InboundMessage,
+    InboundState,
+    OutboundKind,
+    OutboundMail,
+    OutboundState,
+    ServiceState,
+)
+
+LAST_DIGEST = "digest:last"
+
+
+def gather(session: Session, since: datetime, until: datetime, waiting_days: int) -> DigestData:
+    cases = {case.id: case for case in session.exec(select(Case)).all()}
+
+    def row(case_id: int | None, detail: str) -> DigestRow:
+        case = cases.get(case_id)
+        if case is None:
+            return DigestRow("-", "(no case)", "", detail)
+        return DigestRow(case.reference, case.name, case.email, detail)
+
+    new_by_case: dict[int | None, list[str]] = defaultdict(list)
+    for document in session.exec(
+        select(Document).where(Document.received_at >= since, Document.received_at < until)
+        .order_by(col(Document.id))
+    ).all():
+        new_by_case[document.case_id].append(
+            f"{document.kind}{' (unreadable)' if document.error else ''}: {document.filename}")
+    needs_human = [row(case.id, "asked a question") for case in cases.values()
+                   if case.needs_human]
+    for inbound in session.exec(select(InboundMessage).where(
+        col(InboundMessage.state).in_([InboundState.NEEDS_REVIEW, InboundState.HELD]),
+        InboundMessage.fetched_at >= since,
+    )).all():
+        reason = inbound.note or inbound.error
+        needs_human.append(row(inbound.case_id, f"mail #{inbound.id}: {reason}"))
+    for outbound in session.exec(select(OutboundMail).where(
+        col(OutboundMail.state).in_([OutboundState.UNCONFIRMED, OutboundState.FAILED])
+    )).all():
+        needs_human.append(row(outbound.case_id, f"outbound mail {outbound.state}: "
+                                                  f"{outbound.subject} ({outbound.last_error})"))
+    waiting_since = until - timedelta(days=waiting_days)
+    return DigestData(
+        since=since, until=until,
+        new_documents=tuple(row(case_id, "; ".join(files))
+                            for case_id, files in new_by_case.items()),
+        completed=tuple(row(case.id, f"complete since {case.completed_at:%Y-%m-%d}")
+                        for case in cases.values()
+                        if case.completed_at and since <= case.completed_at < until),
+        waiting=tuple(row(case.id, f"missing {', '.join(case.missing)}; last mail "
+                                   f"{case.last_activity_at:%Y-%m-%d}")
+                      for case in cases.values()
+                      if case.status != "complete" and not case.closed
+                      and case.last_activity_at < waiting_since),
+        problems=tuple(row(case.id, ", ".join(case.problems)) for case in cases.values()
+                       if case.problems and case.status != "complete"),
+        needs_human=tuple(needs_human),
+        waiting_days=waiting_days,
+    )
+
+
+def build_digest(worker: Worker) -> DigestData:
+    now = worker.clock()
+    with Session(worker.engine) as session:
+        last = session.get(ServiceState, LAST_DIGEST)
+        since = datetime.fromisoformat(last.value) if last else now - timedelta(days=1)
+        return gather(session, since, now, worker.settings.digest_waiting_days)
+
+
+def send_digest(worker: Worker) -> DigestData:
+    """Queue the digest and remember when, in one transaction; then send the outbox."""
+    data = build_digest(worker)
+    subject, text = compose_digest(data)
+    with session_scope(worker.engine) as session:
+        worker.queue(session, OutboundKind.DIGEST, None, (worker.settings.hr_address,),
+                     subject, text)
+        state = session.get(ServiceState, LAST_DIGEST)
+        if state is None:
+            session.add(ServiceState(key=LAST_DIGEST, value=data.until.isoformat()))
+        else:
+            state.value = data.until.isoformat()
+    worker.send()
+    return data
+
