@@ -108,7 +108,7 @@ def classify(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Classify files directly: passport, antecedents, tb_declaration or other."""
-    from classifiers import classify as classify_document
+    from classifiers.classify import classify as classify_document
     from classifiers.limits import Limits
 
     config = settings()

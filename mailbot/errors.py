@@ -11,11 +11,11 @@ class ConfigError(MailbotError):
     """A setting is missing or contradicts another. The message names the setting."""
 
 
-class StopProcessing(MailbotError):  # noqa: N818 - a signal, not a failure (Mailman's DiscardMessage)
+class StopProcessing(MailbotError):
     """The message is handled: stop the pipeline here without error (e.g. a bounce)."""
 
 
-class SetAside(MailbotError):  # noqa: N818 - Mailman's "shunt": broken, keep for a human
+class SetAside(MailbotError):
     """The message cannot be handled automatically; keep it for HR review."""
 
 

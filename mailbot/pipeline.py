@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
-from classifiers import classify as classify_document
+from classifiers.classify import classify as classify_document
 from classifiers.limits import Limits
 from classifiers.types import Classification
 from mailbot.checklist.rules import Checklist, evaluate
@@ -285,7 +285,7 @@ class Worker:
         return outcome, summary
 
     def _open_case(self, session: Session, parsed: ParsedMail) -> Case:
-        name = parsed.from_name or parsed.from_address.partition("@")[0]
+        name = parsed.from_name  # empty: replies then say "Dear candidate"
         case = Case(reference=f"new-{parsed.message_id}"[:200], email=parsed.from_address,
                     name=name[:200], created_at=self.clock(), last_activity_at=self.clock())
         session.add(case)

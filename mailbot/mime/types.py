@@ -3,9 +3,38 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from functools import cached_property
+
+
+class AttachmentError(StrEnum):
+    """The machine codes `Attachment.error` takes (a StrEnum, so plain `str` comparisons work)."""
+
+    TOO_LARGE = "too_large"                    # over max_attachment_bytes; data dropped
+    EMPTY_FILE = "empty_file"                  # 0 bytes
+    ZIP_BOMB = "zip_bomb"                      # expands too much, too fast, or overlapping
+    ARCHIVE_ENCRYPTED = "archive_encrypted"    # password-protected zip
+    ARCHIVE_UNSUPPORTED = "archive_unsupported"  # rar, 7z, tar.gz, ... (never opened)
+    ARCHIVE_CORRUPT = "archive_corrupt"        # a zip (or a member of one) that cannot be read
+    ARCHIVE_TOO_MANY_FILES = "archive_too_many_files"  # over max_zip_members
+    ARCHIVE_TOO_DEEP = "archive_too_deep"      # archive nested deeper than max_zip_depth
+    FORWARD_TOO_DEEP = "forward_too_deep"      # forwarded mail nested deeper than the cap
+    TNEF_CORRUPT = "tnef_corrupt"              # winmail.dat that cannot be read safely
+
+
+# Decoration heuristic (see `Attachment.is_decoration`): signature logos and social icons are
+# a few KiB; a passport photo or scan that small would be unreadable anyway.
+DECORATION_MAX_BYTES = 12 * 1024
+# Named like a logo/icon: a bit bigger is still decoration. Outlook's "image001.png" is NOT in
+# this list: it is also what a pasted screenshot of a passport is called.
+DECORATION_NAMED_MAX_BYTES = 48 * 1024
+_DECORATION_NAME = re.compile(
+    r"logo|signature|banner|icon|spacer|pixel|facebook|linkedin|twitter|instagram|youtube|xing",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -23,6 +52,10 @@ class Attachment:
     origin: str = ""          # e.g. "documents.zip/" or "forwarded mail/"
     error: str | None = None  # machine code such as "zip_bomb", "archive_unsupported"
     error_detail: str = ""    # one human sentence for HR and the candidate
+    # Shown inside the body rather than offered as a file: Content-Disposition "inline", or no
+    # disposition but a Content-ID (an image the HTML refers to). iPhone Mail sends photos this
+    # way, so inline images are still documents; see `is_decoration` for the logos.
+    inline: bool = False
     inline: bool = False      # an inline decoration (signature logo): kept, not reported
 
     @cached_property
@@ -32,6 +65,20 @@ class Attachment:
     @property
     def display_name(self) -> str:
         return f"{self.origin}{self.filename}"
+
+    @property
+    def is_decoration(self) -> bool:
+        """An inline image that is almost certainly a signature logo or icon, not a document.
+
+        Inline + image/* + (under 12 KiB, or under 48 KiB and named like a logo/icon).
+        Attachments the sender attached explicitly are never decoration, whatever their size.
+        """
+        if self.error or not self.inline or not self.content_type.startswith("image/"):
+            return False
+        size = len(self.data)
+        if size < DECORATION_MAX_BYTES:
+            return True
+        return size < DECORATION_NAMED_MAX_BYTES and bool(_DECORATION_NAME.search(self.filename))
 
 
 @dataclass(frozen=True)

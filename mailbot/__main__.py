@@ -1,0 +1,3 @@
+from mailbot.cli import app
+
+app(prog_name="mailbot")
