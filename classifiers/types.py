@@ -32,7 +32,7 @@ class ReadError(StrEnum):
 
 _READ_ERROR_SENTENCES: dict[ReadError, str] = {
     ReadError.ENCRYPTED: "the file is protected with a password, so we could not open it",
-    ReadError.CORRUPT: "the file is damaged or incomplete and could not be opened",
+    ReadError.CORRUPT: "the file is damaged or incomplete",
     ReadError.UNSUPPORTED_TYPE: "we cannot read this type of file; please send a PDF or a photo",
     ReadError.TOO_LARGE: "the file is larger than we can accept",
     ReadError.TOO_MANY_PAGES: "the document has more pages than we can accept",

@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 
 from mailbot.config import Settings, load_settings
 from mailbot.errors import ConfigError, TransientError
@@ -21,7 +21,8 @@ app = typer.Typer(help="Collects the documents a Highly Skilled Migrant visa nee
 case_app = typer.Typer(help="One case: show, add, link an alias.", no_args_is_help=True)
 app.add_typer(case_app, name="case")
 
-console = Console()
+# Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default.
+console = Console(width=None if sys.stdout.isatty() else 200)
 errors = Console(stderr=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -93,7 +94,7 @@ def _print_cycle(report: Any, worker: Any) -> None:
 
     outcomes = ", ".join(f"{count} {name}" for name, count in sorted(report.outcomes.items()))
     console.print(f"Cycle: {report.fetched} new mail(s) ({outcomes or 'nothing to process'}); "
-                  f"{report.replies_queued} repl(y/ies) queued, {report.sent} mail(s) sent.",
+                  f"{report.replies_queued} replies queued, {report.sent} mail(s) sent.",
                   highlight=False)
     _print_cases_table(all_cases(worker.engine))
 
@@ -147,8 +148,9 @@ def classify(
 
 
 def _print_cases_table(cases: list[dict[str, Any]]) -> None:
-    table = Table("case", "candidate", "status", "received", "missing", "problems",
-                  "last activity")
+    # Names and addresses are never cut: HR copies them from here.
+    table = Table("case", Column("candidate", overflow="fold", min_width=30), "status",
+                  "received", "missing", "problems", Column("last activity", min_width=16))
     for case in cases:
         received = ", ".join(sorted({doc["kind"] for doc in case["received"]
                                      if doc["kind"] != "other"}))

@@ -253,11 +253,12 @@ class Worker:
         referenced = repo.case_by_reference_or_email(session, reference) if reference else None
         held = referenced is not None and (sender_case is None or sender_case.id != referenced.id)
         case = referenced if held else sender_case
-        if case is None:
-            case = self._open_case(session, parsed)
-        assert case is not None and case.id is not None
-
+        # When the candidate sent it (never in the future): the 12-month passport rule and
+        # "waiting for more than N days" both count from here.
         received_at = min(parsed.date or now, now)
+        if case is None:
+            case = self._open_case(session, parsed, received_at)
+        assert case is not None and case.id is not None
         for attachment in parsed.attachments:
             if attachment.inline and not attachment.error:
                 continue  # a signature logo, not a document
@@ -277,17 +278,17 @@ class Worker:
             inbound.asks_question = case.needs_human = True
         checklist = self.refresh_case(session, case, now)
         inbound.reply_pending = True
-        case.last_activity_at = now
+        case.last_activity_at = max(case.last_activity_at, received_at)
         outcome = "held" if held else "processed"
         documents = sum(1 for a in parsed.attachments if not a.inline or a.error)
         state = "complete" if checklist.complete else "missing " + ",".join(checklist.missing)
         summary = f"{case.reference}, {documents} document(s), {state}"
         return outcome, summary
 
-    def _open_case(self, session: Session, parsed: ParsedMail) -> Case:
+    def _open_case(self, session: Session, parsed: ParsedMail, received_at: datetime) -> Case:
         name = parsed.from_name  # empty: replies then say "Dear candidate"
         case = Case(reference=f"new-{parsed.message_id}"[:200], email=parsed.from_address,
-                    name=name[:200], created_at=self.clock(), last_activity_at=self.clock())
+                    name=name[:200], created_at=self.clock(), last_activity_at=received_at)
         session.add(case)
         session.flush()
         # The reference derives from the id, which is only known now.

@@ -37,11 +37,11 @@ TITLES = {
 }
 
 HOW_TO_SEND = {
-    PASSPORT: "a clear scan or photo of the page with your photo and the two lines of "
+    PASSPORT: "Send a clear scan or photo of the page with your photo and the two lines of "
               "<<< characters at the bottom; it must be valid for at least 1 more year.",
-    ANTECEDENTS: "the IND form 'Appendix Antecedents certificate', filled in and signed. "
+    ANTECEDENTS: "Send the IND form 'Appendix Antecedents certificate', filled in and signed. "
                  "Everyone above the age of 12 fills one in.",
-    TB_DECLARATION: "the IND form 'Appendix Declaration of intent to undergo a TB test', "
+    TB_DECLARATION: "Send the IND form 'Appendix Declaration of intent to undergo a TB test', "
                     "filled in and signed.",
 }
 
@@ -91,9 +91,9 @@ def describe_received(doc: DocumentFact, checklist: Checklist) -> Line:
     """One line on one received file, in words a candidate understands."""
     name = doc.filename
     if doc.error is not None:
-        reason = doc.error_detail or "we could not open it"
-        return Line(name, f"could not be read: {reason}. Please send it again as a PDF or a "
-                          "clear photo.")
+        reason = doc.error_detail or "it could not be opened"
+        return Line(name, f"we could not read this file: {reason}. Please send it again as a "
+                          "PDF or a clear photo.")
     if doc.kind == PASSPORT:
         data = doc.passport
         if data is None or not data.checks_ok:
@@ -126,9 +126,9 @@ def describe_missing(item: ItemStatus) -> Line:
     if item.requirement == TB_DECLARATION and item.needed is None:
         how += " Not needed if your nationality is on the TB-exemption list; we will know " \
                "once we have read your passport."
-    for problem in item.problems:
-        how = f"{problem_sentence(problem)} {how}"
-        break
+    if item.problems:
+        why = problem_sentence(item.problems[0])
+        how = f"{why[:1].upper()}{why[1:]} {how}"
     return Line(TITLES[item.requirement], how)
 
 

@@ -210,7 +210,7 @@ def test_problems_are_told_in_plain_words(mailbox: Mailbox) -> None:
         "passport_expired", "antecedents_blank", "unreadable_attachment"}
     text = body(mailbox.replies_to("olena@example.com")[0])
     assert "your passport expired on 2025-03-14" in text
-    assert "broken.pdf: could not be read: the file is damaged or incomplete" in text
+    assert "broken.pdf: we could not read this file: the file is damaged or incomplete" in text
     assert "the antecedents certificate you sent is empty" in text
 
 

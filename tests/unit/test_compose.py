@@ -56,7 +56,8 @@ def test_unreadable_file_is_named_with_reason() -> None:
     broken = DocumentFact(kind="other", filename="antecedents.pdf", received_at=WHEN,
                           error="corrupt", error_detail="the file is damaged or incomplete")
     text = reply([broken], [broken])
-    assert "antecedents.pdf: could not be read: the file is damaged or incomplete" in text
+    assert "antecedents.pdf: we could not read this file: the file is damaged or incomplete" \
+        in text
 
 
 def test_blank_form_is_explained() -> None:
