@@ -35,7 +35,7 @@ def gather(session: Session, since: datetime, until: datetime, waiting_days: int
 
     new_by_case: dict[int | None, list[str]] = defaultdict(list)
     for document in session.exec(
-        select(Document).where(Document.received_at >= since, Document.received_at < until)
+        select(Document).where(Document.received_at > since, Document.received_at <= until)
         .order_by(col(Document.id))
     ).all():
         new_by_case[document.case_id].append(
@@ -44,7 +44,7 @@ def gather(session: Session, since: datetime, until: datetime, waiting_days: int
                    if case.needs_human]
     for inbound in session.exec(select(InboundMessage).where(
         col(InboundMessage.state).in_([InboundState.NEEDS_REVIEW, InboundState.HELD]),
-        InboundMessage.fetched_at >= since,
+        InboundMessage.fetched_at > since,
     )).all():
         reason = inbound.note or inbound.error
         needs_human.append(row(inbound.case_id, f"mail #{inbound.id}: {reason}"))
@@ -60,7 +60,7 @@ def gather(session: Session, since: datetime, until: datetime, waiting_days: int
                             for case_id, files in new_by_case.items()),
         completed=tuple(row(case.id, f"complete since {case.completed_at:%Y-%m-%d}")
                         for case in cases.values()
-                        if case.completed_at and since <= case.completed_at < until),
+                        if case.completed_at and since < case.completed_at <= until),
         waiting=tuple(row(case.id, f"missing {', '.join(case.missing)}; last mail "
                                    f"{case.last_activity_at:%Y-%m-%d}")
                       for case in cases.values()
