@@ -33,6 +33,7 @@ from mailbot.middleware import LoggingMiddleware, MetricsMiddleware, Middleware
 from mailbot.mime.limits import MimeLimits
 from mailbot.mime.parse import parse_mail
 from mailbot.mime.types import Attachment, ParsedMail
+from mailbot.replies.authentication import failed_checks
 from mailbot.replies.compose import (
     CaseSummary,
     ReplyContext,
@@ -248,6 +249,17 @@ class Worker:
             return "ignored", machine
         if not parsed.from_address:
             raise SetAside("the mail has no usable sender address")
+        spoofed = failed_checks(parsed, self.settings.authserv_id)
+        if spoofed:
+            # A forged sender must neither add documents to a case nor get a reply.
+            inbound.state = InboundState.HELD
+            inbound.case_id = sender_case.id if sender_case else None
+            inbound.note = (f"sender {parsed.from_address} failed {', '.join(spoofed)} at "
+                            f"{self.settings.authserv_id}; quarantined, no reply")
+            self.queue_review(session, sender_case, inbound, what_happened=inbound.note,
+                              what_to_do="Check the mail by hand; if it is genuine, ask the "
+                                         "candidate to send the documents again.")
+            return "held", inbound.note
 
         reference = reference_in(parsed.subject)
         referenced = repo.case_by_reference_or_email(session, reference) if reference else None
@@ -270,7 +282,7 @@ class Worker:
         if held:
             inbound.note = (f"sent from {parsed.from_address}, not an address of "
                             f"{case.reference}; documents held for HR")
-            self._queue_review(session, case, inbound, what_happened=inbound.note, what_to_do=(
+            self.queue_review(session, case, inbound, what_happened=inbound.note, what_to_do=(
                 f"If {parsed.from_address} belongs to the candidate, run "
                 f"`mailbot case link {case.reference} {parsed.from_address}`; "
                 "otherwise ignore it: nothing was counted."))
@@ -321,7 +333,7 @@ class Worker:
             if isinstance(error, SetAside) or inbound.attempts >= self.settings.max_attempts:
                 inbound.state = InboundState.NEEDS_REVIEW
                 case = session.get(Case, inbound.case_id) if inbound.case_id else None
-                self._queue_review(session, case, inbound,
+                self.queue_review(session, case, inbound,
                                    what_happened=f"processing failed {inbound.attempts} time(s): "
                                                  f"{inbound.error}",
                                    what_to_do="Open the mail (moved to Needs-Review) and handle "
@@ -449,7 +461,7 @@ class Worker:
         self.queue(session, OutboundKind.HR_COMPLETE, case.id, (self.settings.hr_address,),
                     subject, text, attachments=files)
 
-    def _queue_review(self, session: Session, case: Case | None, inbound: InboundMessage, *,
+    def queue_review(self, session: Session, case: Case | None, inbound: InboundMessage, *,
                       what_happened: str, what_to_do: str) -> None:
         subject, text = compose_review(ReviewNotice(
             reference=case.reference if case else None, subject=inbound.subject,

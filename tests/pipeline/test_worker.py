@@ -184,3 +184,18 @@ def test_a_mail_that_keeps_failing_is_set_aside_and_queue_moves_on(
     review = [m for m in mailbox.replies_to("hr@mailbot.example") if "needs review" in m["Subject"]]
     assert len(review) == 1
     assert "processing failed 5 time(s): RuntimeError: classifier bug" in body(review[0])
+
+
+def test_a_forged_sender_is_quarantined_without_reply(mailbox: Mailbox) -> None:
+    mailbox.settings = mailbox.settings.model_copy(update={"authserv_id": "mx.mailbot.example"})
+    forged = "mx.mailbot.example; spf=fail smtp.mailfrom=example.com; dmarc=fail header.from=x"
+    other_server = "evil.example; dmarc=fail header.from=example.com"
+    mailbox.receive(mail("maria@example.com", "Docs", "passport.jpg", sent=NOW,
+                         Authentication_Results=forged))
+    mailbox.receive(mail("emily@example.org", "Docs", "us-passport.png", sent=NOW,
+                         Authentication_Results=other_server))
+    mailbox.cycle()
+    assert mailbox.replies_to("maria@example.com") == []
+    assert len(mailbox.replies_to("emily@example.org")) == 1  # only our own server counts
+    review = [m for m in mailbox.replies_to("hr@mailbot.example") if "needs review" in m["Subject"]]
+    assert len(review) == 1 and "failed spf=fail, dmarc=fail" in body(review[0])
