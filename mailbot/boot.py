@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from mailbot.config import Settings
+from mailbot.config import SentCheck, Settings
 from mailbot.delivery.base import Delivery, QueueOnly
 from mailbot.delivery.folder import FolderDelivery
 from mailbot.pipeline import Worker
@@ -53,7 +53,17 @@ def build_delivery(settings: Settings, outbox: Path | None) -> Delivery:
     settings.require("smtp_host")
     from mailbot.delivery.smtp import SmtpDelivery
 
-    return SmtpDelivery(settings)
+    if settings.smtp_sent_check == SentCheck.OFF:
+        return SmtpDelivery(settings)
+    settings.require("imap_host", "imap_user")
+    from mailbot.sources.imap import ImapSentFolder
+
+    return SmtpDelivery(
+        settings,
+        sent_folder=ImapSentFolder(settings, folder=settings.smtp_sent_folder),
+        sent_folder_authoritative=settings.smtp_sent_check == SentCheck.PROVIDER,
+        copy_to_sent=settings.smtp_sent_check == SentCheck.APPEND,
+    )
 
 
 def build_admin_worker(settings: Settings) -> Worker:

@@ -20,6 +20,14 @@ from pydantic_settings import (
 from mailbot.errors import ConfigError
 
 
+class SentCheck(StrEnum):
+    """How to settle a reply whose SMTP answer was lost (see mailbot/delivery/smtp.py)."""
+
+    OFF = "off"            # in doubt -> HR decides; never sent twice
+    PROVIDER = "provider"  # the provider files every accepted mail in Sent (Gmail, Microsoft 365)
+    APPEND = "append"      # mailbot appends a copy to Sent itself after each send
+
+
 class Security(StrEnum):
     SSL = "ssl"            # implicit TLS (IMAPS 993, SMTPS 465)
     STARTTLS = "starttls"
@@ -60,6 +68,9 @@ class Settings(BaseSettings):
     smtp_oauth2_token_command: str = ""
     smtp_oauth2_token_file: Path | None = None
     smtp_security: Security = Security.STARTTLS
+    # Settle "did the server accept it?" after a crash by looking in the IMAP Sent folder.
+    smtp_sent_check: SentCheck = SentCheck.OFF
+    smtp_sent_folder: str = "Sent"
 
     from_address: str = "hsm-documents@mailbot.example"
     from_name: str = "HSM documents"

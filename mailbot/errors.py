@@ -21,3 +21,7 @@ class SetAside(MailbotError):
 
 class TransientError(MailbotError):
     """A server or resource was unavailable; retrying later should work."""
+
+
+class DeliveryInDoubt(TransientError):
+    """The message text went out but the server's answer did not come back (RFC 1047)."""

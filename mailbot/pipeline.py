@@ -28,7 +28,7 @@ from mailbot.checklist.rules import Checklist, evaluate
 from mailbot.checklist.tb_exempt import TbExemptList, load_tb_exempt_list
 from mailbot.config import Settings
 from mailbot.delivery.base import Delivery, Envelope
-from mailbot.errors import MailbotError, SetAside, TransientError
+from mailbot.errors import DeliveryInDoubt, MailbotError, SetAside, TransientError
 from mailbot.middleware import LoggingMiddleware, MetricsMiddleware, Middleware
 from mailbot.mime.limits import MimeLimits
 from mailbot.mime.parse import parse_mail
@@ -511,6 +511,12 @@ class Worker:
                                 tuple(row.recipients), row.raw)
         try:
             self.delivery.deliver(envelope)
+        except DeliveryInDoubt as exc:
+            # The text went out but the answer did not come back: settle it like a crash
+            # mid-send, never by sending again blindly.
+            log.warning("outbound %s in doubt: %s", envelope.message_id, exc)
+            self._resolve_interrupted_sends()
+            raise
         except TransientError as exc:
             self._after_send(outbound_id, OutboundState.QUEUED, str(exc))
             self.report.send_failures += 1

@@ -1,0 +1,54 @@
+"""Fixtures for the mail tests: a real Dovecot, a real aiosmtpd, and an in-memory SourceState."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mailbot.config import Settings, load_settings
+from tests.support.dovecot import DovecotServer, dovecot
+from tests.support.smtp_server import SmtpServer, smtp_server
+
+__all__ = ["MemoryState", "dovecot", "smtp_server"]
+
+
+class MemoryState:
+    """SourceState in a dict; `stored` plays the pipeline's store of durably kept source keys."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+        self.stored: set[str] = set()
+
+    def get(self, key: str) -> str | None:
+        return self.values.get(key)
+
+    def set(self, key: str, value: str) -> None:
+        self.values[key] = value
+
+    def is_known(self, source_key: str) -> bool:
+        return source_key in self.stored
+
+
+@pytest.fixture
+def state() -> MemoryState:
+    return MemoryState()
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path) -> Any:
+    """Settings pointing at the given servers; keyword arguments override."""
+
+    def make(
+        imap: DovecotServer | None = None, smtp: SmtpServer | None = None, **more: Any
+    ) -> Settings:
+        values: dict[str, Any] = {"data_dir": tmp_path / "data"}
+        if imap is not None:
+            values.update(imap.settings_overrides())
+        if smtp is not None:
+            values.update(smtp.settings_overrides())
+        values.update(more)
+        return load_settings(**values)
+
+    return make
