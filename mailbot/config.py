@@ -92,6 +92,7 @@ class Settings(BaseSettings):
     max_zip_ratio: int = 100
     max_zip_depth: int = 2
     document_timeout_seconds: float = 60.0
+    max_document_memory_bytes: int = 2 * 1024**3   # address space of the child reading a file
 
     # The TB-exemption list HR may update without a release; empty = the bundled list.
     tb_exempt_file: Path | None = None

@@ -29,6 +29,7 @@ from mailbot.checklist.tb_exempt import TbExemptList, load_tb_exempt_list
 from mailbot.config import Settings
 from mailbot.delivery.base import Delivery, Envelope
 from mailbot.errors import DeliveryInDoubt, MailbotError, SetAside, TransientError
+from mailbot.isolation import IsolatedClassifier
 from mailbot.middleware import LoggingMiddleware, MetricsMiddleware, Middleware
 from mailbot.mime.limits import MimeLimits
 from mailbot.mime.parse import parse_mail
@@ -90,7 +91,7 @@ class Worker:
         source: MailSource,
         delivery: Delivery,
         *,
-        classify: Classify = _classify,
+        classify: Classify | None = None,
         middleware: Iterable[Middleware] = (),
         clock: Callable[[], datetime] = utcnow,
         tb_list: TbExemptList | None = None,
@@ -99,7 +100,8 @@ class Worker:
         self.engine = engine
         self.source = source
         self.delivery = delivery
-        self.classify = classify
+        self.classify = classify or IsolatedClassifier(
+            _classify, memory_bytes=settings.max_document_memory_bytes)
         self.clock = clock
         self.metrics = MetricsMiddleware()
         self.middleware: list[Middleware] = [LoggingMiddleware(), self.metrics, *middleware]
