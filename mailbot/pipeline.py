@@ -193,8 +193,8 @@ class Worker:
             hook.before_message(inbound_id)
         try:
             outcome, summary = self._process(inbound_id)
-        except TransientError:
-            raise
+        except (TransientError, OperationalError):
+            raise  # the database or a server is away: not this mail's fault; retry next cycle
         except Exception as exc:
             attempts = self._record_failure(inbound_id, exc)
             for hook in self.middleware:

@@ -1,0 +1,64 @@
+"""Database faults mid-operation: the worker stops the cycle, and the next one finishes the job
+with the same end state as a run without the fault."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+from sqlalchemy.engine import make_url
+
+from classifiers.limits import Limits
+from classifiers.types import Classification
+from tests.support.databases import fresh_postgres
+from tests.support.mailbox import NOW, VERDICTS, Mailbox, mail
+
+
+def test_postgres_connections_killed_mid_processing(tmp_path: Path) -> None:
+    with fresh_postgres() as url:
+        mailbox = Mailbox(tmp_path, url)
+        database = make_url(url).database
+        killed: list[int] = []
+
+        def kill_connections_once(data: bytes, filename: str, limits: Limits) -> Classification:
+            if not killed:  # a DBA restarts the server while a document is being read
+                with psycopg.connect("postgresql://postgres@127.0.0.1/postgres",
+                                     autocommit=True) as admin:
+                    killed.extend(row[0] for row in admin.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = %s AND pid <> pg_backend_pid()", (database,)))
+            return VERDICTS[filename]
+
+        mailbox.classifier = kill_connections_once  # type: ignore[assignment]
+        mailbox.receive(mail("maria@example.com", "Docs", "passport.jpg", "antecedents.pdf",
+                             "tb.pdf", sent=NOW))
+        mailbox.receive(mail("olena@example.com", "Docs", "cv.pdf", sent=NOW))
+        mailbox.cycle()
+        mailbox.cycle()
+        assert killed, "the fault was not injected"
+        assert len(mailbox.replies_to("maria@example.com")) == 1
+        assert len(mailbox.replies_to("olena@example.com")) == 1
+        assert mailbox.case("maria@example.com")["status"] == "complete"
+        assert mailbox.case("olena@example.com")["mails"][0]["error"] is None  # type: ignore[index]
+
+
+def test_sqlite_locked_by_another_process_waits_instead_of_failing(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    mailbox = Mailbox(tmp_path, sqlite_url)
+    mailbox.receive(mail("maria@example.com", "Docs", "passport.jpg", sent=NOW))
+    # Another process (a backup, an HR script) holds the database for two seconds.
+    locker = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys, time\n"
+         "db = sqlite3.connect(sys.argv[1]); db.execute('BEGIN EXCLUSIVE')\n"
+         "print('locked', flush=True); time.sleep(2); db.commit()",
+         str(make_url(sqlite_url).database)], stdout=subprocess.PIPE, text=True)
+    assert locker.stdout is not None and locker.stdout.readline() == "locked\n"
+    started = time.monotonic()
+    mailbox.cycle()
+    assert locker.wait(10) == 0
+    assert time.monotonic() - started >= 1.5
+    assert len(mailbox.replies_to("maria@example.com")) == 1
