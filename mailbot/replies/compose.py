@@ -169,7 +169,9 @@ def reference_in(subject: str) -> str | None:
     return match.group(1) if match else None
 
 
-_URL = re.compile(r"\S+://\S+")
+# A bounded scheme keeps this linear: `\S+://` backtracks quadratically on a long line.
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}://\S*")
+_OWN_WORDS_CHARS = 20_000  # a question sits in the first lines, not in a pasted megabyte
 _QUOTE_START = re.compile(
     r"^(>|On .{0,200} wrote:$|Op .{0,200} schreef .*:$|-{2,} ?(Original|Forwarded) Message|"
     r"From: |Van: |_{5,})",
@@ -179,7 +181,7 @@ _QUOTE_START = re.compile(
 
 def asks_question(body: str) -> bool:
     """A question mark in the candidate's own words (not in the quoted history) needs a human."""
-    for line in body.splitlines():
+    for line in body[:_OWN_WORDS_CHARS].splitlines():
         stripped = line.strip()
         if _QUOTE_START.match(stripped):
             break

@@ -88,3 +88,12 @@ def test_question_detection_ignores_quoted_history() -> None:
     assert asks_question("How long does the IND take?\n")
     assert not asks_question("Here are my documents.\n\nOn Mon, X wrote:\n> Any questions?")
     assert not asks_question("See https://example.com/?a=1")
+
+
+def test_question_detection_is_fast_on_a_hostile_megabyte() -> None:
+    import time
+
+    started = time.monotonic()
+    assert not asks_question("x" * 1_000_000)
+    assert not asks_question(("a" * 5000 + ":/") * 200)
+    assert time.monotonic() - started < 0.5
