@@ -25,13 +25,13 @@ class AttachmentError(StrEnum):
     TNEF_CORRUPT = "tnef_corrupt"              # winmail.dat that cannot be read safely
 
 
-# Decoration heuristic (see `Attachment.is_decoration`): signature logos and social icons are
-# a few KiB; a passport photo or scan that small would be unreadable anyway.
+# When an inline image counts as decoration (`Attachment.inline`): signature logos and social
+# icons are a few KiB, and a passport photo or scan that small would be unreadable anyway.
 DECORATION_MAX_BYTES = 12 * 1024
-# Named like a logo/icon: a bit bigger is still decoration. Outlook's "image001.png" is NOT in
+# Named like a logo/icon, a bit bigger is still decoration. Outlook's "image001.png" is NOT in
 # this list: it is also what a pasted screenshot of a passport is called.
 DECORATION_NAMED_MAX_BYTES = 48 * 1024
-_DECORATION_NAME = re.compile(
+DECORATION_NAME = re.compile(
     r"logo|signature|banner|icon|spacer|pixel|facebook|linkedin|twitter|instagram|youtube|xing",
     re.IGNORECASE,
 )
@@ -52,11 +52,11 @@ class Attachment:
     origin: str = ""          # e.g. "documents.zip/" or "forwarded mail/"
     error: str | None = None  # machine code such as "zip_bomb", "archive_unsupported"
     error_detail: str = ""    # one human sentence for HR and the candidate
-    # Shown inside the body rather than offered as a file: Content-Disposition "inline", or no
-    # disposition but a Content-ID (an image the HTML refers to). iPhone Mail sends photos this
-    # way, so inline images are still documents; see `is_decoration` for the logos.
+    # An inline decoration (signature logo, social icon): kept, not reported as a document.
+    # Set for an image shown inside the body (Content-Disposition "inline", or a Content-ID
+    # and no disposition) that is under 12 KiB, or under 48 KiB and named like a logo/icon.
+    # Bigger inline images stay documents: iPhone Mail sends passport photos inline.
     inline: bool = False
-    inline: bool = False      # an inline decoration (signature logo): kept, not reported
 
     @cached_property
     def sha256(self) -> str:
@@ -65,20 +65,6 @@ class Attachment:
     @property
     def display_name(self) -> str:
         return f"{self.origin}{self.filename}"
-
-    @property
-    def is_decoration(self) -> bool:
-        """An inline image that is almost certainly a signature logo or icon, not a document.
-
-        Inline + image/* + (under 12 KiB, or under 48 KiB and named like a logo/icon).
-        Attachments the sender attached explicitly are never decoration, whatever their size.
-        """
-        if self.error or not self.inline or not self.content_type.startswith("image/"):
-            return False
-        size = len(self.data)
-        if size < DECORATION_MAX_BYTES:
-            return True
-        return size < DECORATION_NAMED_MAX_BYTES and bool(_DECORATION_NAME.search(self.filename))
 
 
 @dataclass(frozen=True)
