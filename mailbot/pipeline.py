@@ -31,6 +31,7 @@ from mailbot.delivery.base import Delivery, Envelope
 from mailbot.errors import DeliveryInDoubt, MailbotError, SetAside, TransientError
 from mailbot.isolation import IsolatedClassifier
 from mailbot.middleware import LoggingMiddleware, MetricsMiddleware, Middleware
+from mailbot.mime.headers import message_ids
 from mailbot.mime.limits import MimeLimits
 from mailbot.mime.parse import parse_mail
 from mailbot.mime.types import Attachment, ParsedMail
@@ -407,7 +408,10 @@ class Worker:
         ))
         own = [inbound for inbound in answered if inbound.state == InboundState.PROCESSED]
         latest = own[-1] if own else None
-        references = tuple(dict.fromkeys(inbound.message_id for inbound in own))
+        # RFC 5322 3.6.4: the parent's References, then every mail this reply answers.
+        chain = message_ids(BytesHeaderParser().parsebytes(latest.raw).get("References", ""),
+                            limit=20) if latest else []
+        references = tuple(dict.fromkeys([*chain, *(inbound.message_id for inbound in own)]))
         self.queue(session, OutboundKind.REPLY, case.id, (case.email,),
                     reply_subject(latest.subject if latest else "", case.reference), text,
                     in_reply_to=latest.message_id if latest else None, references=references)
