@@ -92,6 +92,13 @@ class Settings(BaseSettings):
     max_zip_ratio: int = 100
     max_zip_depth: int = 2
     document_timeout_seconds: float = 60.0
+    # Limits on the mail's structure (see mailbot/mime/limits.py for what each one guards).
+    max_mail_bytes: int = 64 * 1024 * 1024
+    max_mail_lines: int = 2_000_000
+    max_mime_depth: int = 30
+    max_forward_depth: int = 5
+    max_mime_parts: int = 1000
+    max_attachments: int = 100
     max_document_memory_bytes: int = 2 * 1024**3   # address space of the child reading a file
 
     # The TB-exemption list HR may update without a release; empty = the bundled list.

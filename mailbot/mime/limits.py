@@ -1,8 +1,7 @@
 """The caps that keep one hostile mail from stalling or exhausting the worker.
 
-The first five mirror settings in `mailbot.config.Settings` (same names, same defaults); the
-rest are MIME-structure caps that have no setting yet. `from_settings` reads every field the
-settings object has, so adding e.g. `max_mime_depth` to Settings later needs no change here.
+Most mirror settings in `mailbot.config.Settings` (same names, same defaults); the header and
+text caps have no setting. `from_settings` reads every field the settings object has.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ class MimeLimits:
     # Outlook's winmail.dat counts as an archive level too (one can hold another).
     max_zip_depth: int = 2
 
-    # --- MIME structure (no setting yet) ---
+    # --- MIME structure ---
     # A raw mail larger than this is not unpacked at all: only its headers are read.
     # 25 MiB of attachment is ~34 MiB once base64-encoded, so this leaves room for one.
     max_mail_bytes: int = 64 * MiB
