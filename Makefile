@@ -49,8 +49,9 @@ fixtures: python
 
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
-	$(BIN)/python bench/classify.py
-	$(BIN)/python bench/mailbox.py
+	$(BIN)/python -m pip install -q --no-deps 'passporteye>=2.2'
+	$(BIN)/python -m bench.classify
+	$(BIN)/python -m bench.mailbox
 
 clean:
 	rm -rf $(DEMO_DIR) .pytest_cache .ruff_cache

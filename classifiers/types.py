@@ -117,5 +117,6 @@ class Classification:
             error=self.error.value if self.error else None,
             passport=self.passport.to_json() if self.passport else None,
             detected_type=self.detected_type,
+            kinds_found=[kind.value for kind in self.kinds_found],
         )
         return data

@@ -1,0 +1,447 @@
+"""Turn the bytes of a file into pages of text: the text layer first, OCR only where it is needed.
+
+A page of a PDF that has usable text is never OCR'd. A page without it (a scan) is rendered at
+300 dpi and read by tesseract. Images are read the same way, after their EXIF orientation is
+applied. For an image, the machine readable zone is looked for first: when it validates, the
+page is a passport and the full-page OCR (the slow part) is skipped.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pdfplumber
+import pillow_heif
+from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageError
+
+from classifiers import mrz_band, mrz_cells, ocr
+from classifiers.limits import Deadline, Limits, apply_pixel_limit
+from classifiers.mrz import MrzReading, find_mrz, merge_names
+from classifiers.sniff import IMAGE_TYPES, FileType
+from classifiers.types import ReadError
+
+pillow_heif.register_heif_opener()
+
+log = logging.getLogger(__name__)
+
+# Scans are rendered at 300 dpi: the MRZ band is cropped from that. The page text is read at
+# 200 dpi: form text is 8-10 pt, 25-pixel capitals, which tesseract reads as well as at 300 dpi
+# in less than half the time.
+RENDER_DPI = 300
+MAX_IMAGE_SIDE = 3508  # A4 at 300 dpi: where the MRZ band is looked for
+MAX_OCR_SIDE = 2400  # A4 at 200 dpi: where the page text is read
+MIN_USABLE_WORDS = 8
+GOOD_QUALITY = 8
+SMALL_TEXT_PIXELS = 17  # median word height below which tesseract misreads letters
+
+
+class ExtractError(Exception):
+    def __init__(self, code: ReadError, detail: str = "") -> None:
+        super().__init__(detail or code.describe())
+        self.code = code
+        self.detail = detail
+
+
+@dataclass
+class Page:
+    """One page (1-based) as the evidence units see it."""
+
+    number: int
+    text: str
+    ocr: bool = False
+    mrz: MrzReading | None = None
+    image: Image.Image | None = None  # the upright grey image that was OCR'd
+    words: tuple[ocr.Word, ...] = ()
+    rotation: int = 0
+    skew: float = 0.0
+    full_text_read: bool = True  # False when a validated MRZ made full-page OCR unnecessary
+    drawn_curves: int = 0  # vector curves on a PDF page: a signature drawn with a pen or tablet
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    detected_type: FileType
+    pages: list[Page]
+    form_fields: dict[str, str] | None = None  # AcroForm name -> value (None: no AcroForm)
+    embedded_images: int = 0  # pictures in a DOCX whose text was read (a signature, a logo)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(page.text for page in self.pages)
+
+
+def extract(data: bytes, detected: FileType, limits: Limits, deadline: Deadline) -> Document:
+    apply_pixel_limit(limits)
+    if detected is FileType.PDF:
+        return _extract_pdf(data, limits, deadline)
+    if detected in IMAGE_TYPES:
+        frames = list(_image_frames(data, limits))
+        pages = [read_image(frame, number, limits, deadline)
+                 for number, frame in enumerate(frames, start=1)]
+        return Document(detected, pages)
+    if detected is FileType.DOCX:
+        return _extract_docx(data, limits, deadline)
+    raise ExtractError(ReadError.UNSUPPORTED_TYPE)
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+
+
+def usable_text(text: str) -> bool:
+    words = re.findall(r"[A-Za-zÀ-ÿ]{3,}", text)
+    return len(words) >= MIN_USABLE_WORDS
+
+
+def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Document:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as error:  # pdfminer raises many unrelated types for bad input
+        raise _pdf_error(error) from error
+    with pdf:
+        try:
+            page_count = len(pdf.pages)
+        except Exception as error:
+            raise _pdf_error(error) from error
+        if page_count == 0:
+            raise ExtractError(ReadError.EMPTY, "the PDF has no pages")
+        if page_count > limits.max_pages:
+            raise ExtractError(ReadError.TOO_MANY_PAGES)
+        form_fields = _acroform_fields(pdf)
+        pages: list[Page] = []
+        for number, pdf_page in enumerate(pdf.pages, start=1):
+            if deadline.expired():
+                raise ExtractError(ReadError.TIMEOUT)
+            try:
+                text = pdf_page.extract_text() or ""
+            except Exception as error:
+                raise _pdf_error(error) from error
+            if usable_text(text):
+                pages.append(Page(number, text, mrz=find_mrz(text.splitlines()),
+                                  drawn_curves=len(pdf_page.curves)))
+                continue
+            points = float(pdf_page.width) * float(pdf_page.height)
+            if points * (RENDER_DPI / 72) ** 2 > limits.max_pixels:
+                raise ExtractError(ReadError.TOO_LARGE, "a page is too large to render")
+            try:
+                rendered = pdf_page.to_image(resolution=RENDER_DPI).original
+            except Exception as error:
+                raise _pdf_error(error) from error
+            page = read_image(rendered, number, limits, deadline)
+            if text.strip():
+                page.text = f"{text}\n{page.text}"
+            pages.append(page)
+    return Document(FileType.PDF, pages, form_fields=form_fields)
+
+
+def _pdf_error(error: Exception) -> ExtractError:
+    chain = [error, error.__cause__, error.__context__, *getattr(error, "args", ())]
+    names = " ".join(type(e).__name__ + " " + str(e) for e in chain if e is not None)
+    if re.search(r"Password|Encrypt|decrypt", names, re.IGNORECASE):
+        return ExtractError(ReadError.ENCRYPTED)
+    return ExtractError(ReadError.CORRUPT, type(error).__name__)
+
+
+def _acroform_fields(pdf: pdfplumber.PDF) -> dict[str, str] | None:
+    """Terminal AcroForm fields and their values; None when the PDF has no form."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+    from pdfminer.utils import decode_text
+
+    try:
+        catalog = resolve1(pdf.doc.catalog)
+        if "AcroForm" not in catalog:
+            return None
+        roots = resolve1(resolve1(catalog["AcroForm"]).get("Fields", []))
+    except Exception:
+        return None
+
+    def as_text(value: object) -> str:
+        value = resolve1(value)
+        if isinstance(value, PSLiteral):
+            name = value.name
+            return "" if name in ("Off", b"Off") else (
+                name.decode("latin-1") if isinstance(name, bytes) else str(name))
+        if isinstance(value, bytes):
+            return decode_text(value)
+        if isinstance(value, list):
+            return " ".join(as_text(v) for v in value)
+        return "" if value is None else str(value)
+
+    fields: dict[str, str] = {}
+
+    def walk(node: object, prefix: str, depth: int) -> None:
+        item = resolve1(node)
+        if not isinstance(item, dict) or depth > 20:
+            return
+        name = as_text(item.get("T")) if item.get("T") is not None else ""
+        full = f"{prefix}.{name}" if prefix and name else (name or prefix)
+        kids = resolve1(item.get("Kids", []))
+        named_kids = [k for k in kids or [] if isinstance(resolve1(k), dict)
+                      and resolve1(k).get("T") is not None]
+        if named_kids:
+            for kid in named_kids:
+                walk(kid, full, depth + 1)
+            return
+        fields[full or f"field{len(fields) + 1}"] = as_text(item.get("V")).strip()
+
+    try:
+        for root in roots or []:
+            walk(root, "", 0)
+    except Exception:
+        return fields or None
+    return fields
+
+
+# ---------------------------------------------------------------------------------------------
+# Images
+
+
+def _open_image(data: bytes, limits: Limits) -> Image.Image:
+    try:
+        image = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as error:
+        raise ExtractError(ReadError.TOO_LARGE, "the image has too many pixels") from error
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
+        raise ExtractError(ReadError.CORRUPT, type(error).__name__) from error
+    if image.width * image.height > limits.max_pixels:
+        raise ExtractError(ReadError.TOO_LARGE, "the image has too many pixels")
+    return image
+
+
+def _image_frames(data: bytes, limits: Limits) -> Iterator[Image.Image]:
+    image = _open_image(data, limits)
+    frame_count = getattr(image, "n_frames", 1)
+    if frame_count > limits.max_pages:
+        raise ExtractError(ReadError.TOO_MANY_PAGES)
+    try:
+        for frame in ImageSequence.Iterator(image):
+            if frame.width * frame.height > limits.max_pixels:
+                raise ExtractError(ReadError.TOO_LARGE, "the image has too many pixels")
+            upright = ImageOps.exif_transpose(frame)
+            upright.load()
+            yield upright
+            if getattr(image, "format", "") == "GIF":
+                break  # an animated GIF is a logo or a meme, not a multi-page scan
+    except ExtractError:
+        raise
+    except Image.DecompressionBombError as error:
+        raise ExtractError(ReadError.TOO_LARGE, "the image has too many pixels") from error
+    except (OSError, ValueError, SyntaxError) as error:
+        raise ExtractError(ReadError.CORRUPT, type(error).__name__) from error
+
+
+def read_image(image: Image.Image, number: int, limits: Limits, deadline: Deadline) -> Page:
+    """Read one page image: MRZ band first, then the full page, turned upright when needed."""
+    if deadline.expired():
+        raise ExtractError(ReadError.TIMEOUT)
+    grey, _ = ocr.scale_to(ocr.to_grey(image), MAX_IMAGE_SIDE)
+    try:
+        return _read_grey(grey, number, limits, deadline)
+    except ocr.OcrTimeout as error:
+        raise ExtractError(ReadError.TIMEOUT, "OCR took too long") from error
+
+
+def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadline) -> Page:
+    def budget() -> float:
+        if deadline.expired():
+            raise ExtractError(ReadError.TIMEOUT)
+        return deadline.budget(limits.page_timeout_seconds)
+
+    upright, skew = ocr.deskew(grey)
+    zone = _read_mrz(upright, budget)
+    rotation = 0
+    if zone is None:
+        # No MRZ band lies horizontally: the photo may be a quarter turn off.
+        turned = upright.transpose(Image.Transpose.ROTATE_90)
+        if mrz_band.find_bands(turned):
+            turned, turned_skew = ocr.deskew(turned)
+            zone = _read_mrz(turned, budget)
+            if zone is not None:
+                upright, skew, rotation = turned, turned_skew, 90
+    if zone is not None:
+        flip, reading = zone
+        if flip:
+            upright = upright.rotate(flip, expand=True)
+            rotation = (rotation + flip) % 360
+        if (reading.is_passport and reading.checks_ok) or reading.format.value != "TD3":
+            return Page(number, "\n".join(reading.lines), ocr=True, mrz=reading, image=upright,
+                        rotation=rotation, skew=skew, full_text_read=False)
+
+    upright, _ = ocr.scale_to(upright, MAX_OCR_SIDE)
+    result = ocr.read_words(upright, timeout=budget())
+    if result.quality() < GOOD_QUALITY:
+        turned_image, turned_result, turned_by = _best_orientation(upright, result, budget)
+        if turned_by:
+            upright, result = turned_image, turned_result
+            rotation = (rotation + turned_by) % 360
+    if result.words and _median_height(result) < SMALL_TEXT_PIXELS:
+        # A phone photo of a whole A4 page: letters too small for tesseract. Enlarge once.
+        factor = min(2.0, MAX_OCR_SIDE * 1.4 / max(upright.size))
+        if factor > 1.2:
+            larger = upright.resize((round(upright.width * factor),
+                                     round(upright.height * factor)), Image.Resampling.BICUBIC)
+            larger_result = ocr.read_words(larger, timeout=budget())
+            if larger_result.quality() > result.quality():
+                upright, result = larger, larger_result
+    reading = zone[1] if zone is not None else find_mrz(result.lines)
+    return Page(number, result.text, ocr=True, mrz=reading, image=upright,
+                words=result.words, rotation=rotation, skew=skew)
+
+
+def _median_height(result: ocr.OcrPage) -> float:
+    heights = sorted(w.height for w in result.words if w.confidence >= 50)
+    return float(heights[len(heights) // 2]) if heights else 0.0
+
+
+def _best_orientation(image: Image.Image, result: ocr.OcrPage, budget: Callable[[], float]
+                      ) -> tuple[Image.Image, ocr.OcrPage, int]:
+    """Try OSD, then the other quarter turns, keeping whichever reads best."""
+    osd = ocr.detect_orientation(ocr.scale_to(image, 2000)[0], timeout=budget())
+    if osd is not None and osd.rotate and osd.confidence >= 1.0:
+        order = [osd.rotate] + [r for r in (90, 270, 180) if r != osd.rotate]
+    else:
+        order = [90, 270, 180]
+    best = (image, result, 0)
+    for degrees in order:
+        # OSD reports the clockwise angle that makes the text upright; PIL rotates anticlockwise.
+        candidate = image.rotate(-degrees, expand=True)
+        candidate_result = ocr.read_words(candidate, timeout=budget())
+        if candidate_result.quality() > best[1].quality():
+            best = (candidate, candidate_result, degrees)
+        if best[1].quality() >= GOOD_QUALITY:
+            break
+    return best
+
+
+# How a band is read once it looks like an MRZ: (line height in pixels, treatment, by cells).
+_PROBE = (24, "binary", False)
+_MRZ_ATTEMPTS = ((32, "binary", True), (40, "sharpened", True), (40, "sharpened", False),
+                 (20, "plain", False))
+
+
+def _read_mrz(image: Image.Image, budget: Callable[[], float]
+              ) -> tuple[int, MrzReading] | None:
+    """Find an MRZ band and read it, the right way up or upside down: (flip, reading).
+
+    One quick tesseract read per band and direction tells whether it is an MRZ at all. Then the
+    cell reading (`mrz_cells`), which also gets the `<` fillers and so the names right, is
+    tried before tesseract's other readings; the first cell reading that passes the checks wins.
+    """
+    for band in mrz_band.find_bands(image)[:2]:
+        crop = image.crop(band.box)
+        if not mrz_band.looks_monospaced(crop):
+            continue
+        for flip in (0, 180):
+            flipped = crop.rotate(flip) if flip else crop
+            probe = ocr.read_mrz_lines(_prepare_band(flipped, band.line_height, *_PROBE[:2]),
+                                       timeout=budget())
+            if not _mrz_like(probe):
+                continue
+            best = find_mrz(probe)
+            if best is not None and best.format.value != "TD3":
+                return flip, best
+            tesseract_readings = [best] if best is not None else []
+            for height, treatment, by_cells in _MRZ_ATTEMPTS:
+                prepared = _prepare_band(flipped, band.line_height, height, treatment)
+                if by_cells:
+                    lines = mrz_cells.read_cells(prepared, timeout=budget())
+                    if lines is None:
+                        continue
+                else:
+                    if best is not None and best.checks_ok and not _noisy_names(best):
+                        break  # tesseract's reading passed and its names look clean
+                    lines = ocr.read_mrz_lines(prepared, timeout=budget())
+                reading = find_mrz(lines)
+                if reading is None:
+                    continue
+                if by_cells and reading.checks_ok:
+                    return flip, reading
+                if not by_cells:
+                    tesseract_readings.append(reading)
+                if best is None or _better(reading, best):
+                    best = reading
+            if best is not None:
+                # Tesseract's names carry noise at their edges; let its readings vote.
+                same_zone = [r for r in tesseract_readings if r.is_passport]
+                if best in same_zone and len(same_zone) >= 2:
+                    same_zone.remove(best)
+                    best = merge_names([best, *same_zone])
+                return flip, best
+    return None
+
+
+def _noisy_names(reading: MrzReading) -> bool:
+    """Names that may carry a misread filler at an edge (…K, X…) or a stray one-letter part."""
+    if reading.passport is None:
+        return True
+    parts = [reading.passport.surname, *reading.passport.given_names.split()]
+    return any(len(part) <= 1 or part[-1] in "KCXSER" or part[0] in "KCX" for part in parts)
+
+
+def _mrz_like(lines: list[str]) -> bool:
+    return any(len(line) >= 25 and line.count("<") >= 3 for line in lines)
+
+
+def _better(a: MrzReading, b: MrzReading) -> bool:
+    return (a.checks_ok, sum(a.checks.values())) > (b.checks_ok, sum(b.checks.values()))
+
+
+def _prepare_band(crop: Image.Image, line_height: int, target: int, treatment: str
+                  ) -> Image.Image:
+    factor = target / max(1, line_height)
+    size = (max(1, round(crop.width * factor)), max(1, round(crop.height * factor)))
+    out = crop.resize(size, Image.Resampling.LANCZOS)
+    if treatment == "plain":
+        return out
+    out = ImageOps.autocontrast(out, cutoff=1)
+    if treatment == "binary":
+        return out.point(lambda v: 255 if v > 140 else 0)
+    return out.filter(ImageFilter.UnsharpMask(2, 150, 3))
+
+
+# ---------------------------------------------------------------------------------------------
+# DOCX
+
+
+def _extract_docx(data: bytes, limits: Limits, deadline: Deadline) -> Document:
+    import docx  # python-docx; imported here because most files are never DOCX
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise ExtractError(ReadError.CORRUPT, type(error).__name__) from error
+    except Exception as error:  # python-docx raises its own types for malformed parts
+        raise ExtractError(ReadError.CORRUPT, type(error).__name__) from error
+    parts: list[str] = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            cells: list[str] = []
+            for cell in row.cells:
+                if not cells or cells[-1] != cell.text:  # merged cells repeat their text
+                    cells.append(cell.text)
+            parts.append(" | ".join(cells))
+    for section in document.sections:
+        for block in (section.header, section.footer):
+            parts.extend(p.text for p in block.paragraphs)
+    text = "\n".join(part for part in parts if part.strip())
+    pages = [Page(1, text)]
+    images = [rel.target_part.blob for rel in document.part.rels.values()
+              if "image" in rel.reltype and not rel.is_external]
+    if usable_text(text):
+        return Document(FileType.DOCX, pages, embedded_images=len(images))
+    # The text says nothing: the document is a wrapper around scans or photos.
+    if len(images) > limits.max_pages:
+        raise ExtractError(ReadError.TOO_MANY_PAGES)
+    pages = [Page(1, text)] if text.strip() else []
+    for blob in images:
+        for frame in _image_frames(blob, limits):
+            pages.append(read_image(frame, len(pages) + 1, limits, deadline))
+    return Document(FileType.DOCX, pages or [Page(1, text)])

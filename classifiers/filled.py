@@ -1,0 +1,185 @@
+"""Was a form filled in, or sent back blank?
+
+A blank form must never tick the checklist, so the answer is False only on positive signs of
+emptiness and True on signs of answers. The signs, strongest first:
+- AcroForm: the values of the form's fields (empty fields = blank).
+- Text (text layer or OCR): values after field labels ("Surname  Jansen"), dates written with
+  digits (a blank form only says "dd-mm-yyyy"), ticked boxes (☒).
+- A signature: a drawn curve in a PDF, an image in a DOCX, or ink inside the signature box of a
+  scan (the box outline itself is removed before ink is counted).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageOps
+
+from classifiers.extract import Page
+
+_LABELS = (
+    "surname", "given names", "date of birth", "place of birth", "nationality", "v-number",
+    "sex", "address", "purpose of stay", "passport number", "date of issue", "valid until",
+    "place", "date", "achternaam", "voornamen", "geboortedatum", "geboorteplaats",
+    "nationaliteit", "v-nummer", "geslacht", "adres", "verblijfsdoel", "paspoortnummer",
+    "datum van afgifte", "geldig tot", "plaats", "datum",
+)
+_LABEL_LINE = re.compile(
+    r"^\s*(?:\d+\.\s*)?(" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
+    + r")\b(.*)$", re.IGNORECASE)
+_LABEL_NOISE = re.compile(
+    r"\((?:dd-mm-(?:yyyy|jjjj)|if known|indien bekend|m/f|m/v)\)|[|:_.\-\[\]()]", re.IGNORECASE)
+_DIGIT_DATE = re.compile(r"\b\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2}\b")
+_TICKED = re.compile(r"[☒☑✔✗✘]|\[\s*[xX×]\s*\]")
+_SIGNATURE_LABEL = re.compile(r"^(signature|handtekening)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class FilledVerdict:
+    filled: bool | None
+    reasons: tuple[str, ...]
+
+
+def label_values(text: str) -> list[str]:
+    """Field labels that have a value written after them on the same line."""
+    found = []
+    for line in text.splitlines():
+        match = _LABEL_LINE.match(line)
+        if not match:
+            continue
+        rest = re.sub(r"\([^)]*\)?", " ", match.group(2))  # "(dd-mm-yyyy)", "(if known)"
+        rest = _LABEL_NOISE.sub(" ", rest)
+        # Bilingual labels read "Achternaam / Surname": the second language is not an answer.
+        rest = re.sub(r"^\s*/?\s*(" + "|".join(map(re.escape, _LABELS)) + r")\b", " ", rest,
+                      flags=re.IGNORECASE)
+        if len(re.findall(r"[A-Za-z0-9]", rest)) >= 2:
+            found.append(match.group(1).lower())
+    return found
+
+
+_LABEL_WORDS = frozenset(w for label in _LABELS for w in label.split()) | {
+    "dd-mm-yyyy", "dd-mm-jjjj", "(dd-mm-yyyy)", "(dd-mm-jjjj)", "(if", "known)", "(indien",
+    "bekend)", "(m/f)", "(m/v)", "/", "of", "the", "van", "de", "birth", "geboorte"}
+
+
+def values_beside_labels(page: Page) -> list[str]:
+    """On a scan, labels and the boxes beside them are separate blocks to tesseract: look for
+    words to the right of a label word, on the same line of the page."""
+    found = []
+    for label in page.words:
+        name = label.text.lower().strip(":")
+        if name not in _LABELS_BY_FIRST_WORD:
+            continue
+        beside = [w for w in page.words
+                  if w.left > label.right + 2 * label.height
+                  and abs((w.top + w.bottom) / 2 - (label.top + label.bottom) / 2) < label.height
+                  and w.confidence >= 40 and w.text.lower().strip("|/[]():") not in _LABEL_WORDS
+                  and len(re.findall(r"[A-Za-z0-9]", w.text)) >= 2]
+        if beside:
+            found.append(name)
+    return found
+
+
+_LABELS_BY_FIRST_WORD = frozenset({"surname", "achternaam", "voornamen", "geboortedatum",
+                                   "geboorteplaats", "nationality", "nationaliteit", "v-number",
+                                   "v-nummer", "place", "plaats", "datum", "date", "sex",
+                                   "geslacht", "address", "adres", "paspoortnummer"})
+
+
+def judge(pages: list[Page], form_fields: dict[str, str] | None,
+          signature_images: int = 0) -> FilledVerdict:
+    if form_fields:
+        answered = [name for name, value in form_fields.items() if value]
+        if not answered:
+            return FilledVerdict(False, (f"blank: all {len(form_fields)} form fields are empty",))
+        return FilledVerdict(True, (f"filled in: {len(answered)} of {len(form_fields)} "
+                                    "form fields have a value",))
+    text = "\n".join(page.text for page in pages)
+    labelled = label_values(text) or [v for page in pages for v in values_beside_labels(page)]
+    dates = _DIGIT_DATE.findall(text)
+    ticks = _TICKED.findall(text)
+    signature = _signature_sign(pages, signature_images)
+    signs = []
+    if labelled:
+        signs.append(f"{len(labelled)} answered fields")
+    if dates:
+        signs.append(f"{len(dates)} written dates")
+    if ticks:
+        signs.append(f"{len(ticks)} ticked boxes")
+    if signature:
+        signs.append(signature)
+    answers = len(labelled) + len(dates) + len(ticks)
+    if answers >= 2 or (answers >= 1 and signature):
+        return FilledVerdict(True, ("filled in: " + ", ".join(signs),))
+    if not any(page.text.strip() for page in pages):
+        return FilledVerdict(None, ("could not tell whether the form is filled in",))
+    if signature and answers == 0:
+        return FilledVerdict(True, (f"signed ({signature}) but no answers were read",))
+    return FilledVerdict(False, ("blank: no answers, dates or signature found"
+                                 + (f" ({', '.join(signs)} is not enough)" if signs else ""),))
+
+
+def _signature_sign(pages: list[Page], signature_images: int) -> str:
+    if signature_images:
+        return "a signature image"
+    for page in pages:
+        if page.drawn_curves:
+            return "a drawn signature"
+        if page.image is not None and page.words and signature_ink(page):
+            return "ink in the signature box"
+    return ""
+
+
+def signature_ink(page: Page) -> bool:
+    """Ink inside the box to the right of the 'Signature' label of a scanned form."""
+    assert page.image is not None
+    labels = [w for w in page.words if _SIGNATURE_LABEL.match(w.text)]
+    if not labels:
+        return False
+    image = page.image
+    for label in labels:
+        line_height = max(label.height, 10)
+        box = (label.right + 2 * line_height, label.top - line_height,
+               min(image.width, label.right + int(image.width * 0.45)),
+               min(image.height, label.top + 9 * line_height))
+        if box[2] - box[0] < 50 or box[3] - box[1] < 30:
+            continue
+        region = ImageOps.autocontrast(image.crop(box), cutoff=1)
+        ink = np.asarray(region, dtype=np.uint8) < 110
+        for word in page.words:
+            # Printed words (the rest of a long label, a footer) are the form, not the signer.
+            if word.confidence >= 50 and len(re.sub(r"[^A-Za-z]", "", word.text)) >= 2:
+                ink[max(0, word.top - box[1] - 3):max(0, word.bottom - box[1] + 3),
+                    max(0, word.left - box[0] - 3):max(0, word.right - box[0] + 3)] = False
+        ink = _without_straight_lines(ink)
+        if ink.mean() > 0.004 and _stroke_rows(ink) >= 4:
+            return True
+    return False
+
+
+def _without_straight_lines(ink: np.ndarray) -> np.ndarray:
+    """Drop rows and columns that are mostly ink: box borders and rules, not handwriting."""
+    cleaned = ink.copy()
+    for axis in (1, 0):
+        lines = np.nonzero(ink.mean(axis=axis) > 0.25)[0]
+        # A slightly crooked rule spreads over neighbouring rows: drop those too.
+        near = np.unique(np.clip(np.concatenate([lines + d for d in range(-3, 4)]), 0,
+                                 ink.shape[1 - axis] - 1)) if len(lines) else lines
+        if axis == 1:
+            cleaned[near, :] = False
+        else:
+            cleaned[:, near] = False
+    return cleaned
+
+
+def _stroke_rows(ink: np.ndarray) -> int:
+    """How many separate row bands hold ink: a signature spans many, a speck one or two."""
+    rows = ink.any(axis=1)
+    return int(rows.sum() // 4)
+
+
+def image_has_ink(image: Image.Image) -> bool:
+    ink = np.asarray(ImageOps.autocontrast(image.convert("L")), dtype=np.uint8) < 110
+    return bool(ink.mean() > 0.002)

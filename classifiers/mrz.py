@@ -1,0 +1,618 @@
+"""Find, read, check and repair the machine readable zone of a passport (ICAO Doc 9303).
+
+TD3 (passport data page): 2 lines of 44 characters. TD1 (ID cards, residence permits) has 3 lines
+of 30 and TD2 2 lines of 36; both are recognised only to say "this is not a passport".
+
+OCR confuses look-alike characters. A repair is accepted only where the field's check digit then
+passes, because document numbers legitimately hold letters (including `O`) and digits alike.
+Fields without a check digit (names, nationality, sex) are repaired by their type alone: a country
+code has no digits, a name has no digits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from classifiers.types import PassportData
+
+TD3_LENGTH = 44
+TD2_LENGTH = 36
+TD1_LENGTH = 30
+
+_WEIGHTS = (7, 3, 1)
+
+# What OCR reads in place of the true character, per direction.
+DIGIT_FOR_LETTER = {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "B": "8", "S": "5",
+                    "Z": "2", "G": "6", "T": "7", "A": "4"}
+LETTER_FOR_DIGIT = {"0": "O", "1": "I", "8": "B", "5": "S", "2": "Z", "6": "G", "4": "A",
+                    "7": "T"}
+FILLER_LOOKALIKES = frozenset("KC«‹")
+# Where a field may hold letters and digits alike, only the classic pairs are repaired.
+_SYMMETRIC_CONFUSIONS = frozenset("OIBSZG")
+
+# ICAO 9303 part 3 codes plus the special ones that appear in passports.
+_ICAO_CODE_TABLE = """
+AFG ALB DZA ASM AND AGO AIA ATA ATG ARG ARM ABW AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BMU
+BTN BOL BES BIH BWA BVT BRA IOT BRN BGR BFA BDI CPV KHM CMR CAN CYM CAF TCD CHL CHN CXR CCK COL
+COM COG COD COK CRI CIV HRV CUB CUW CYP CZE DNK DJI DMA DOM ECU EGY SLV GNQ ERI EST SWZ ETH FLK
+FRO FJI FIN FRA GUF PYF ATF GAB GMB GEO D DEU GHA GIB GRC GRL GRD GLP GUM GTM GGY GIN GNB GUY
+HTI HMD VAT HND HKG HUN ISL IND IDN IRN IRQ IRL IMN ISR ITA JAM JPN JEY JOR KAZ KEN KIR PRK KOR
+KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU LUX MAC MDG MWI MYS MDV MLI MLT MHL MTQ MRT MUS MYT MEX
+FSM MDA MCO MNG MNE MSR MAR MOZ MMR NAM NRU NPL NLD NCL NZL NIC NER NGA NIU NFK MKD MNP NOR OMN
+PAK PLW PSE PAN PNG PRY PER PHL PCN POL PRT PRI QAT REU ROU RUS RWA BLM SHN KNA LCA MAF SPM VCT
+WSM SMR STP SAU SEN SRB SYC SLE SGP SXM SVK SVN SLB SOM ZAF SGS SSD ESP LKA SDN SUR SJM SWE CHE
+SYR TWN TJK TZA THA TLS TGO TKL TON TTO TUN TUR TKM TCA TUV UGA UKR ARE GBR USA UMI URY UZB VUT
+VEN VNM VGB VIR WLF ESH YEM ZMB ZWE GBD GBN GBO GBP GBS RKS EUE UNO UNA UNK XOM XPO XCC XES XIM
+XDC XBA XXA XXB XXC XXX UTO
+"""
+_ISSUING_CODES = frozenset(_ICAO_CODE_TABLE.split())
+
+
+class MrzFormat(StrEnum):
+    TD1 = "TD1"
+    TD2 = "TD2"
+    TD3 = "TD3"
+
+
+@dataclass(frozen=True, slots=True)
+class MrzReading:
+    """What was read from one machine readable zone, with every check and repair named."""
+
+    format: MrzFormat
+    lines: tuple[str, ...]
+    document_code: str
+    passport: PassportData | None = None
+    checks: dict[str, bool] = field(default_factory=dict)
+    repairs: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def checks_ok(self) -> bool:
+        return bool(self.checks) and all(self.checks.values())
+
+    @property
+    def is_passport(self) -> bool:
+        return self.format is MrzFormat.TD3 and self.document_code.startswith("P")
+
+    @property
+    def failed_checks(self) -> list[str]:
+        return [name for name, ok in self.checks.items() if not ok]
+
+
+def char_value(char: str) -> int:
+    if char.isdigit():
+        return int(char)
+    if "A" <= char <= "Z":
+        return ord(char) - ord("A") + 10
+    if char == "<":
+        return 0
+    raise ValueError(f"not an MRZ character: {char!r}")
+
+
+def check_digit(text: str) -> str:
+    """The ICAO 9303 check digit over `text`: weights 7-3-1, `<` = 0, A-Z = 10-35."""
+    total = sum(char_value(c) * _WEIGHTS[i % 3] for i, c in enumerate(text))
+    return str(total % 10)
+
+
+def check_passes(text: str, digit: str) -> bool:
+    try:
+        expected = check_digit(text)
+    except ValueError:
+        return False
+    # An empty optional field may carry `<` instead of `0` as its check digit.
+    return digit == expected or (digit == "<" and expected == "0" and set(text) <= {"<"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding MRZ lines in OCR output
+
+_MRZ_CHARS = re.compile(r"[^A-Z0-9<]")
+
+
+def normalise_line(raw: str) -> str:
+    """Upper-case, drop spaces, turn the guillemets OCR makes of `<<` back into fillers."""
+    text = raw.upper().replace("«", "<<").replace("‹", "<").replace("»", "<<")
+    text = re.sub(r"\s+", "", text)
+    return _MRZ_CHARS.sub("", text)
+
+
+def _looks_like_mrz(line: str, length: int) -> bool:
+    # Tesseract drops `<` from long runs; a short line with a filler run is padded back.
+    shortest = length - 10 if "<<<" in line else length - 4
+    return shortest <= len(line) <= length + 4
+
+
+def _plausible_zone(lines: Sequence[str]) -> bool:
+    """Ordinary prose of the right length is common; an MRZ starts with a document code, holds
+    fillers and has many digits."""
+    first, rest = lines[0], "".join(lines[1:])
+    if first[:1] not in "PVIAC":
+        return False
+    fillers = sum(line.count("<") for line in lines)
+    digits = sum(c.isdigit() for c in "".join(lines))
+    return fillers >= 3 and digits >= 8 and sum(c.isdigit() for c in rest) >= 6
+
+
+def _fit_length(line: str, length: int) -> str:
+    """Pad or trim the longest filler run so the line has its nominal length.
+
+    Tesseract often drops or doubles a `<` inside a long run of them; the run is the only place
+    where adding or removing one cannot change the meaning of the line.
+    """
+    if len(line) == length:
+        return line
+    runs = [m for m in re.finditer(r"<+", line)]
+    if not runs:
+        return line[:length] if len(line) > length else line + "<" * (length - len(line))
+    longest = max(runs, key=lambda m: (len(m.group()), m.start()))
+    delta = length - len(line)
+    if delta > 0:
+        return line[: longest.end()] + "<" * delta + line[longest.end():]
+    remove = min(-delta, len(longest.group()))
+    fitted = line[: longest.start()] + "<" * (len(longest.group()) - remove) + line[longest.end():]
+    return fitted[:length]
+
+
+def candidate_zones(text_lines: Iterable[str]) -> Iterator[tuple[MrzFormat, tuple[str, ...]]]:
+    """Groups of consecutive OCR lines that may be an MRZ, most specific format first."""
+    lines = [normalise_line(line) for line in text_lines]
+    lines = [line for line in lines if len(line) >= 20]
+    for index in range(len(lines)):
+        window = lines[index:index + 3]
+        if len(window) == 3 and all(_looks_like_mrz(x, TD1_LENGTH) for x in window) and \
+                window[0][:1] in "IAC" and _plausible_zone(window):
+            yield MrzFormat.TD1, tuple(_fit_length(x, TD1_LENGTH) for x in window)
+        pair = lines[index:index + 2]
+        if len(pair) < 2:
+            continue
+        if not _plausible_zone(pair):
+            continue
+        if all(_looks_like_mrz(x, TD3_LENGTH) for x in pair):
+            yield MrzFormat.TD3, tuple(_fit_length(x, TD3_LENGTH) for x in pair)
+        elif all(_looks_like_mrz(x, TD2_LENGTH) for x in pair) and pair[0][:1] in "IACV":
+            yield MrzFormat.TD2, tuple(_fit_length(x, TD2_LENGTH) for x in pair)
+
+
+def find_mrz(text_lines: Iterable[str], today: date | None = None) -> MrzReading | None:
+    """The best MRZ in the lines: a TD3 that passes its checks beats one that does not."""
+    best: MrzReading | None = None
+    for fmt, lines in candidate_zones(text_lines):
+        if fmt is MrzFormat.TD3:
+            reading = parse_td3(lines[0], lines[1], today=today)
+        else:
+            reading = MrzReading(format=fmt, lines=lines, document_code=lines[0][:2].rstrip("<"),
+                                 notes=(f"{fmt.value} machine readable zone: an ID card, "
+                                        "residence permit or visa, not a passport",))
+        if best is None or _rank(reading) > _rank(best):
+            best = reading
+    return best
+
+
+def _rank(reading: MrzReading) -> tuple[int, int, int]:
+    passed = sum(reading.checks.values())
+    return (int(reading.checks_ok), passed, int(reading.format is MrzFormat.TD3))
+
+
+# ---------------------------------------------------------------------------------------------
+# Field repair
+
+_MAX_SUBSTITUTIONS = 3
+
+
+def _alternatives(char: str, allowed: str) -> list[str]:
+    """Characters that OCR may have misread as `char`, limited to what the field allows."""
+    options: list[str] = []
+    if char.isalpha() and "0" in allowed and char in DIGIT_FOR_LETTER and (
+            "A" not in allowed or char in _SYMMETRIC_CONFUSIONS):
+        options.append(DIGIT_FOR_LETTER[char])
+    if char.isdigit() and "A" in allowed and char in LETTER_FOR_DIGIT and (
+            "0" not in allowed or LETTER_FOR_DIGIT[char] in _SYMMETRIC_CONFUSIONS):
+        options.append(LETTER_FOR_DIGIT[char])
+    if char in FILLER_LOOKALIKES and "<" in allowed and "0" not in allowed:
+        options.append("<")
+    if char == "<" and "<" not in allowed and "0" in allowed:
+        options.append("0")
+    return options
+
+
+_DIGITS = "0123456789"
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+ALNUM = _DIGITS + _LETTERS + "<"
+NUMERIC = _DIGITS
+CHECK = _DIGITS + "<"
+
+
+def _coerce(text: str, allowed: str) -> str:
+    """Replace characters a field cannot hold by the look-alike it can."""
+    out = []
+    for char in text:
+        if char in allowed:
+            out.append(char)
+            continue
+        options = _alternatives(char, allowed)
+        out.append(options[0] if options else char)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldReading:
+    value: str
+    digit: str
+    passes: bool
+    changes: int
+
+
+_MAX_CANDIDATES = 12
+
+
+def _fits_context(text: str, index: int, allowed: str) -> bool:
+    """Where letters and digits are both legal, a look-alike is only swapped when it stands out
+    among its neighbours: O between digits, 8 between letters.
+
+    In a document number only the field's own check digit guards a repair (the composite
+    weighs its characters the same way, so it passes whenever the field does); a swap that
+    fits no context is a guess the check digit confirms one time in ten.
+    """
+    if not ("A" in allowed and "0" in allowed):
+        return True
+    neighbours = [text[j] for j in (index - 1, index + 1) if 0 <= j < len(text)]
+    neighbours = [c for c in neighbours if c != "<"]
+    if not neighbours:
+        return True
+    if text[index].isalpha():
+        return all(c.isdigit() for c in neighbours)
+    return all(c.isalpha() for c in neighbours)
+
+
+def field_readings(value: str, digit: str, allowed: str) -> list[FieldReading]:
+    """Readings of a checked field whose check digit passes, fewest substitutions first.
+
+    When nothing within reach passes, the only reading is the field as read (digits-only fields
+    still coerced to digits, the only reading they can have), marked as failing.
+    """
+    digit_options = [digit] if digit in CHECK else []
+    digit_options += [d for d in _alternatives(digit, CHECK) if d not in digit_options]
+    coerced = _coerce(value, allowed)
+    bases = [(coerced, sum(a != b for a, b in zip(value, coerced, strict=True)))]
+    if "<" in allowed:
+        # A trailing run of fillers read as K or C is one repair, and it comes first: K counts
+        # 20 and `<` 0, so the check digit cannot tell them apart (20 x weight = 0 mod 10).
+        tail = re.search(r"[<KC]{2,}$", coerced)
+        if tail and set(tail.group()) != {"<"}:
+            bases.insert(0, (coerced[: tail.start()] + "<" * len(tail.group()), 0))
+    found: dict[tuple[str, str], FieldReading] = {}
+    for base, base_changes in bases:
+        positions = [(i, alts) for i, c in enumerate(base) if (alts := _alternatives(c, allowed))
+                     and _fits_context(base, i, allowed)]
+        # Where letters and digits are both legal every substitution is a guess; allow one.
+        reach = 1 if "A" in allowed and "0" in allowed else _MAX_SUBSTITUTIONS
+        for count in range(0, min(reach, len(positions)) + 1):
+            for chosen in itertools.combinations(positions, count):
+                for picks in itertools.product(*(alts for _, alts in chosen)):
+                    chars = list(base)
+                    for (index, _), pick in zip(chosen, picks, strict=True):
+                        chars[index] = pick
+                    candidate = "".join(chars)
+                    for option in digit_options:
+                        if check_passes(candidate, option):
+                            changes = base_changes + count + int(option != digit)
+                            known = found.get((candidate, option))
+                            if known is None or known.changes > changes:
+                                found[(candidate, option)] = FieldReading(
+                                    candidate, option, True, changes)
+            if len(found) >= _MAX_CANDIDATES:
+                break
+    if found:
+        return sorted(found.values(), key=lambda r: r.changes)[:_MAX_CANDIDATES]
+    fallback_digit = digit_options[0] if digit_options else digit
+    changes = sum(a != b for a, b in zip(value, coerced, strict=True))
+    return [FieldReading(coerced, fallback_digit, False, changes)]
+
+
+def repair_checked_field(value: str, digit: str, allowed: str) -> tuple[str, str, bool]:
+    """(value, check digit, passes) after the smallest repair that makes the check pass."""
+    best = field_readings(value, digit, allowed)[0]
+    return best.value, best.digit, best.passes
+
+
+def repair_code(code: str) -> str:
+    """A three-letter state code: letters and fillers only (`D<<` is Germany)."""
+    fixed = "".join(LETTER_FOR_DIGIT.get(c, c) for c in code)
+    if fixed.rstrip("<") in _ISSUING_CODES:
+        return fixed
+    # `D<<` read as `DKK`/`DCC`: fillers after a known one-letter or two-letter code.
+    for keep in (1, 2):
+        head, tail = fixed[:keep], fixed[keep:]
+        if head in _ISSUING_CODES and set(tail) <= FILLER_LOOKALIKES | {"<"}:
+            return head + "<" * len(tail)
+    return fixed
+
+
+def is_known_code(code: str) -> bool:
+    return code.rstrip("<") in _ISSUING_CODES
+
+
+_FILLER_NOISE = frozenset("KCSEXR")
+
+
+def _is_noise(run: str) -> bool:
+    """Letters tesseract makes of a long `<` run: one or two of K, C, S, E, X, R, repeated."""
+    return set(run) <= _FILLER_NOISE and (
+        len(set(run)) <= 2 or sum(c in "KC" for c in run) * 2 >= len(run))
+
+
+def _holds_a_name(text: str) -> bool:
+    """A run of three or more letters that is not filler noise is a name, not filler."""
+    return any(len(run) >= 3 and not _is_noise(run) for run in re.findall("[A-Z]+", text))
+
+
+def _filler_start(text: str) -> int:
+    """Where the trailing filler of a name field begins.
+
+    OCR sprinkles K, C and stray letters into a long run of `<`. The filler is the longest
+    suffix that starts with a real `<` and is mostly `<`; letters before it stay name letters.
+    When no `<` was read at all, a trailing run of three or more K/C is the filler.
+    """
+    best = len(text)
+    fillers = 0
+    for index in range(len(text) - 1, -1, -1):
+        fillers += text[index] == "<" or text[index] in _FILLER_NOISE
+        if text[index] != "<":
+            continue
+        if fillers / (len(text) - index) >= 0.6 and not _holds_a_name(text[index:]):
+            best = index
+    if best == len(text):
+        run = re.search(r"[KC]{3,}$", text)
+        if run is not None:
+            best = run.start()
+    return best
+
+
+def split_name_field(field_text: str) -> tuple[str, str, bool]:
+    """(surname, given names, repaired) from the name field of a TD3 first line.
+
+    Names hold no digits, so digits become their look-alike letters. The `<` filler is often read
+    as `K` or `C` (see `_filler_start` for the trailing filler). Inside the name, a pair of filler
+    look-alikes that holds at least one real `<` is the surname separator.
+    """
+    text = "".join(LETTER_FOR_DIGIT.get(c, c) for c in field_text)
+    repaired = text != field_text
+    cut = _filler_start(text)
+    if set(text[cut:]) - {"<"}:
+        repaired = True
+    body = text[:cut]
+    if "<<" not in body:
+        mixed = re.search(r"(?:<[KC]|[KC]<)", body)
+        if mixed is None and len(body) > 12:
+            mixed = re.search(r"(?:KK|CC)(?=[A-Z])", body) or re.search(
+                r"(?:KC|CK)(?=[A-Z])", body)
+        if mixed is not None:
+            body = body[: mixed.start()] + "<<" + body[mixed.end():]
+            repaired = True
+    surname, _, given = body.partition("<<")
+    given_parts = [p for p in re.split(r"<+", given) if p]
+    return surname.replace("<", " ").strip(), " ".join(given_parts), repaired
+
+
+def parse_yymmdd(text: str, *, future_years: int, today: date) -> date | None:
+    """A date from YYMMDD. Birth dates lie in the past (future_years=0); expiry dates may lie up
+    to `future_years` ahead, so the century is the latest one that keeps within that bound."""
+    if not re.fullmatch(r"\d{6}", text):
+        return None
+    yy, month, day = int(text[:2]), int(text[2:4]), int(text[4:6])
+    year = 2000 + yy
+    if year > today.year + future_years:
+        year -= 100
+    try:
+        candidate = date(year, month, day)
+    except ValueError:
+        return None
+    if future_years == 0 and candidate > today:
+        try:
+            candidate = date(year - 100, month, day)
+        except ValueError:
+            return None
+    return candidate
+
+
+def _repair_sex(char: str) -> str:
+    if char in "MFX<":
+        return char
+    if char in FILLER_LOOKALIKES:
+        return "<"
+    return {"H": "M", "N": "M", "E": "F", "P": "F"}.get(char, char)
+
+
+def parse_td3(line1: str, line2: str, today: date | None = None) -> MrzReading:
+    """Parse and check a TD3 zone; every repair and failing check is named in the reading."""
+    today = today or date.today()
+    line1 = _fit_length(normalise_line(line1), TD3_LENGTH)
+    line2 = _fit_length(normalise_line(line2), TD3_LENGTH)
+    repairs: list[str] = []
+    notes: list[str] = []
+
+    code = line1[:2]
+    fixed_code = code[0] + ("<" if code[1] in FILLER_LOOKALIKES else code[1])
+    if fixed_code != code:
+        repairs.append("document code")
+    if not fixed_code.startswith("P"):
+        kind = "a visa" if fixed_code.startswith("V") else "not a passport"
+        notes.append(f"document code {fixed_code.rstrip('<')!r}: {kind}")
+    issuing = repair_code(line1[2:5])
+    if issuing != line1[2:5]:
+        repairs.append("issuing state")
+    surname, given, names_repaired = split_name_field(line1[5:])
+    if names_repaired:
+        repairs.append("name fillers")
+
+    nationality = repair_code(line2[10:13])
+    if nationality != line2[10:13]:
+        repairs.append("nationality")
+    sex = _repair_sex(line2[20])
+    if sex != line2[20]:
+        repairs.append("sex")
+    number, birth, expiry, optional, composite_digit, composite_ok = _choose_checked_fields(line2)
+    checks = {
+        "document_number": number.passes,
+        "birth_date": birth.passes,
+        "expiry_date": expiry.passes,
+        "personal_number": optional.passes,
+        "composite": composite_ok,
+    }
+    for name, before, after in (
+        ("document number", line2[0:10], number),
+        ("birth date", line2[13:20], birth),
+        ("expiry date", line2[21:28], expiry),
+        ("personal number", line2[28:43], optional),
+    ):
+        if before != after.value + after.digit:
+            repairs.append(name)
+    if composite_digit != line2[43]:
+        repairs.append("composite check digit")
+
+    if not is_known_code(issuing):
+        notes.append("issuing state code is not an ICAO code")
+    if not is_known_code(nationality):
+        notes.append("nationality code is not an ICAO code")
+
+    fixed_line1 = fixed_code + issuing + line1[5:]
+    fixed_line2 = (number.value + number.digit + nationality + birth.value + birth.digit + sex
+                   + expiry.value + expiry.digit + optional.value + optional.digit
+                   + composite_digit)
+    passport = PassportData(
+        document_type=fixed_code.rstrip("<"),
+        issuing_country=issuing.rstrip("<"),
+        surname=surname,
+        given_names=given,
+        document_number=number.value.rstrip("<"),
+        nationality=nationality.rstrip("<"),
+        birth_date=parse_yymmdd(birth.value, future_years=0, today=today),
+        sex=sex.replace("<", "X"),
+        expiry_date=parse_yymmdd(expiry.value, future_years=20, today=today),
+        checks_ok=all(checks.values()),
+    )
+    return MrzReading(
+        format=MrzFormat.TD3,
+        lines=(fixed_line1, fixed_line2),
+        document_code=fixed_code,
+        passport=passport,
+        checks=checks,
+        repairs=tuple(repairs),
+        notes=tuple(notes),
+    )
+
+
+def _choose_checked_fields(
+    line2: str,
+) -> tuple[FieldReading, FieldReading, FieldReading, FieldReading, str, bool]:
+    """Per-field repairs, chosen together so that the composite check passes too.
+
+    A single check digit passes for one wrong reading in ten; the composite digit over all four
+    fields is the second witness that keeps a lucky wrong repair out.
+    """
+    numbers = field_readings(line2[0:9], line2[9], ALNUM)
+    births = field_readings(line2[13:19], line2[19], NUMERIC)
+    expiries = field_readings(line2[21:27], line2[27], NUMERIC)
+    optionals = field_readings(line2[28:42], line2[42], ALNUM)
+    digit_options = [line2[43], *_alternatives(line2[43], _DIGITS)]
+    combos = sorted(itertools.product(numbers, births, expiries, optionals),
+                    key=lambda combo: sum(r.changes for r in combo))
+    passing = []
+    for combo in combos:
+        body = "".join(r.value + r.digit for r in combo)
+        digit = next((d for d in digit_options if check_passes(body, d)), None)
+        if digit is not None:
+            passing.append((sum(r.changes for r in combo), combo, digit))
+    if passing:
+        fewest = passing[0][0]
+        tied = [p for p in passing if p[0] == fewest]
+        if len(tied) > 1:
+            # Document numbers hold more digits than letters: B/8, O/0 ties go to the digit.
+            def letters(candidate: tuple[int, tuple[FieldReading, ...], str]) -> int:
+                return sum(c.isalpha() for r in candidate[1] for c in r.value)
+            least = min(letters(p) for p in tied)
+            tied = [p for p in tied if letters(p) == least]
+        # Two different repairs that both pass: the zone is guessed, not read. Refuse.
+        if len(tied) == 1 or fewest == 0:
+            _, combo, digit = tied[0]
+            return (*combo, digit, True)
+    as_read = tuple(_as_read(line2[a:b], line2[b], allowed)
+                    for a, b, allowed in ((0, 9, ALNUM), (13, 19, NUMERIC), (21, 27, NUMERIC),
+                                          (28, 42, ALNUM)))
+    return (*as_read, line2[43], False)  # type: ignore[return-value]
+
+
+def _as_read(value: str, digit: str, allowed: str) -> FieldReading:
+    """A field only coerced to its type, judged by its own check digit."""
+    coerced = _coerce(value, allowed)
+    fixed_digit = _coerce(digit, CHECK)
+    return FieldReading(coerced, fixed_digit, check_passes(coerced, fixed_digit), 0)
+
+
+def _common_prefix(options: Sequence[str]) -> str:
+    shortest = min(options, key=len, default="")
+    for index, char in enumerate(shortest):
+        if any(option[index] != char for option in options):
+            return shortest[:index]
+    return shortest
+
+
+def merge_names(readings: Sequence[MrzReading]) -> MrzReading:
+    """The first reading, with names agreed between several tesseract readings of one zone.
+
+    Noise letters at the edge of a name (a `<` read as K or X) change from one reading to the
+    next; real letters do not. So for every name part the shortest spelling that all readings
+    contain wins: VALERIAK, VALERIA, VALERIAX -> VALERIA; ERIK, ERIK, ERIK -> ERIK.
+    """
+    base = readings[0]
+    parsed = [r.passport for r in readings if r.passport is not None]
+    if base.passport is None or len(parsed) < 2:
+        return base
+
+    def agree(options: list[str]) -> str:
+        shared = [o for o in options if o and all(o in other for other in options)]
+        if shared:
+            return min(shared, key=len)
+        common = _common_prefix(options)
+        if len(common) >= 2 and all(set(o[len(common):]) <= _FILLER_NOISE for o in options):
+            return common  # VALERIAK, VALERIAS, VALERIAX: the noise differs, VALERIA stays
+        return max(set(options), key=lambda o: (options.count(o), -len(o)))
+
+    surname = agree([p.surname for p in parsed])
+    token_lists = [p.given_names.split() for p in parsed]
+    counts = [len(tokens) for tokens in token_lists]
+    length = min(set(counts), key=lambda n: (-counts.count(n), n))
+    given = " ".join(agree([tokens[i] for tokens in token_lists if len(tokens) > i])
+                     for i in range(length))
+    if (surname, given) == (base.passport.surname, base.passport.given_names):
+        return base
+    from dataclasses import replace
+
+    return replace(base, passport=replace(base.passport, surname=surname, given_names=given),
+                   repairs=(*base.repairs, "names agreed between readings"))
+
+
+def describe(reading: MrzReading) -> list[str]:
+    """Short, document-number-free sentences for HR about a reading."""
+    if reading.format is not MrzFormat.TD3:
+        return list(reading.notes)
+    out = []
+    if reading.checks_ok:
+        out.append("machine readable zone found; all 5 check digits pass")
+    else:
+        out.append("machine readable zone found; check digits fail: "
+                   + ", ".join(n.replace("_", " ") for n in reading.failed_checks))
+    if reading.repairs:
+        out.append("OCR repaired: " + ", ".join(reading.repairs))
+    out.extend(reading.notes)
+    return out
+
+
+def lines_from_text(text: str) -> Sequence[str]:
+    return text.splitlines()

@@ -1,0 +1,196 @@
+"""Locate the machine readable zone in a page image without OCR.
+
+An MRZ is two (or three) lines of monospaced characters with no spaces between them: after
+closing the small gaps between characters each line becomes one long dark run, much longer than
+any run in ordinary printed text, where word spaces break it. Finding it this way costs a few
+milliseconds, so tesseract only ever reads a narrow band at a good resolution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+_WORK_WIDTH = 900
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A box (left, top, right, bottom) in the coordinates of the image searched."""
+
+    box: tuple[int, int, int, int]
+    lines: int
+    line_height: int
+
+
+def _ink(grey: Image.Image) -> np.ndarray:
+    """Pixels clearly darker than their neighbourhood: text, whatever the lighting."""
+    background = grey.filter(ImageFilter.BoxBlur(10))
+    pixels = np.asarray(grey, dtype=np.int16)
+    return pixels < np.asarray(background, dtype=np.int16) - 22
+
+
+def _close_rows(ink: np.ndarray, gap: int) -> np.ndarray:
+    """Fill horizontal gaps up to `gap` pixels in every row (a 1-D morphological closing)."""
+    half = max(1, gap // 2)
+    padded = np.pad(ink.astype(np.int32), ((0, 0), (half + 1, half + 1)))
+    sums = np.cumsum(padded, axis=1)
+    width = ink.shape[1]
+    dilated = (sums[:, 2 * half + 1:2 * half + 1 + width] - sums[:, :width]) > 0
+    padded = np.pad(dilated.astype(np.int32), ((0, 0), (half + 1, half + 1)), constant_values=1)
+    sums = np.cumsum(padded, axis=1)
+    return (sums[:, 2 * half + 1:2 * half + 1 + width] - sums[:, :width]) == 2 * half + 1
+
+
+def _longest_runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: the length and the start of the longest run of True."""
+    rows, width = mask.shape
+    lengths = np.zeros(rows, dtype=np.int32)
+    starts = np.zeros(rows, dtype=np.int32)
+    padded = np.zeros((rows, width + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    edges = np.diff(padded, axis=1)
+    for row in np.nonzero(mask.any(axis=1))[0]:
+        run_starts = np.nonzero(edges[row] == 1)[0]
+        run_ends = np.nonzero(edges[row] == -1)[0]
+        spans = run_ends - run_starts
+        best = int(np.argmax(spans))
+        lengths[row] = spans[best]
+        starts[row] = run_starts[best]
+    return lengths, starts
+
+
+def find_bands(grey: Image.Image) -> list[Band]:
+    """Candidate MRZ bands, most likely first, in the coordinates of `grey`."""
+    factor = min(1.0, _WORK_WIDTH / grey.width)
+    small = grey if factor == 1.0 else grey.resize(
+        (round(grey.width * factor), max(1, round(grey.height * factor))),
+        Image.Resampling.BILINEAR)
+    ink = _smear_columns(_ink(small), reach=max(2, small.height // 150))
+    width = ink.shape[1]
+    bands: list[tuple[float, Band]] = []
+    # Characters in an MRZ sit about a third of their pitch apart; a word space is a full pitch.
+    # The pitch depends on how much of the frame the document fills, hence two gap sizes.
+    for gap in (max(4, width // 90), max(6, width // 55)):
+        bands.extend(_bands_for_gap(ink, gap, factor))
+    bands.sort(key=lambda item: -item[0])
+    unique: list[Band] = []
+    for _, band in bands:
+        if not any(_overlaps(band.box, seen.box) for seen in unique):
+            unique.append(band)
+    return unique
+
+
+def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _smear_columns(ink: np.ndarray, reach: int) -> np.ndarray:
+    """Spread ink up and down by `reach` rows so a row crosses every character of its line."""
+    padded = np.pad(ink.astype(np.int32), ((reach + 1, reach), (0, 0)))
+    sums = np.cumsum(padded, axis=0)
+    height = ink.shape[0]
+    return (sums[2 * reach + 1:2 * reach + 1 + height] - sums[:height]) > 0
+
+
+def _bands_for_gap(ink: np.ndarray, gap: int, factor: float) -> list[tuple[float, Band]]:
+    width = ink.shape[1]
+    closed = _close_rows(ink, gap=gap)
+    lengths, starts = _longest_runs(closed)
+    threshold = max(width * 0.3, float(lengths.max(initial=0)) * 0.6)
+    text_rows = lengths >= threshold
+    # A crooked line dips below the threshold for a row or two: bridge such gaps.
+    for gap_start in np.nonzero(~text_rows)[0]:
+        if 0 < gap_start < len(text_rows) - 2 and text_rows[gap_start - 1] and (
+                text_rows[gap_start + 1] or text_rows[gap_start + 2]):
+            text_rows[gap_start] = True
+    lines: list[tuple[int, int, int, int]] = []  # top, bottom, left, right
+    row = 0
+    while row < len(text_rows):
+        if not text_rows[row]:
+            row += 1
+            continue
+        top = row
+        while row < len(text_rows) and text_rows[row]:
+            row += 1
+        bottom = row
+        if bottom - top >= 3:
+            left = int(np.median(starts[top:bottom]))
+            right = left + int(np.median(lengths[top:bottom]))
+            # 44 characters are about 30 character heights long; a ruled line is far longer
+            # for its height, a word far shorter.
+            if 10 <= (right - left) / (bottom - top) <= 70:
+                lines.append((top, bottom, left, right))
+    bands: list[tuple[float, Band]] = []
+    for index, first in enumerate(lines):
+        group = [first]
+        for following in lines[index + 1:index + 3]:
+            previous = group[-1]
+            height = previous[1] - previous[0]
+            gap = following[0] - previous[1]
+            similar = abs((following[3] - following[2]) - (first[3] - first[2])) \
+                <= 0.15 * (first[3] - first[2])
+            if gap <= 2.5 * height + 2 and similar:
+                group.append(following)
+            else:
+                break
+        if len(group) < 2:
+            top, bottom, left, right = first
+            # Two MRZ lines set close together, small in the frame, smear into one block
+            # about half as long for its height as a single line would be.
+            if (right - left) / (bottom - top) >= 18:
+                continue
+            group = [(top, (top + bottom) // 2, left, right), ((top + bottom) // 2, bottom,
+                                                                left, right)]
+        top, bottom = group[0][0], group[-1][1]
+        left = min(g[2] for g in group)
+        right = max(g[3] for g in group)
+        line_height = int(np.median([g[1] - g[0] for g in group]))
+        margin_y = max(4, line_height)
+        margin_x = max(6, 2 * line_height)
+        box = (max(0, left - margin_x), max(0, top - margin_y),
+               min(width, right + margin_x), min(ink.shape[0], bottom + margin_y))
+        scaled = tuple(round(v / factor) for v in box)
+        score = (right - left) * len(group)
+        bands.append((score, Band(scaled, len(group), round(line_height / factor))))  # type: ignore[arg-type]
+    return bands
+
+
+def looks_monospaced(crop: Image.Image) -> bool:
+    """Whether the lines of a band are runs of evenly spaced glyphs without word spaces.
+
+    An MRZ has no spaces (fillers are ink), so gaps between glyphs are all alike; printed
+    prose has a word space every few letters. Cheap enough to spare tesseract most bands.
+    """
+    grey = crop.convert("L")
+    if grey.width > 1200:
+        grey = grey.resize((1200, max(1, round(grey.height * 1200 / grey.width))))
+    ink = _ink(grey)
+    rows = ink.sum(axis=1) > max(2, ink.shape[1] * 0.02)
+    lines: list[tuple[int, int]] = []
+    start = None
+    for index, inked in enumerate([*rows, False]):
+        if inked and start is None:
+            start = index
+        elif not inked and start is not None:
+            if index - start >= 4:
+                lines.append((start, index))
+            start = None
+    checked = 0
+    for top, bottom in lines:
+        columns = ink[top:bottom].any(axis=0)
+        xs = np.nonzero(columns)[0]
+        if len(xs) < 20:
+            continue
+        gaps = np.diff(xs)
+        gaps = gaps[gaps > 1]
+        if len(gaps) < 15:
+            continue
+        typical = float(np.median(gaps))
+        word_spaces = int((gaps > max(4.0, 2.5 * typical)).sum())
+        checked += 1
+        if word_spaces > 3:
+            return False
+    return checked >= 2

@@ -1,0 +1,176 @@
+"""Read an MRZ band cell by cell: tesseract for the letters, OCR-B templates for the fillers.
+
+Tesseract's English model reads the `<` filler as K, C, X or E, and as `K<` or `SK<` for two of
+them. The check digits cannot catch it (K counts 20, `<` 0: the same modulo 10), and names have
+no check digit at all. But an MRZ is monospaced: 44 (or 30, 36) equal cells per line. So the
+band is cut into cells, each cell is compared with the OCR-B glyphs, and a cell that looks like
+`<` is a filler whatever tesseract said; the other cells take tesseract's character.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytesseract
+from PIL import Image, ImageDraw, ImageFont
+
+from classifiers.ocr import MRZ_ALPHABET
+
+_OCRB_FONTS = (Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf"),
+               Path("/usr/share/fonts/truetype/ocr-b/OCRB.ttf"))
+_GLYPH = (16, 20)  # width, height every glyph is compared at
+LINE_LENGTHS = (44, 36, 30)
+TEMPLATE_MARGIN = 0.12  # correlation by which the OCR-B shape must beat tesseract's character
+
+
+@cache
+def _templates() -> dict[str, np.ndarray] | None:
+    path = next((p for p in _OCRB_FONTS if p.exists()), None)
+    if path is None:
+        return None
+    font = ImageFont.truetype(str(path), 80)
+    out: dict[str, np.ndarray] = {}
+    for char in MRZ_ALPHABET:
+        canvas = Image.new("L", (120, 120), 255)
+        ImageDraw.Draw(canvas).text((20, 0), char, font=font, fill=0)
+        out[char] = _normalise(np.asarray(canvas) < 128)
+    return out
+
+
+def _normalise(ink: np.ndarray) -> np.ndarray:
+    rows = np.nonzero(ink.any(axis=1))[0]
+    cols = np.nonzero(ink.any(axis=0))[0]
+    if len(rows) == 0:
+        return np.zeros(_GLYPH[::-1], dtype=np.float32)
+    glyph = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    image = Image.fromarray((glyph * 255).astype(np.uint8)).resize(_GLYPH,
+                                                                    Image.Resampling.BILINEAR)
+    vector = np.asarray(image, dtype=np.float32)
+    vector -= vector.mean()
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
+
+
+def _without_background(ink: np.ndarray) -> np.ndarray:
+    """Blank out the table or shadow around the document that a photo's crop takes in.
+
+    Text never fills most of a row or a column; background does.
+    """
+    cleaned = ink.copy()
+    for _ in range(2):
+        cleaned[:, cleaned.mean(axis=0) > 0.6] = False
+        cleaned[cleaned.mean(axis=1) > 0.6, :] = False
+    # What remains of the background hugs the edges: drop ink connected to a dark border run.
+    for row in range(cleaned.shape[0]):
+        line = cleaned[row]
+        for edge in (line, line[::-1]):
+            run = int(np.argmin(edge)) if not edge.all() else len(edge)
+            if run > cleaned.shape[1] * 0.02:
+                edge[:run] = False
+    return cleaned
+
+
+def _text_rows(ink: np.ndarray) -> list[tuple[int, int]]:
+    profile = ink.sum(axis=1)
+    inked = profile > max(2, ink.shape[1] * 0.02)
+    rows: list[tuple[int, int]] = []
+    start = None
+    for index, value in enumerate(inked):
+        if value and start is None:
+            start = index
+        elif not value and start is not None:
+            rows.append((start, index))
+            start = None
+    if start is not None:
+        rows.append((start, len(inked)))
+    if not rows:
+        return []
+    tallest = max(bottom - top for top, bottom in rows)
+    return [(top, bottom) for top, bottom in rows if bottom - top >= 0.5 * tallest]
+
+
+def _cells(line_ink: np.ndarray, length: int) -> list[tuple[int, int]] | None:
+    """Equal cells from the first to the last glyph; None when glyphs do not fit a grid."""
+    height = line_ink.shape[0]
+    columns = line_ink.sum(axis=0) >= max(1, height * 0.08)
+    xs = np.nonzero(columns)[0]
+    if len(xs) < length:
+        return None
+    segments: list[tuple[int, int]] = []
+    start = previous = int(xs[0])
+    for x in xs[1:]:
+        if x > previous + 1:
+            segments.append((start, previous + 1))
+            start = int(x)
+        previous = int(x)
+    segments.append((start, previous + 1))
+    widths = sorted(b - a for a, b in segments)
+    glyph_width = widths[len(widths) // 2]
+    left, right = segments[0][0], segments[-1][1]
+    pitch = (right - left - glyph_width) / (length - 1)
+    if pitch <= glyph_width * 0.8 or pitch > glyph_width * 2.5:
+        return None
+    return [(round(left + i * pitch), round(left + i * pitch + glyph_width)) for i in range(length)]
+
+
+def _tesseract_chars(image: Image.Image, timeout: float) -> list[tuple[str, float, float]]:
+    """(char, x centre, y centre) of every character tesseract read, top-left origin."""
+    config = f"--psm 6 -c tessedit_char_whitelist={MRZ_ALPHABET}"
+    boxes = pytesseract.image_to_boxes(image, config=config, timeout=timeout)
+    out = []
+    for row in boxes.splitlines():
+        parts = row.split()
+        if len(parts) < 5 or parts[0] not in MRZ_ALPHABET:
+            continue
+        left, bottom, right, top = (int(v) for v in parts[1:5])
+        out.append((parts[0], (left + right) / 2, image.height - (bottom + top) / 2))
+    return out
+
+
+def read_cells(image: Image.Image, timeout: float) -> list[str] | None:
+    """The MRZ lines of a prepared (upright, tightly cropped, dark-on-light) band, or None."""
+    templates = _templates()
+    if templates is None:
+        return None
+    ink = _without_background(np.asarray(image.convert("L")) < 128)
+    rows = _text_rows(ink)
+    if len(rows) not in (2, 3):
+        return None
+    length_options = (30,) if len(rows) == 3 else (44, 36)
+    grids: list[list[tuple[int, int]]] = []
+    for top, bottom in rows:
+        cells = next((c for n in length_options if (c := _cells(ink[top:bottom], n))), None)
+        if cells is None:
+            return None  # not a clean grid (a curved or keystoned photo): tesseract alone
+        grids.append(cells)
+    chars = _tesseract_chars(image, timeout)
+    lines: list[str] = []
+    for (top, bottom), cells in zip(rows, grids, strict=True):
+        line_ink = ink[top:bottom]
+        read_here = [(c, x) for c, x, y in chars if top - 2 <= y <= bottom + 2]
+        line = []
+        guessed = 0
+        for x0, x1 in cells:
+            glyph = _normalise(line_ink[:, max(0, x0 - 1):x1 + 1])
+            scores = {char: float((glyph * template).sum()) for char, template in templates.items()}
+            best_other = max(score for char, score in scores.items() if char != "<")
+            if scores["<"] >= best_other:
+                line.append("<")
+                continue
+            inside = [c for c, x in read_here if x0 - 1 <= x <= x1 + 1 and c != "<"]
+            shape = max((c for c in scores if c != "<"), key=scores.__getitem__)
+            if not inside:
+                guessed += 1
+                line.append(shape)
+            elif scores[shape] - scores[inside[0]] > TEMPLATE_MARGIN:
+                # The glyph is clearly another OCR-B character than tesseract says (its English
+                # model reads the OCR-B J as I, for one).
+                line.append(shape)
+            else:
+                line.append(inside[0])
+        if guessed > 2:
+            return None  # the grid and tesseract disagree: the cells are not where we think
+        lines.append("".join(line))
+    return lines

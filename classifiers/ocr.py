@@ -1,0 +1,293 @@
+"""Tesseract, called as little as possible: orientation, deskew, page text and the MRZ band.
+
+Every call is cached by the sha256 of the pixels and the call's settings, in memory and, when
+`MAILBOT_OCR_CACHE` names a directory, on disk, so the same image is never read twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytesseract
+from PIL import Image, ImageOps
+
+# Measured on the 2-core machines: tesseract's own OpenMP threads make one page about twice as
+# slow. Parallelism belongs across documents, not inside tesseract. Set before any call spawns.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+LANGUAGES = "eng"
+MRZ_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
+CACHE_DIR_ENV = "MAILBOT_OCR_CACHE"
+_COMMON_WORD_LIST = """
+the of and to in for or on with you your are is be have has that this at by from not date name
+place birth nationality passport number signature yes no de het een van en in op te voor met u
+uw is zijn heeft dat dit bij naar niet datum naam plaats geboortedatum nationaliteit
+handtekening ja nee
+"""
+COMMON_WORDS = frozenset(_COMMON_WORD_LIST.split())
+
+
+class OcrTimeout(Exception):
+    """Tesseract did not finish within its time budget."""
+
+
+class OcrUnavailable(Exception):
+    """Tesseract is missing or failed outright."""
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    confidence: float
+    left: int
+    top: int
+    width: int
+    height: int
+    line_key: tuple[int, int, int]
+
+    @property
+    def right(self) -> int:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.height
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPage:
+    words: tuple[Word, ...]
+
+    @property
+    def lines(self) -> list[str]:
+        grouped: dict[tuple[int, int, int], list[str]] = {}
+        for word in self.words:
+            grouped.setdefault(word.line_key, []).append(word.text)
+        return [" ".join(parts) for parts in grouped.values()]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def quality(self) -> int:
+        """Common words read with confidence: how a good orientation differs from a wrong one.
+
+        Upside-down or sideways text still yields confident "words"; it almost never yields
+        "the", "and", "van" or "het".
+        """
+        return sum(1 for w in self.words
+                   if w.confidence >= 60 and w.text.lower().strip(".,:;()") in COMMON_WORDS)
+
+    def line_boxes(self) -> list[tuple[str, tuple[int, int, int, int]]]:
+        boxes: dict[tuple[int, int, int], list[Word]] = {}
+        for word in self.words:
+            boxes.setdefault(word.line_key, []).append(word)
+        out = []
+        for words in boxes.values():
+            box = (min(w.left for w in words), min(w.top for w in words),
+                   max(w.right for w in words), max(w.bottom for w in words))
+            out.append((" ".join(w.text for w in words), box))
+        return out
+
+
+class _Cache:
+    def __init__(self, capacity: int = 512) -> None:
+        self._memory: OrderedDict[str, object] = OrderedDict()
+        self._capacity = capacity
+        self._lock = threading.Lock()
+
+    def _disk_path(self, key: str) -> Path | None:
+        root = os.environ.get(CACHE_DIR_ENV)
+        return Path(root) / key[:2] / f"{key}.json" if root else None
+
+    def get(self, key: str) -> object | None:
+        with self._lock:
+            if key in self._memory:
+                self._memory.move_to_end(key)
+                return self._memory[key]
+        path = self._disk_path(key)
+        if path is not None and path.exists():
+            try:
+                value = json.loads(path.read_text())
+            except (OSError, ValueError):
+                return None
+            self._remember(key, value)
+            return value
+        return None
+
+    def put(self, key: str, value: object) -> None:
+        self._remember(key, value)
+        path = self._disk_path(key)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary = path.with_suffix(".tmp")
+                temporary.write_text(json.dumps(value))
+                temporary.replace(path)
+            except OSError:
+                pass  # a cache that cannot be written is only slower
+
+    def _remember(self, key: str, value: object) -> None:
+        with self._lock:
+            self._memory[key] = value
+            self._memory.move_to_end(key)
+            while len(self._memory) > self._capacity:
+                self._memory.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._memory.clear()
+
+
+CACHE = _Cache()
+_CALLS = {"tesseract": 0}
+
+
+def tesseract_calls() -> int:
+    """How many times tesseract really ran (cache misses), for tests and the bench."""
+    return _CALLS["tesseract"]
+
+
+def _key(image: Image.Image, operation: str) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{operation}|{image.mode}|{image.size}".encode())
+    digest.update(image.tobytes())
+    return digest.hexdigest()
+
+
+def _run(call, image: Image.Image, timeout: float, **kwargs):  # type: ignore[no-untyped-def]
+    _CALLS["tesseract"] += 1
+    # pytesseract hands the image over as a file in `image.format`, PNG by default; compressing
+    # a page to PNG costs a tenth of a second, writing an uncompressed BMP almost nothing.
+    image.format = "BMP"
+    try:
+        return call(image, timeout=timeout, **kwargs)
+    except pytesseract.TesseractError:
+        raise
+    except RuntimeError as error:
+        if "timeout" in str(error).lower():
+            raise OcrTimeout(str(error)) from error
+        raise OcrUnavailable(str(error)) from error
+    except pytesseract.TesseractNotFoundError as error:
+        raise OcrUnavailable("tesseract is not installed") from error
+
+
+def read_words(image: Image.Image, *, timeout: float, psm: int = 3,
+               alphabet: str | None = None) -> OcrPage:
+    """Words with boxes and confidences (tesseract's TSV output)."""
+    config = f"--psm {psm}"
+    if alphabet:
+        config += f" -c tessedit_char_whitelist={alphabet}"
+    key = _key(image, f"words|{LANGUAGES}|{config}")
+    cached = CACHE.get(key)
+    if cached is None:
+        try:
+            data = _run(pytesseract.image_to_data, image, timeout, lang=LANGUAGES, config=config,
+                        output_type=pytesseract.Output.DICT)
+        except pytesseract.TesseractError as error:
+            raise OcrUnavailable(str(error)) from error
+        rows = []
+        for i, text in enumerate(data["text"]):
+            if not str(text).strip():
+                continue
+            rows.append([str(text), float(data["conf"][i]), int(data["left"][i]),
+                         int(data["top"][i]), int(data["width"][i]), int(data["height"][i]),
+                         [int(data["block_num"][i]), int(data["par_num"][i]),
+                          int(data["line_num"][i])]])
+        CACHE.put(key, rows)
+        cached = rows
+    assert isinstance(cached, list)
+    return OcrPage(tuple(Word(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]))  # type: ignore[arg-type]
+                         for r in cached))
+
+
+@dataclass(frozen=True, slots=True)
+class Orientation:
+    rotate: int  # degrees to turn the image counter-clockwise so the text stands upright
+    confidence: float
+
+
+def detect_orientation(image: Image.Image, *, timeout: float) -> Orientation | None:
+    """Tesseract's OSD (`--psm 0`); None when the page has too little text to tell."""
+    key = _key(image, "osd")
+    cached = CACHE.get(key)
+    if cached is None:
+        try:
+            data = _run(pytesseract.image_to_osd, image, timeout, config="--psm 0",
+                        output_type=pytesseract.Output.DICT)
+            cached = {"rotate": int(data["rotate"]),
+                      "confidence": float(data["orientation_conf"])}
+        except pytesseract.TesseractError:
+            cached = {"rotate": 0, "confidence": -1.0}
+        CACHE.put(key, cached)
+    assert isinstance(cached, dict)
+    if cached["confidence"] < 0:
+        return None
+    return Orientation(**cached)
+
+
+def to_grey(image: Image.Image) -> Image.Image:
+    if image.mode in ("RGBA", "LA", "P"):
+        background = Image.new("RGB", image.size, "white")
+        rgba = image.convert("RGBA")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        image = background
+    return image.convert("L")
+
+
+def scale_to(image: Image.Image, long_side: int) -> tuple[Image.Image, float]:
+    """Downscale so the long side is at most `long_side`; returns the image and the factor."""
+    largest = max(image.size)
+    if largest <= long_side:
+        return image, 1.0
+    factor = long_side / largest
+    size = (max(1, round(image.width * factor)), max(1, round(image.height * factor)))
+    return image.resize(size, Image.Resampling.BILINEAR), factor
+
+
+def estimate_skew(image: Image.Image, max_degrees: float = 6.0) -> float:
+    """Small skew in degrees (counter-clockwise positive), from the sharpness of row profiles.
+
+    Text lines make dark rows alternate with light rows only when they are level, so the angle
+    that maximises the variance of the row sums is the one that levels them.
+    """
+    small, _ = scale_to(image, 900)
+    ink = ImageOps.invert(ImageOps.autocontrast(small)).point(lambda v: 255 if v > 110 else 0)
+
+    def sharpness(angle: float) -> float:
+        turned = ink.rotate(angle, resample=Image.Resampling.NEAREST, expand=False)
+        rows = np.asarray(turned, dtype=np.float32).sum(axis=1)
+        return float(np.var(np.diff(rows)))
+
+    best_angle, best = 0.0, sharpness(0.0)
+    for step in (1.0, 0.25):
+        centre = best_angle
+        span = max_degrees if step == 1.0 else 1.0
+        angle = centre - span
+        while angle <= centre + span + 1e-9:
+            value = sharpness(angle)
+            if value > best * 1.02:
+                best_angle, best = angle, value
+            angle += step
+    return best_angle
+
+
+def deskew(image: Image.Image) -> tuple[Image.Image, float]:
+    angle = estimate_skew(image)
+    if abs(angle) < 0.5:
+        return image, 0.0
+    return image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True,
+                        fillcolor=255), angle
+
+
+def read_mrz_lines(band: Image.Image, *, timeout: float) -> list[str]:
+    """Lines read from a crop around the MRZ, with only the MRZ alphabet allowed."""
+    page = read_words(band, timeout=timeout, psm=6, alphabet=MRZ_ALPHABET)
+    return page.lines
