@@ -411,7 +411,9 @@ class Worker:
         # RFC 5322 3.6.4: the parent's References, then every mail this reply answers.
         chain = message_ids(BytesHeaderParser().parsebytes(latest.raw).get("References", ""),
                             limit=20) if latest else []
-        references = tuple(dict.fromkeys([*chain, *(inbound.message_id for inbound in own)]))
+        answered_message_ids = [inbound.message_id for inbound in own]
+        references = tuple(dict.fromkeys(
+            [*(ref for ref in chain if ref not in answered_message_ids), *answered_message_ids]))
         self.queue(session, OutboundKind.REPLY, case.id, (case.email,),
                     reply_subject(latest.subject if latest else "", case.reference), text,
                     in_reply_to=latest.message_id if latest else None, references=references)
