@@ -127,7 +127,8 @@ class Worker:
             try:
                 getattr(self, step)()
             except (TransientError, OperationalError) as exc:
-                log.warning("cycle step %r stopped, will retry next cycle: %s", step, exc)
+                reason = exc.orig if isinstance(exc, OperationalError) else exc
+                log.warning("cycle step %r stopped, will retry next cycle: %s", step, reason)
                 break
         self.report.outcomes = dict(self.metrics.outcomes)
         self.report.seconds_in_documents = self.metrics.seconds

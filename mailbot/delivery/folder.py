@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from mailbot.delivery.base import Envelope
+from mailbot.errors import TransientError
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -28,11 +29,15 @@ class FolderDelivery:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         final = self.root / f"{stamp}-{_stem(envelope.message_id)}.eml"
         temporary = final.with_suffix(".tmp")
-        with open(temporary, "wb") as handle:
-            handle.write(envelope.raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, final)  # atomic: a reader never sees half a mail
+        try:
+            with open(temporary, "wb") as handle:
+                handle.write(envelope.raw)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, final)  # atomic: a reader never sees half a mail
+        except OSError as exc:  # disk full, folder gone: the mail waits in the outbox
+            temporary.unlink(missing_ok=True)
+            raise TransientError(f"cannot write to {self.root}: {exc.strerror}") from exc
 
     def already_delivered(self, message_id: str) -> bool:
         return any(self.root.glob(f"*-{_stem(message_id)}.eml"))

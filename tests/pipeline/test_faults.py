@@ -6,15 +6,19 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import psycopg
+import pytest
 from sqlalchemy.engine import make_url
 
 from classifiers.limits import Limits
 from classifiers.types import Classification
 from tests.support.databases import fresh_postgres
 from tests.support.mailbox import NOW, VERDICTS, Mailbox, mail
+from tests.support.need import need
 
 
 def test_postgres_connections_killed_mid_processing(tmp_path: Path) -> None:
@@ -61,4 +65,59 @@ def test_sqlite_locked_by_another_process_waits_instead_of_failing(
     mailbox.cycle()
     assert locker.wait(10) == 0
     assert time.monotonic() - started >= 1.5
+    assert len(mailbox.replies_to("maria@example.com")) == 1
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 4 MiB filesystem for the data folder, so the disk can really run full."""
+    mount_point = tmp_path / "tiny"
+    mount_point.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount_point)],
+                             capture_output=True, text=True, check=False)
+    need(mounted.returncode == 0, f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def fill(folder: Path) -> Path:
+    filler = folder / "filler"
+    with open(filler, "wb") as handle:
+        try:
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def test_disk_full_for_the_data_folder_then_recovered(tmp_path: Path, tiny_disk: Path) -> None:
+    mailbox = Mailbox(tmp_path, f"sqlite:///{tiny_disk / 'mailbot.sqlite3'}")
+    mailbox.outbox = tiny_disk / "outbox"
+    mailbox.receive(mail("maria@example.com", "Docs", "passport.jpg", "antecedents.pdf",
+                         sent=NOW))
+    filler = fill(tiny_disk)
+
+    report = mailbox.cycle().report  # must not raise: the cycle stops and says why
+    assert report.sent == 0 and report.outcomes.get("processed", 0) == 0, report
+    filler.unlink()
+    mailbox.cycle()
+    mailbox.cycle()
+
+    assert len(mailbox.replies_to("maria@example.com")) == 1
+    assert mailbox.case("maria@example.com")["missing"] == ["tb_declaration"]
+
+
+def test_disk_full_for_the_outbox_keeps_replies_queued(tmp_path: Path, tiny_disk: Path) -> None:
+    mailbox = Mailbox(tmp_path, f"sqlite:///{tmp_path / 'mailbot.sqlite3'}")
+    mailbox.outbox = tiny_disk / "outbox"
+    mailbox.receive(mail("maria@example.com", "Docs", "passport.jpg", sent=NOW))
+    filler = fill(tiny_disk)
+    assert mailbox.cycle().report.sent == 0
+    filler.unlink()
+    worker = mailbox.cycle(NOW + timedelta(hours=1))  # after the retry backoff
+    assert worker.report.sent == 1
     assert len(mailbox.replies_to("maria@example.com")) == 1
