@@ -31,9 +31,9 @@ from mailbot.delivery.base import Delivery, Envelope
 from mailbot.errors import DeliveryInDoubt, MailbotError, SetAside, TransientError
 from mailbot.isolation import IsolatedClassifier
 from mailbot.middleware import LoggingMiddleware, MetricsMiddleware, Middleware
-from mailbot.mime.headers import message_ids
+from mailbot.mime.headers import header_text, message_ids
 from mailbot.mime.limits import MimeLimits
-from mailbot.mime.parse import parse_mail
+from mailbot.mime.parse import parse_mail, synthetic_message_id
 from mailbot.mime.types import Attachment, ParsedMail
 from mailbot.replies.authentication import failed_checks
 from mailbot.replies.compose import (
@@ -144,9 +144,9 @@ class Worker:
         """Keep the raw bytes durably before acting on them; duplicates are recorded as such."""
         headers = BytesHeaderParser().parsebytes(mail.raw)
         raw_sha = sha256(mail.raw).hexdigest()
-        message_id = (str(headers.get("Message-ID") or "").strip()
-                      or f"<{raw_sha[:32]}@mailbot.invalid>")
-        sender = parseaddr(str(headers.get("From") or ""))[1].lower()
+        found_ids = message_ids(headers.get("Message-ID", ""), limit=1)
+        message_id = found_ids[0] if found_ids else synthetic_message_id(mail.raw)
+        sender = parseaddr(header_text(headers.get("From", ""), 998))[1].lower()
         sent_at = sent_date(mail.raw)
         with session_scope(self.engine) as session:
             if repo.is_known(session, mail.source_key):
@@ -159,11 +159,11 @@ class Worker:
             ).first()
             row = InboundMessage(
                 source_key=mail.source_key,
-                message_id=message_id[:998],
+                message_id=message_id,
                 raw_sha256=raw_sha,
                 raw=mail.raw,
                 sender=sender[:320],
-                subject=" ".join(str(headers.get("Subject") or "").split())[:500],
+                subject=header_text(headers.get("Subject", ""), 500),
                 sent_at=sent_at if sent_at.year > 1970 else None,
                 fetched_at=self.clock(),
             )
