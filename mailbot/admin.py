@@ -39,11 +39,7 @@ def add_case(engine: Engine, email: str, name: str) -> str:
         existing = repo.case_for_address(session, email)
         if existing is not None:
             return existing.reference
-        case = Case(reference=f"new-{email}", email=email, name=name)
-        session.add(case)
-        session.flush()
-        case.reference = f"HSM-{case.id:04d}"
-        return case.reference
+        return repo.open_case(session, email, name, when=utcnow()).reference
 
 
 def link_address(worker: Worker, key: str, address: str) -> int:

@@ -272,8 +272,9 @@ class Worker:
         # When the candidate sent it (never in the future): the 12-month passport rule and
         # "waiting for more than N days" both count from here.
         received_at = min(parsed.date or now, now)
-        if case is None:
-            case = self._open_case(session, parsed, received_at)
+        if case is None:  # first contact; no display name: replies say "Dear candidate"
+            case = repo.open_case(session, parsed.from_address, parsed.from_name,
+                                  when=received_at)
         assert case is not None and case.id is not None
         for attachment in parsed.attachments:
             if attachment.inline and not attachment.error:
@@ -300,16 +301,6 @@ class Worker:
         state = "complete" if checklist.complete else "missing " + ",".join(checklist.missing)
         summary = f"{case.reference}, {documents} document(s), {state}"
         return outcome, summary
-
-    def _open_case(self, session: Session, parsed: ParsedMail, received_at: datetime) -> Case:
-        name = parsed.from_name  # empty: replies then say "Dear candidate"
-        case = Case(reference=f"new-{parsed.message_id}"[:200], email=parsed.from_address,
-                    name=name[:200], created_at=self.clock(), last_activity_at=received_at)
-        session.add(case)
-        session.flush()
-        # The reference derives from the id, which is only known now.
-        case.reference = f"HSM-{case.id:04d}"
-        return case
 
     def refresh_case(self, session: Session, case: Case, now: datetime) -> Checklist:
         """Re-evaluate the checklist from every document; notify HR once on completion."""

@@ -16,6 +16,7 @@ from typing import Any
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 
+from mailbot.errors import TransientError
 from mailbot.pipeline import Worker
 
 log = logging.getLogger("mailbot")
@@ -36,7 +37,10 @@ def run_forever(worker: Worker) -> None:
         from mailbot.digest import send_digest
 
         with lock:
-            send_digest(worker)
+            try:
+                send_digest(worker)
+            except TransientError as exc:  # queued anyway; the next cycle sends it
+                log.warning("digest queued but not sent yet: %s", exc)
 
     scheduler = BackgroundScheduler(timezone="UTC")
     scheduler.add_job(cycle, "interval", seconds=settings.poll_seconds, id="poll",

@@ -52,6 +52,16 @@ def is_known(session: Session, source_key: str) -> bool:
     return found is not None
 
 
+def open_case(session: Session, email: str, name: str, *, when: datetime) -> Case:
+    """A new case; its short reference derives from the id, known only after the insert."""
+    case = Case(reference=f"new-{email}"[:200], email=email.lower(), name=name[:200],
+                created_at=when, last_activity_at=when)
+    session.add(case)
+    session.flush()
+    case.reference = f"HSM-{case.id:04d}"
+    return case
+
+
 def case_for_address(session: Session, address: str) -> Case | None:
     address = address.lower()
     case = session.exec(select(Case).where(Case.email == address)).first()
