@@ -445,18 +445,18 @@ class Worker:
 
     def _queue_complete(self, session: Session, case: Case, checklist: Checklist,
                         documents: list[Document]) -> None:
-        counted = {item.satisfied_by.filename: item.requirement
+        counted = {item.satisfied_by.document_id: item.requirement
                    for item in checklist.items if item.satisfied_by is not None}
+        chosen = [doc for doc in documents if doc.id in counted]
         files = tuple(
             FileAttachment(doc.filename, doc.content_type or "application/octet-stream", data)
-            for doc in documents if doc.filename in counted and not doc.held
-            for data in [document_bytes(session, doc)] if data is not None
+            for doc in chosen for data in [document_bytes(session, doc)] if data is not None
         )
         subject, text = compose_complete(CompleteNotice(
             reference=case.reference, name=case.name, email=case.email,
             nationality=case.nationality,
             passport_expiry=case.passport_expiry.isoformat() if case.passport_expiry else None,
-            documents=tuple((kind, filename) for filename, kind in counted.items()),
+            documents=tuple((counted[doc.id], doc.filename) for doc in chosen),
         ))
         self.queue(session, OutboundKind.HR_COMPLETE, case.id, (self.settings.hr_address,),
                     subject, text, attachments=files)

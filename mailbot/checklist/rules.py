@@ -45,6 +45,7 @@ class DocumentFact:
     error_detail: str = ""
     passport: PassportFacts | None = None
     held: bool = False
+    document_id: int | None = None   # the stored document this fact describes
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,7 @@ def as_fact(document: Document) -> DocumentFact:
         error_detail=document.error_detail or "",
         passport=passport,
         held=document.held,
+        document_id=document.id,
     )
 
 
