@@ -10,11 +10,17 @@ a sidecar, a Kubernetes secret rotated by an operator) feeds it through
 
 Both are read again at each (re)connection, so a token refreshed meanwhile is picked up.
 Token and password values never appear in log lines or error messages.
+
+Before any login the connection is TLS (`MAILBOT_<IMAP|SMTP>_SECURITY` ssl or starttls) with the
+server's certificate checked against the system trust store, or against
+`MAILBOT_<IMAP|SMTP>_CA_FILE` (an operator's internal CA). Verification and host name checking
+are never switched off; a certificate that fails them ends in one `TlsError` line.
 """
 
 from __future__ import annotations
 
 import shlex
+import ssl
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +33,35 @@ Service = Literal["imap", "smtp"]
 
 TOKEN_COMMAND_TIMEOUT = 30.0
 
+# OpenSSL verify codes (X509_V_ERR_*) that need another fix than "trust the CA".
+_NAME_MISMATCH = {62, 64}        # HOSTNAME_MISMATCH, IP_ADDRESS_MISMATCH
+_OUT_OF_DATE = {9, 10}           # CERT_NOT_YET_VALID, CERT_HAS_EXPIRED
+
 
 class MailAuthError(TransientError):
     """The server refused our login, or no token could be obtained.
 
     Transient on purpose: an expired token or an identity provider outage heals by itself, and
     mail waits safely meanwhile. The message says which setting to check.
+    """
+
+
+class TlsError(TransientError):
+    """The server's certificate failed verification, or the server would not start TLS.
+
+    A TransientError, not a ConfigError, on purpose:
+
+    * the mail is not at fault. A non-transient error from `SmtpDelivery.deliver` marks the
+      reply failed for good (mailbot/pipeline.py); this way it stays queued and goes out once
+      the trust problem is fixed, and fetched mail simply waits on the server;
+    * the cause is often on the server's side and heals without a change here: an expired
+      certificate gets renewed, an incomplete chain is fixed, an intercepting proxy removed;
+    * like `MailAuthError`: the worker (`run`, also `--once`) logs the one line per cycle and
+      carries on; a command that meets it outside a cycle prints it and exits 2
+      (`mailbot.cli.friendly`).
+
+    It is not retried with backoff inside one cycle, though: the same handshake fails the same
+    way a second later. A CA file that cannot be read at all is a `ConfigError` at start.
     """
 
 
@@ -102,3 +131,59 @@ def token_from_file(path: Path, service: Service = "imap") -> str:
 def xoauth2_string(user: str, token: str) -> str:
     """The XOAUTH2 initial client response (before base64), as Google and Microsoft define it."""
     return f"user={user}\x01auth=Bearer {token}\x01\x01"
+
+
+def tls_context(settings: Settings, service: Service) -> ssl.SSLContext:
+    """A client context that verifies the server: the operator's CA file, else the system store.
+
+    A CA file replaces the system store for this service (as curl's `--cacert` does); to trust
+    both, point the setting at a bundle holding both.
+    """
+    setting = f"MAILBOT_{service.upper()}_CA_FILE"
+    ca_file: Path | None = getattr(settings, f"{service}_ca_file")
+    try:
+        context = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
+    except ssl.SSLError:
+        raise ConfigError(f"{setting}: {ca_file} holds no PEM certificate") from None
+    except OSError as exc:
+        raise ConfigError(f"{setting}: cannot read {ca_file}: {exc.strerror}") from None
+    # Both are the defaults already; set again so no later edit here can quietly weaken them.
+    context.verify_mode = ssl.CERT_REQUIRED
+    context.check_hostname = True
+    return context
+
+
+def certificate_error(
+    settings: Settings, service: Service, server: str, exc: ssl.SSLCertVerificationError
+) -> TlsError:
+    """One line naming the server, what is wrong with its certificate, and what to set."""
+    name = service.upper()
+    reason = (exc.verify_message or exc.reason or "verification failed").rstrip(".")
+    if exc.verify_code in _NAME_MISMATCH:
+        text = (
+            f"certificate is for another host: {reason} "
+            f"(set MAILBOT_{name}_HOST to a name the certificate lists)"
+        )
+    elif exc.verify_code in _OUT_OF_DATE:
+        text = (
+            f"certificate not valid now: {reason} "
+            "(the server's certificate must be renewed, or this host's clock is wrong)"
+        )
+    else:
+        ca_file: Path | None = getattr(settings, f"{service}_ca_file")
+        fix = (
+            f"MAILBOT_{name}_CA_FILE={ca_file} does not hold the CA that signed it"
+            if ca_file
+            else f"set MAILBOT_{name}_CA_FILE to your CA"
+        )
+        text = f"certificate not trusted: {reason} ({fix})"
+    return TlsError(f"{name} {server}: {text}")
+
+
+def no_starttls_error(service: Service, server: str) -> TlsError:
+    """The server does not offer STARTTLS: never fall back to logging in without TLS."""
+    name = service.upper()
+    return TlsError(
+        f"{name} {server} does not offer STARTTLS; not logging in without TLS "
+        f"(check MAILBOT_{name}_SECURITY and MAILBOT_{name}_PORT)"
+    )

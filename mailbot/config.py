@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     imap_oauth2_token_command: str = ""       # prints an XOAUTH2 access token
     imap_oauth2_token_file: Path | None = None
     imap_security: Security = Security.SSL
+    # PEM CA(s) to verify the server with instead of the system store (an internal CA).
+    imap_ca_file: Path | None = None
     imap_folder: str = "INBOX"
     imap_processed_folder: str = "Processed"
     imap_review_folder: str = "Needs-Review"
@@ -68,6 +70,7 @@ class Settings(BaseSettings):
     smtp_oauth2_token_command: str = ""
     smtp_oauth2_token_file: Path | None = None
     smtp_security: Security = Security.STARTTLS
+    smtp_ca_file: Path | None = None          # as imap_ca_file
     # Settle "did the server accept it?" after a crash by looking in the IMAP Sent folder.
     smtp_sent_check: SentCheck = SentCheck.OFF
     smtp_sent_folder: str = "Sent"

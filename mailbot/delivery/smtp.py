@@ -4,6 +4,9 @@ Errors, as the outbox sender sees them:
 
 * `TransientError` — connection refused, timeouts, dropped connections, any 4xx, a refused login
   (an expired OAuth2 token heals; mail waits in the outbox). Retry later.
+* `TlsError` (a `TransientError`, mailbot/auth.py) — the certificate failed verification against
+  the system store or `MAILBOT_SMTP_CA_FILE`, or STARTTLS was not offered. One line naming the
+  server and the setting to fix; the reply stays queued.
 * `DeliveryInDoubt` (a `TransientError`) — the connection broke *after* the message text was
   sent, before the server's answer: the server may have accepted it (RFC 1047). A sender that
   wants at-most-once treats it like a crash while `sending` (below) instead of retrying.
@@ -49,7 +52,14 @@ import time
 from pathlib import Path
 from typing import Protocol
 
-from mailbot.auth import MailAuthError, credentials, xoauth2_string
+from mailbot.auth import (
+    MailAuthError,
+    certificate_error,
+    credentials,
+    no_starttls_error,
+    tls_context,
+    xoauth2_string,
+)
 from mailbot.config import Security, Settings
 from mailbot.delivery.base import Envelope
 from mailbot.errors import DeliveryInDoubt, MailbotError, TransientError
@@ -150,6 +160,11 @@ class SmtpDelivery:
         self.sent_folder = sent_folder
         self.sent_folder_authoritative = sent_folder_authoritative
         self.copy_to_sent = copy_to_sent
+        # Built once, here: an unreadable MAILBOT_SMTP_CA_FILE stops the start with a ConfigError
+        # (raised from deliver() it would mark the reply failed for good). Plain needs none.
+        self._tls: ssl.SSLContext | None = (
+            None if settings.smtp_security == Security.PLAIN else tls_context(settings, "smtp")
+        )
         self._smtp: smtplib.SMTP | None = None
 
     @property
@@ -165,16 +180,27 @@ class SmtpDelivery:
 
     def _connect(self) -> smtplib.SMTP:
         s = self.settings
-        context = ssl.create_default_context()
         smtp: smtplib.SMTP
-        if s.smtp_security == Security.SSL:
-            smtp = smtplib.SMTP_SSL(s.smtp_host, self.port, timeout=self.timeout, context=context)
-        else:
-            smtp = smtplib.SMTP(s.smtp_host, self.port, timeout=self.timeout)
+        try:
+            if s.smtp_security == Security.SSL:
+                smtp = smtplib.SMTP_SSL(
+                    s.smtp_host, self.port, timeout=self.timeout, context=self._tls
+                )
+            else:
+                smtp = smtplib.SMTP(s.smtp_host, self.port, timeout=self.timeout)
+        except ssl.SSLCertVerificationError as exc:
+            raise certificate_error(s, "smtp", self.server, exc) from None
         try:
             smtp.ehlo()
             if s.smtp_security == Security.STARTTLS:
-                smtp.starttls(context=context)
+                # Never fall back to plain text when STARTTLS is missing (stripped by a man
+                # in the middle, or the wrong port): refuse with a line naming the settings.
+                if not smtp.has_extn("starttls"):
+                    raise no_starttls_error("smtp", self.server)
+                try:
+                    smtp.starttls(context=self._tls)
+                except ssl.SSLCertVerificationError as exc:
+                    raise certificate_error(s, "smtp", self.server, exc) from None
                 smtp.ehlo()
             if s.smtp_user:
                 self._login(smtp)

@@ -25,6 +25,11 @@ Connection drops, timeouts and server restarts: every operation reconnects with 
 backoff and is retried; after `max_tries` it raises `TransientError` (logged once). The fetch
 generator survives a reconnect between batches, and stops early (nothing lost: the next poll
 resumes) if the server changed UIDVALIDITY meanwhile.
+
+TLS (`MAILBOT_IMAP_SECURITY` ssl or starttls) always verifies the certificate and host name, against
+`MAILBOT_IMAP_CA_FILE` when set. A certificate that fails, or a server that does not offer the
+STARTTLS asked for, is no dropped connection: it raises `mailbot.auth.TlsError` (one line naming
+the server and the setting to fix) at once, without the backoff retries.
 """
 
 from __future__ import annotations
@@ -43,7 +48,13 @@ from typing import Any, TypeVar
 from imapclient import IMAPClient, SocketTimeout
 from imapclient.exceptions import LoginError
 
-from mailbot.auth import MailAuthError, credentials
+from mailbot.auth import (
+    MailAuthError,
+    certificate_error,
+    credentials,
+    no_starttls_error,
+    tls_context,
+)
 from mailbot.config import Security, Settings
 from mailbot.errors import TransientError
 from mailbot.sources.base import FetchedMail, SourceState
@@ -56,7 +67,8 @@ DELETED = b"\\Deleted"
 SEEN = b"\\Seen"
 
 # What a dropped or dead connection looks like from imaplib/imapclient: EOF and protocol
-# aborts (imaplib.IMAP4.abort, which IMAPClientAbortError is), socket errors, timeouts, TLS.
+# aborts (imaplib.IMAP4.abort, which IMAPClientAbortError is), socket errors, timeouts, TLS
+# errors mid-stream. A failed certificate check is turned into TlsError in _connect first.
 CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
     imaplib.IMAP4.abort,
     OSError,  # includes socket.timeout/TimeoutError, ConnectionError and ssl.SSLError
@@ -91,6 +103,11 @@ class _ImapSession:
         self.backoff = backoff
         self.backoff_max = backoff_max
         self._sleep = sleep
+        # Built once, here: an unreadable MAILBOT_IMAP_CA_FILE stops the start with a ConfigError
+        # instead of failing each poll. Plain (loopback tests) needs none.
+        self._tls: ssl.SSLContext | None = (
+            None if settings.imap_security == Security.PLAIN else tls_context(settings, "imap")
+        )
         self._client: IMAPClient | None = None
         self._selected: str | None = None
         self.uidvalidity: int | None = None
@@ -112,17 +129,26 @@ class _ImapSession:
 
     def _connect(self) -> IMAPClient:
         s = self.settings
-        context = ssl.create_default_context()
-        client = IMAPClient(
-            s.imap_host,
-            port=self.port,
-            ssl=s.imap_security == Security.SSL,
-            ssl_context=context,
-            timeout=SocketTimeout(connect=min(self.timeout, 30.0), read=self.timeout),
-        )
+        try:
+            client = IMAPClient(
+                s.imap_host,
+                port=self.port,
+                ssl=s.imap_security == Security.SSL,
+                ssl_context=self._tls,
+                timeout=SocketTimeout(connect=min(self.timeout, 30.0), read=self.timeout),
+            )
+        except ssl.SSLCertVerificationError as exc:
+            raise certificate_error(s, "imap", self.server, exc) from None
         try:
             if s.imap_security == Security.STARTTLS:
-                client.starttls(context)
+                # Checked here so a server (or a man in the middle) that leaves STARTTLS out
+                # gets a clear refusal, not imaplib's abort retried as a dropped connection.
+                if not client.has_capability("STARTTLS"):
+                    raise no_starttls_error("imap", self.server)
+                try:
+                    client.starttls(self._tls)
+                except ssl.SSLCertVerificationError as exc:
+                    raise certificate_error(s, "imap", self.server, exc) from None
             creds = credentials(s, "imap")
             try:
                 if creds.token:

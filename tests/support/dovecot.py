@@ -7,6 +7,11 @@ manager directly (the benchmark does). Mail arrives the way a candidate's would:
         server.append(raw_bytes)
         settings = load_settings(**server.settings_overrides())
 
+TLS: pass `tls=ServerCert(...)` (tests/mail/certs.py makes one) and the IMAP port offers STARTTLS
+with `ssl = required`; add `imaps=True` for an implicit-TLS port (`imaps_port`) as well. Dovecot
+counts loopback connections as secure, so `ssl = required` does not force a client to STARTTLS
+here: the tests check its log, where a login over TLS says `TLS` (plain text says `secured`).
+
 Tests run as root here, so Dovecot needs unprivileged users for its login and internal processes
 and the mail files belong to `dovecot`. Nothing outside `root_dir` is touched, so several servers
 can run side by side (each has its own `base_dir` and `instance_name`).
@@ -20,10 +25,12 @@ import pwd
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -35,6 +42,19 @@ from tests.support.need import need, need_program
 
 DEFAULT_USER = "candidates@mailbot.example"
 DEFAULT_PASSWORD = "imap-test-password"
+
+
+@dataclass(frozen=True)
+class ServerCert:
+    """PEM files of a test server's certificate, its key, and the CA a client must trust."""
+
+    cert: Path
+    key: Path
+    ca: Path
+
+    def client_context(self) -> ssl.SSLContext:
+        """What the tests' own helpers connect with: verifying, trusting only the test CA."""
+        return ssl.create_default_context(cafile=str(self.ca))
 
 
 def free_port() -> int:
@@ -60,7 +80,12 @@ class DovecotServer:
         users: dict[str, str] | None = None,
         port: int | None = None,
         extra_config: str = "",
+        tls: ServerCert | None = None,
+        imaps: bool = False,
     ) -> None:
+        """`tls`: STARTTLS on `port` (`ssl = required`); `imaps`: implicit TLS on `imaps_port`."""
+        if imaps and tls is None:
+            raise ValueError("imaps=True needs tls=ServerCert(...)")
         self.binary = need_program("dovecot")
         need(_mail_owner_exists(), "the `dovecot` and `dovenull` system users are missing")
         self.root = Path(root_dir)
@@ -70,6 +95,8 @@ class DovecotServer:
         self.user = next(iter(self.users))
         self.password = self.users[self.user]
         self.extra_config = extra_config
+        self.tls = tls
+        self.imaps_port: int | None = free_port() if imaps else None
         self.mail_dir = self.root / "mail"
         self.conf_path = self.root / "dovecot.conf"
         self.log_path = self.root / "dovecot.log"
@@ -105,6 +132,18 @@ class DovecotServer:
             "auth_allow_cleartext = yes" if (major, minor) >= (2, 4)
             else "disable_plaintext_auth = no"
         )
+        # Dovecot 2.3 spelling (2.4 renamed these to ssl_server_cert_file/_key_file). `<file`
+        # makes the config process (root) read the file, so the key may stay 0600.
+        tls = (
+            f"ssl = required\nssl_cert = <{self.tls.cert}\nssl_key = <{self.tls.key}"
+            if self.tls is not None
+            else "ssl = no"
+        )
+        imaps = (
+            f"address = {self.host}\n    port = {self.imaps_port}\n    ssl = yes"
+            if self.imaps_port is not None
+            else "port = 0"
+        )
         # XOAUTH2/OAUTHBEARER in 2.3 hand the bearer token to the passdb like a password, so a
         # passwd-file user whose password is the "token" lets the tests run a real XOAUTH2 login.
         self.conf_path.write_text(
@@ -115,7 +154,7 @@ state_dir = {self.root}/state
 log_path = {self.log_path}
 protocols = imap
 listen = {self.host}
-ssl = no
+{tls}
 {cleartext}
 auth_mechanisms = plain login xoauth2 oauthbearer
 default_login_user = dovenull
@@ -147,7 +186,7 @@ service imap-login {{
     port = {self.port}
   }}
   inet_listener imaps {{
-    port = 0
+    {imaps}
   }}
 }}
 service stats {{
@@ -274,6 +313,8 @@ service stats {{
         user = user or self.user
         imap = IMAPClient(self.host, port=self.port, ssl=False, timeout=10)
         try:
+            if self.tls is not None:
+                imap.starttls(self.tls.client_context())
             imap.login(user, self.users[user])
             yield imap
         finally:
@@ -336,21 +377,34 @@ service stats {{
 
     # ---------------------------------------------------------------- wiring
 
-    def settings_overrides(self, **more: Any) -> dict[str, Any]:
-        """Keyword arguments for `mailbot.config.load_settings` pointing at this server."""
-        return {
+    def settings_overrides(self, security: str | None = None, **more: Any) -> dict[str, Any]:
+        """Keyword arguments for `mailbot.config.load_settings` pointing at this server.
+
+        `security` defaults to the strongest the server offers (ssl, starttls, plain); with TLS
+        the test CA is given as `imap_ca_file` (override it with `imap_ca_file=None`).
+        """
+        if security is None:
+            security = "ssl" if self.imaps_port else "starttls" if self.tls else "plain"
+        if security == "ssl" and self.imaps_port is None:
+            raise ValueError("this server has no IMAPS port; start it with imaps=True")
+        values: dict[str, Any] = {
             "imap_host": self.host,
-            "imap_port": self.port,
+            "imap_port": self.imaps_port if security == "ssl" else self.port,
             "imap_user": self.user,
             "imap_password": self.password,
-            "imap_security": "plain",
-            **more,
+            "imap_security": security,
         }
+        if self.tls is not None:
+            values["imap_ca_file"] = self.tls.ca
+        values.update(more)
+        return values
 
     def env(self) -> dict[str, str]:
         """`MAILBOT_*` variables for a `mailbot` subprocess pointing at this server."""
         return {
-            f"MAILBOT_{key.upper()}": str(value) for key, value in self.settings_overrides().items()
+            f"MAILBOT_{key.upper()}": str(value)
+            for key, value in self.settings_overrides().items()
+            if value is not None
         }
 
 
@@ -368,15 +422,24 @@ def _mail_owner() -> tuple[int, int]:
     return entry.pw_uid, entry.pw_gid
 
 
+@contextlib.contextmanager
+def temporary_dovecot(**kwargs: Any) -> Iterator[DovecotServer]:
+    """A running Dovecot in a fresh temp folder, removed afterwards; `kwargs` go to the server."""
+    # Not pytest's tmp_path: that lives under a 0700 directory the `dovecot` user cannot enter.
+    root = Path(tempfile.mkdtemp(prefix="mailbot-dovecot-"))
+    try:
+        server = DovecotServer(root, **kwargs)
+        try:
+            server.start()
+            yield server
+        finally:
+            server.stop()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 @pytest.fixture
 def dovecot() -> Iterator[DovecotServer]:
     """A fresh, running Dovecot with one empty mailbox (`DEFAULT_USER`)."""
-    # Not pytest's tmp_path: that lives under a 0700 directory the `dovecot` user cannot enter.
-    root = Path(tempfile.mkdtemp(prefix="mailbot-dovecot-"))
-    server = DovecotServer(root)
-    try:
-        server.start()
+    with temporary_dovecot() as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(root, ignore_errors=True)

@@ -10,6 +10,9 @@ Fault switches for the tests: `stop()`/`start()` (server down, then back on the 
 `refuse(code, text)` (every transaction gets that answer at DATA, e.g. 451 or 550) and `accept()`,
 `refused_recipients` (550 at RCPT) and `data_delay` (a slow answer to DATA, for timeouts).
 `require_auth` turns on AUTH PLAIN/LOGIN/XOAUTH2 (without TLS: loopback only).
+`tls=ServerCert(...)` offers STARTTLS and requires it before MAIL or AUTH (RFC 3207);
+`tls=..., implicit_tls=True` speaks TLS from the first byte instead (SMTPS, port 465 style).
+Each `Received` says whether its session was encrypted (`tls`).
 `save_to_sent` copies each accepted message into an IMAP folder first, the way Gmail and
 Microsoft 365 file what their SMTP submission service accepts into the sender's Sent folder.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -31,7 +35,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
-from tests.support.dovecot import free_port
+from tests.support.dovecot import ServerCert, free_port
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Received:
     envelope_to: list[str]
     raw: bytes
     auth_login: str | None
+    tls: bool = False                  # the session was encrypted (STARTTLS or implicit TLS)
     received_at: float = field(default_factory=time.time)
 
     @property
@@ -77,12 +82,16 @@ class _Handler:
             # Before answering 250, as a provider does: once accepted, it is in Sent.
             self.owner.save_to_sent(raw)
         login = session.auth_data.login.decode() if session.auth_data is not None else None
+        # The SSL transport (implicit TLS, or the one STARTTLS switched to) has an ssl_object.
+        transport = server.transport
+        encrypted = transport is not None and transport.get_extra_info("ssl_object") is not None
         self.owner._store(
             Received(
                 mail_from=envelope.mail_from or "",
                 envelope_to=list(envelope.rcpt_tos),
                 raw=raw,
                 auth_login=login,
+                tls=encrypted,
             )
         )
         if self.owner.on_accept is not None:
@@ -123,12 +132,18 @@ class SmtpServer:
         require_auth: bool = False,
         users: dict[str, str] | None = None,
         save_to_sent: Callable[[bytes], None] | None = None,
+        tls: ServerCert | None = None,
+        implicit_tls: bool = False,
     ) -> None:
+        if implicit_tls and tls is None:
+            raise ValueError("implicit_tls=True needs tls=ServerCert(...)")
         self.host = "127.0.0.1"
         self.port = port or free_port()
         self.require_auth = require_auth
         self.users = users or {"bot@mailbot.example": "smtp-test-password"}
         self.save_to_sent = save_to_sent
+        self.tls = tls
+        self.implicit_tls = implicit_tls
         self._received: list[Received] = []
         self._cond = threading.Condition()
         self._refusal: str | None = None
@@ -146,10 +161,20 @@ class SmtpServer:
         if self._controller is not None:
             return
         kwargs: dict[str, Any] = {}
+        if self.tls is not None:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(self.tls.cert, self.tls.key)
+            if self.implicit_tls:
+                kwargs["ssl_context"] = context  # TLS from the first byte (SMTPS)
+            else:
+                kwargs.update(tls_context=context, require_starttls=True)
         if self.require_auth:
             kwargs.update(
                 auth_required=True,
-                auth_require_tls=False,  # loopback tests only
+                # Over STARTTLS AUTH waits for TLS, as a real submission server's does. Plain:
+                # loopback tests only. Implicit TLS: aiosmtpd only knows about STARTTLS and
+                # would refuse AUTH on a connection that is encrypted from the start.
+                auth_require_tls=self.tls is not None and not self.implicit_tls,
                 authenticator=self._authenticate,
             )
         # A new Controller each time: a stopped one has closed its event loop.
@@ -231,11 +256,14 @@ class SmtpServer:
 
     def settings_overrides(self, **more: Any) -> dict[str, Any]:
         """Keyword arguments for `mailbot.config.load_settings` pointing at this server."""
+        security = "plain" if self.tls is None else "ssl" if self.implicit_tls else "starttls"
         values: dict[str, Any] = {
             "smtp_host": self.host,
             "smtp_port": self.port,
-            "smtp_security": "plain",
+            "smtp_security": security,
         }
+        if self.tls is not None:
+            values["smtp_ca_file"] = self.tls.ca  # override with smtp_ca_file=None
         if self.require_auth:
             user = next(iter(self.users))
             values.update(smtp_user=user, smtp_password=self.users[user])
@@ -244,7 +272,9 @@ class SmtpServer:
 
     def env(self) -> dict[str, str]:
         return {
-            f"MAILBOT_{key.upper()}": str(value) for key, value in self.settings_overrides().items()
+            f"MAILBOT_{key.upper()}": str(value)
+            for key, value in self.settings_overrides().items()
+            if value is not None
         }
 
 
