@@ -48,3 +48,10 @@ def test_password_file_is_read(tmp_path: Path) -> None:
     secret.write_text("s3cret\n")
     assert load_settings(imap_password_file=secret).secret("imap") == "s3cret"
     assert "s3cret" not in repr(load_settings(imap_password="s3cret"))
+
+
+def test_an_empty_file_setting_means_unset(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MAILBOT_SMTP_CA_FILE", "")
+    monkeypatch.setenv("MAILBOT_IMAP_PASSWORD_FILE", " ")
+    settings = load_settings()
+    assert settings.smtp_ca_file is None and settings.imap_password_file is None
