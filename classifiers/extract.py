@@ -29,10 +29,11 @@ pillow_heif.register_heif_opener()
 
 log = logging.getLogger(__name__)
 
-# Scans are rendered at 300 dpi: the MRZ band is cropped from that. The page text is read at
-# 200 dpi: form text is 8-10 pt, 25-pixel capitals, which tesseract reads as well as at 300 dpi
-# in less than half the time.
+# Scans are rendered at their own resolution, at most 300 dpi: the MRZ band is cropped from
+# that. The page text is read at 200 dpi: form text is 8-10 pt, 25-pixel capitals, which
+# tesseract reads as well as at 300 dpi in less than half the time.
 RENDER_DPI = 300
+MIN_RENDER_DPI = 200  # a scan is rendered at its own resolution within these bounds
 MAX_IMAGE_SIDE = 3508  # A4 at 300 dpi: where the MRZ band is looked for
 MAX_OCR_SIDE = 2400  # A4 at 200 dpi: where the page text is read
 MIN_USABLE_WORDS = 8
@@ -131,7 +132,7 @@ def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Document:
             if points * (RENDER_DPI / 72) ** 2 > limits.max_pixels:
                 raise ExtractError(ReadError.TOO_LARGE, "a page is too large to render")
             try:
-                rendered = pdf_page.to_image(resolution=RENDER_DPI).original
+                rendered = pdf_page.to_image(resolution=_render_dpi(pdf_page)).original
             except Exception as error:
                 raise _pdf_error(error) from error
             page = read_image(rendered, number, limits, deadline)
@@ -139,6 +140,31 @@ def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Document:
                 page.text = f"{text}\n{page.text}"
             pages.append(page)
     return Document(FileType.PDF, pages, form_fields=form_fields)
+
+
+def _render_dpi(pdf_page: pdfplumber.page.Page) -> int:
+    """Just enough resolution for a page without text: the scan's own, within 200-300 dpi.
+
+    A scanner's page is one picture; rendering it above its own resolution adds no detail,
+    only pixels to render, deskew and downscale again (a 200 dpi scan rendered at 300 dpi
+    costs about twice as much before OCR, for the same text). Below 200 dpi the text is too
+    small for tesseract, so it is enlarged while rendering; a page with no picture filling
+    it (vector art) gets the full 300 dpi.
+    """
+    try:
+        page_area = float(pdf_page.width) * float(pdf_page.height)
+        pictures = [image for image in pdf_page.images
+                    if (image["x1"] - image["x0"]) * (image["bottom"] - image["top"])
+                    >= 0.5 * page_area]
+        if not pictures:
+            return RENDER_DPI
+        picture = max(pictures, key=lambda image: image["srcsize"][0] * image["srcsize"][1])
+        # The longer sides match whether or not the picture is placed turned a quarter.
+        inches = max(picture["x1"] - picture["x0"], picture["bottom"] - picture["top"]) / 72
+        native = max(picture["srcsize"]) / inches
+    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        return RENDER_DPI
+    return round(min(RENDER_DPI, max(MIN_RENDER_DPI, native)))
 
 
 def _pdf_error(error: Exception) -> ExtractError:
@@ -327,6 +353,39 @@ _MRZ_ATTEMPTS = ((32, "binary", True), (40, "sharpened", True), (40, "sharpened"
                  (20, "plain", False))
 
 
+class _BandReader:
+    """The prepared versions of one band crop and their tesseract readings, read in batches.
+
+    Every tesseract call pays ~0.1 s to start and load its model, as much as reading a crop,
+    so crops that will probably be needed are read together (`ocr.read_mrz_bands`): the
+    decisions in `_read_mrz` stay the same as reading them one by one, only the number of
+    processes drops.
+    """
+
+    def __init__(self, crop: Image.Image, line_height: int) -> None:
+        self.crop = crop
+        self.line_height = line_height
+        self._prepared: dict[tuple[int, str], Image.Image] = {}
+        self._grids: dict[tuple[int, str], mrz_cells.CellGrid | None] = {}
+
+    def prepared(self, height: int, treatment: str) -> Image.Image:
+        key = (height, treatment)
+        if key not in self._prepared:
+            self._prepared[key] = _prepare_band(self.crop, self.line_height, height, treatment)
+        return self._prepared[key]
+
+    def grid(self, height: int, treatment: str) -> mrz_cells.CellGrid | None:
+        key = (height, treatment)
+        if key not in self._grids:
+            self._grids[key] = mrz_cells.grid(self.prepared(height, treatment))
+        return self._grids[key]
+
+    def wanted(self, attempts: tuple[tuple[int, str, bool], ...]) -> list[Image.Image]:
+        """The images these attempts would send to tesseract (a cell attempt needs a grid)."""
+        return [self.prepared(height, treatment) for height, treatment, by_cells in attempts
+                if not by_cells or self.grid(height, treatment) is not None]
+
+
 def _read_mrz(image: Image.Image, budget: Callable[[], float]
               ) -> tuple[int, MrzReading] | None:
     """Find an MRZ band and read it, the right way up or upside down: (flip, reading).
@@ -334,48 +393,73 @@ def _read_mrz(image: Image.Image, budget: Callable[[], float]
     One quick tesseract read per band and direction tells whether it is an MRZ at all. Then the
     cell reading (`mrz_cells`), which also gets the `<` fillers and so the names right, is
     tried before tesseract's other readings; the first cell reading that passes the checks wins.
+
+    Tesseract runs at most twice per band: once for the probes of every candidate band in both
+    directions together with the first cell reading of the first band upright (enough for a
+    clean scan), and once more for all the remaining readings of the band that is an MRZ (a
+    phone photo usually needs them all).
     """
+    readers: list[tuple[int, _BandReader]] = []
     for band in mrz_band.find_bands(image)[:2]:
         crop = image.crop(band.box)
         if not mrz_band.looks_monospaced(crop):
             continue
         for flip in (0, 180):
-            flipped = crop.rotate(flip) if flip else crop
-            probe = ocr.read_mrz_lines(_prepare_band(flipped, band.line_height, *_PROBE[:2]),
-                                       timeout=budget())
-            if not _mrz_like(probe):
-                continue
-            best = find_mrz(probe)
-            if best is not None and best.format.value != "TD3":
-                return flip, best
-            tesseract_readings = [best] if best is not None else []
-            for height, treatment, by_cells in _MRZ_ATTEMPTS:
-                prepared = _prepare_band(flipped, band.line_height, height, treatment)
-                if by_cells:
-                    lines = mrz_cells.read_cells(prepared, timeout=budget())
-                    if lines is None:
-                        continue
-                else:
-                    if best is not None and best.checks_ok and not _noisy_names(best):
-                        break  # tesseract's reading passed and its names look clean
-                    lines = ocr.read_mrz_lines(prepared, timeout=budget())
-                reading = find_mrz(lines)
-                if reading is None:
-                    continue
-                if by_cells and reading.checks_ok:
-                    return flip, reading
-                if not by_cells:
-                    tesseract_readings.append(reading)
-                if best is None or _better(reading, best):
-                    best = reading
-            if best is not None:
-                # Tesseract's names carry noise at their edges; let its readings vote.
-                same_zone = [r for r in tesseract_readings if r.is_passport]
-                if best in same_zone and len(same_zone) >= 2:
-                    same_zone.remove(best)
-                    best = merge_names([best, *same_zone])
-                return flip, best
+            readers.append((flip, _BandReader(crop.rotate(flip) if flip else crop,
+                                              band.line_height)))
+    if not readers:
+        return None
+    probes = [reader.prepared(*_PROBE[:2]) for _, reader in readers]
+    ocr.read_mrz_bands(probes, timeout=budget(), also=readers[0][1].wanted(_MRZ_ATTEMPTS[:1]))
+    for flip, reader in readers:
+        zone = _read_band(reader, budget)
+        if zone is not None:
+            return flip, zone
     return None
+
+
+def _read_band(reader: _BandReader, budget: Callable[[], float]) -> MrzReading | None:
+    probe = ocr.read_mrz_bands([reader.prepared(*_PROBE[:2])], timeout=budget())[0].lines
+    if not _mrz_like(probe):
+        return None
+    best = find_mrz(probe)
+    if best is not None and best.format.value != "TD3":
+        return best
+    tesseract_readings = [best] if best is not None else []
+    for index, (height, treatment, by_cells) in enumerate(_MRZ_ATTEMPTS):
+        prepared = reader.prepared(height, treatment)
+        if by_cells:
+            cell_grid = reader.grid(height, treatment)
+            if cell_grid is None:
+                continue
+        elif best is not None and best.checks_ok and not _noisy_names(best):
+            break  # tesseract's reading passed and its names look clean
+        # When this reading is not cached yet, the later attempts are read in the same call.
+        read = ocr.read_mrz_bands([prepared], timeout=budget(),
+                                  also=reader.wanted(_MRZ_ATTEMPTS[index + 1:]))[0]
+        if by_cells:
+            assert cell_grid is not None
+            lines = mrz_cells.read_grid(cell_grid, read.chars)
+            if lines is None:
+                continue
+        else:
+            lines = read.lines
+        reading = find_mrz(lines)
+        if reading is None:
+            continue
+        if by_cells and reading.checks_ok:
+            return reading
+        if not by_cells:
+            tesseract_readings.append(reading)
+        if best is None or _better(reading, best):
+            best = reading
+    if best is not None:
+        # Tesseract's names carry noise at their edges; let its readings vote.
+        same_zone = [r for r in tesseract_readings if r.is_passport]
+        if best in same_zone and len(same_zone) >= 2:
+            same_zone.remove(best)
+            best = merge_names([best, *same_zone])
+    return best
 
 
 def _noisy_names(reading: MrzReading) -> bool:

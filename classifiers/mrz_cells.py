@@ -9,14 +9,15 @@ band is cut into cells, each cell is compared with the OCR-B glyphs, and a cell 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import numpy as np
-import pytesseract
 from PIL import Image, ImageDraw, ImageFont
 
-from classifiers.ocr import MRZ_ALPHABET
+from classifiers.ocr import MRZ_ALPHABET, read_mrz_bands
 
 _OCRB_FONTS = (Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf"),
                Path("/usr/share/fonts/truetype/ocr-b/OCRB.ttf"))
@@ -115,40 +116,43 @@ def _cells(line_ink: np.ndarray, length: int) -> list[tuple[int, int]] | None:
     return [(round(left + i * pitch), round(left + i * pitch + glyph_width)) for i in range(length)]
 
 
-def _tesseract_chars(image: Image.Image, timeout: float) -> list[tuple[str, float, float]]:
-    """(char, x centre, y centre) of every character tesseract read, top-left origin."""
-    config = f"--psm 6 -c tessedit_char_whitelist={MRZ_ALPHABET}"
-    boxes = pytesseract.image_to_boxes(image, config=config, timeout=timeout)
-    out = []
-    for row in boxes.splitlines():
-        parts = row.split()
-        if len(parts) < 5 or parts[0] not in MRZ_ALPHABET:
-            continue
-        left, bottom, right, top = (int(v) for v in parts[1:5])
-        out.append((parts[0], (left + right) / 2, image.height - (bottom + top) / 2))
-    return out
+@dataclass(frozen=True, slots=True)
+class CellGrid:
+    """Where the cells of a prepared band are: its ink, text rows and equal cells per row."""
+
+    ink: np.ndarray
+    rows: tuple[tuple[int, int], ...]
+    cells: tuple[tuple[tuple[int, int], ...], ...]
 
 
-def read_cells(image: Image.Image, timeout: float) -> list[str] | None:
-    """The MRZ lines of a prepared (upright, tightly cropped, dark-on-light) band, or None."""
-    templates = _templates()
-    if templates is None:
+def grid(image: Image.Image) -> CellGrid | None:
+    """The cell grid of a prepared (upright, tightly cropped, dark-on-light) band, or None.
+
+    Computed without tesseract, so a band that does not fit a grid costs no tesseract read.
+    """
+    if _templates() is None:
         return None
     ink = _without_background(np.asarray(image.convert("L")) < 128)
     rows = _text_rows(ink)
     if len(rows) not in (2, 3):
         return None
     length_options = (30,) if len(rows) == 3 else (44, 36)
-    grids: list[list[tuple[int, int]]] = []
+    grids: list[tuple[tuple[int, int], ...]] = []
     for top, bottom in rows:
         cells = next((c for n in length_options if (c := _cells(ink[top:bottom], n))), None)
         if cells is None:
             return None  # not a clean grid (a curved or keystoned photo): tesseract alone
-        grids.append(cells)
-    chars = _tesseract_chars(image, timeout)
+        grids.append(tuple(cells))
+    return CellGrid(ink, tuple(rows), tuple(grids))
+
+
+def read_grid(cell_grid: CellGrid, chars: Sequence[tuple[str, float, float]]) -> list[str] | None:
+    """The MRZ lines from the grid and tesseract's characters ((char, x, y), top-left origin)."""
+    templates = _templates()
+    assert templates is not None  # a grid exists only when the templates do
     lines: list[str] = []
-    for (top, bottom), cells in zip(rows, grids, strict=True):
-        line_ink = ink[top:bottom]
+    for (top, bottom), cells in zip(cell_grid.rows, cell_grid.cells, strict=True):
+        line_ink = cell_grid.ink[top:bottom]
         read_here = [(c, x) for c, x, y in chars if top - 2 <= y <= bottom + 2]
         line = []
         guessed = 0
@@ -174,3 +178,11 @@ def read_cells(image: Image.Image, timeout: float) -> list[str] | None:
             return None  # the grid and tesseract disagree: the cells are not where we think
         lines.append("".join(line))
     return lines
+
+
+def read_cells(image: Image.Image, timeout: float) -> list[str] | None:
+    """The MRZ lines of a prepared (upright, tightly cropped, dark-on-light) band, or None."""
+    cell_grid = grid(image)
+    if cell_grid is None:
+        return None
+    return read_grid(cell_grid, read_mrz_bands([image], timeout=timeout)[0].chars)
