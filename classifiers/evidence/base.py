@@ -91,3 +91,20 @@ class EvidenceUnit:
 
     def score(self, view: PageView) -> Evidence:
         raise NotImplementedError
+
+
+class FormTitle(EvidenceUnit):
+    """An IND form's title (the strongest phrase found counts) plus its footer code."""
+
+    PHRASES: tuple[Phrase, ...] = ()
+    footer_code: str = ""
+
+    def score(self, view: PageView) -> Evidence:
+        _, found = score_phrases(view, self.PHRASES)
+        weights = {p.text: p.weight for p in self.PHRASES}
+        points = max((weights[text] for text in found), default=0.0)
+        reasons = [f"title: {quote(found[:1])}"] if found else []
+        if view.has(self.footer_code):
+            points += 1.0
+            reasons.append(f"IND form code {self.footer_code}")
+        return Evidence(points, tuple(reasons))

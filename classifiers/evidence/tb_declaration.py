@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from classifiers.evidence.base import Evidence, EvidenceUnit, PageView, Phrase, quote, score_phrases
+from classifiers.evidence.base import (
+    Evidence,
+    EvidenceUnit,
+    FormTitle,
+    PageView,
+    Phrase,
+    quote,
+    score_phrases,
+)
 
 FOOTER_CODE = "7103"
 
 
-class TbDeclarationTitle(EvidenceUnit):
+class TbDeclarationTitle(FormTitle):
     name = "tb_declaration_title"
     kind = "tb_declaration"
+    footer_code = FOOTER_CODE
     description = "the form's title in English or Dutch, and its IND footer code 7103"
 
     PHRASES = (
@@ -19,16 +28,6 @@ class TbDeclarationTitle(EvidenceUnit):
         Phrase("intentieverklaring tbc", 6.0, "nl"),
         Phrase("intentieverklaring", 4.0, "nl"),
     )
-
-    def score(self, view: PageView) -> Evidence:
-        _, found = score_phrases(view, self.PHRASES)
-        weights = {p.text: p.weight for p in self.PHRASES}
-        points = max((weights[text] for text in found), default=0.0)
-        reasons = [f"title: {quote(found[:1])}"] if found else []
-        if view.has(FOOTER_CODE):
-            points += 1.0
-            reasons.append(f"IND form code {FOOTER_CODE}")
-        return Evidence(points, tuple(reasons))
 
 
 class TbDeclarationStatement(EvidenceUnit):
