@@ -63,10 +63,6 @@ class PassportData:
             data[key] = value.isoformat() if value else None
         return data
 
-    @property
-    def masked_number(self) -> str:
-        return mask_document_number(self.document_number)
-
 
 def mask_document_number(number: str) -> str:
     """`X1234567` -> `X1****67`: enough for HR to tell documents apart, useless to a thief."""

@@ -1,4 +1,4 @@
-"""A small error hierarchy: what to ignore, what to set aside, what to retry."""
+"""A small error hierarchy: what to fix in the settings, what to set aside, what to retry."""
 
 from __future__ import annotations
 
@@ -9,10 +9,6 @@ class MailbotError(Exception):
 
 class ConfigError(MailbotError):
     """A setting is missing or contradicts another. The message names the setting."""
-
-
-class StopProcessing(MailbotError):
-    """The message is handled: stop the pipeline here without error (e.g. a bounce)."""
 
 
 class SetAside(MailbotError):

@@ -25,7 +25,6 @@ class PassportFacts:
     nationality: str
     expiry_date: date | None
     checks_ok: bool
-    masked_number: str = ""
 
     @property
     def full_name(self) -> str:
