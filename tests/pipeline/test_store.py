@@ -45,3 +45,15 @@ def test_source_state_remembers_values(db_url: str) -> None:
     state.set("imap:uidvalidity", "42")
     state.set("imap:uidvalidity", "43")
     assert state.get("imap:uidvalidity") == "43"
+
+
+def test_migrations_match_the_models(db_url: str) -> None:
+    """A model change without a migration would need a manual DROP later: catch it here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    engine = open_database(db_url)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
