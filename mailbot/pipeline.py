@@ -29,7 +29,7 @@ from mailbot.checklist.tb_exempt import TbExemptList, load_tb_exempt_list
 from mailbot.config import Settings
 from mailbot.delivery.base import Delivery, Envelope
 from mailbot.errors import DeliveryInDoubt, MailbotError, SetAside, TransientError
-from mailbot.isolation import IsolatedClassifier
+from mailbot.isolation import Classify, IsolatedClassifier
 from mailbot.middleware import LoggingMiddleware, MetricsMiddleware, Middleware
 from mailbot.mime.headers import header_text, message_ids
 from mailbot.mime.limits import MimeLimits
@@ -63,8 +63,6 @@ from mailbot.store.models import (
 )
 
 log = logging.getLogger("mailbot")
-
-Classify = Callable[[bytes, str, Limits], Classification]
 
 CYCLE: tuple[str, ...] = ("ingest", "process", "file", "reply", "send")
 
