@@ -48,7 +48,7 @@ from mailbot.replies.guard import machine_mail_reason
 from mailbot.replies.hr import CompleteNotice, ReviewNotice, compose_complete, compose_review
 from mailbot.replies.message import FileAttachment, OutgoingMail, new_message_id, render
 from mailbot.sources.base import FetchedMail, MailSource
-from mailbot.sources.folder import sent_date
+from mailbot.sources.folder import header_date
 from mailbot.store import repo
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
@@ -145,7 +145,6 @@ class Worker:
         found_ids = message_ids(headers.get("Message-ID", ""), limit=1)
         message_id = found_ids[0] if found_ids else synthetic_message_id(mail.raw)
         sender = parseaddr(header_text(headers.get("From", ""), 998))[1].lower()
-        sent_at = sent_date(mail.raw)
         with session_scope(self.engine) as session:
             if repo.is_known(session, mail.source_key):
                 return
@@ -162,7 +161,7 @@ class Worker:
                 raw=mail.raw,
                 sender=sender[:320],
                 subject=header_text(headers.get("Subject", ""), 500),
-                sent_at=sent_at if sent_at.year > 1970 else None,
+                sent_at=header_date(headers.get("Date")),
                 fetched_at=self.clock(),
             )
             if original is not None:
@@ -219,18 +218,17 @@ class Worker:
             return self._apply(session, inbound, parsed, machine, verdicts)
 
     def _classify_attachments(self, parsed: ParsedMail) -> dict[str, dict[str, Any]]:
+        wanted = {a.sha256: a for a in parsed.attachments if not a.error and not a.inline}
         verdicts: dict[str, dict[str, Any]] = {}
-        for attachment in parsed.attachments:
-            if attachment.error or attachment.inline or attachment.sha256 in verdicts:
-                continue
-            with Session(self.engine) as session:
-                earlier = repo.known_classification(session, attachment.sha256)
+        with Session(self.engine) as session:
+            for sha in wanted:
+                earlier = repo.known_classification(session, sha)
                 if earlier is not None:
-                    verdicts[attachment.sha256] = _verdict_of_document(earlier)
-                    continue
-            verdicts[attachment.sha256] = _verdict_of(
-                self.classify(attachment.data, attachment.filename, self.document_limits)
-            )
+                    verdicts[sha] = _verdict_of_document(earlier)
+        for sha, attachment in wanted.items():  # the slow part, outside any transaction
+            if sha not in verdicts:
+                verdicts[sha] = _verdict_of(
+                    self.classify(attachment.data, attachment.filename, self.document_limits))
         return verdicts
 
     def _apply(
@@ -384,10 +382,9 @@ class Worker:
             log.warning("%s: reply cap of %d per day reached; not replying", case.reference, limit)
             return
         answered_ids = {inbound.id for inbound in answered}
-        documents = [doc for doc in repo.documents_of(session, case.id)
-                     if doc.inbound_id in answered_ids]
-        checklist = evaluate([repo.as_fact(doc) for doc in repo.documents_of(session, case.id)],
-                             self.tb_list)
+        all_documents = repo.documents_of(session, case.id)
+        documents = [doc for doc in all_documents if doc.inbound_id in answered_ids]
+        checklist = evaluate([repo.as_fact(doc) for doc in all_documents], self.tb_list)
         text = compose_reply(ReplyContext(
             case=CaseSummary(case.reference, case.name, case.email),
             checklist=checklist,
@@ -446,9 +443,11 @@ class Worker:
         counted = {item.satisfied_by.document_id: item.requirement
                    for item in checklist.items if item.satisfied_by is not None}
         chosen = [doc for doc in documents if doc.id in counted]
+        contents = documents_bytes(session, chosen)
         files = tuple(
-            FileAttachment(doc.filename, doc.content_type or "application/octet-stream", data)
-            for doc in chosen for data in [document_bytes(session, doc)] if data is not None
+            FileAttachment(doc.filename, doc.content_type or "application/octet-stream",
+                           contents[doc.sha256])
+            for doc in chosen if doc.sha256 in contents
         )
         subject, text = compose_complete(CompleteNotice(
             reference=case.reference, name=case.name, email=case.email,
@@ -574,12 +573,16 @@ def _document_row(attachment: Attachment, verdicts: dict[str, dict[str, Any]], c
                     received_at=received_at, **verdict)
 
 
-def document_bytes(session: Session, document: Document) -> bytes | None:
-    """A stored document's bytes, from its mail: the raw mail is the document store."""
-    inbound = session.get(InboundMessage, document.inbound_id)
-    if inbound is None:
-        return None
-    for attachment in parse_mail(inbound.raw).attachments:
-        if attachment.sha256 == document.sha256:
-            return attachment.data
-    return None
+def documents_bytes(session: Session, documents: list[Document]) -> dict[str, bytes]:
+    """Stored documents' bytes by sha256, from their mails (the raw mail is the document
+    store); each mail is parsed once."""
+    wanted = {doc.sha256 for doc in documents}
+    found: dict[str, bytes] = {}
+    for inbound_id in dict.fromkeys(doc.inbound_id for doc in documents):
+        inbound = session.get(InboundMessage, inbound_id)
+        if inbound is None:
+            continue
+        for attachment in parse_mail(inbound.raw).attachments:
+            if attachment.sha256 in wanted:
+                found.setdefault(attachment.sha256, attachment.data)
+    return found

@@ -17,16 +17,20 @@ from mailbot.sources.base import FetchedMail, SourceState
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def sent_date(raw: bytes) -> datetime:
-    """The Date header, or the epoch when it is missing or nonsense (such mails go first)."""
+def header_date(value: object) -> datetime | None:
+    """A Date header value as an aware datetime, or None when missing or nonsense."""
     try:
-        value = BytesHeaderParser().parsebytes(raw).get("Date")
         parsed = parsedate_to_datetime(str(value)) if value else None
     except (TypeError, ValueError, IndexError):
-        parsed = None
+        return None
     if parsed is None:
-        return _EPOCH
+        return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def sent_date(raw: bytes) -> datetime:
+    """The Date header, or the epoch when it is missing or nonsense (such mails go first)."""
+    return header_date(BytesHeaderParser().parsebytes(raw).get("Date")) or _EPOCH
 
 
 class FolderSource:
