@@ -95,6 +95,10 @@ class Classification:
     detected_type: str | None = None
     # Every kind found in the file with its pages, for multi-document scans.
     kinds_found: tuple[Kind, ...] = field(default=())
+    # True when the verdict is not sure enough to act on: HR checks the file by hand, and the
+    # candidate is told so instead of being told the document is missing. `kind` stays the
+    # best guess.
+    review: bool = False
 
     def to_json(self, path: str | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -114,5 +118,6 @@ class Classification:
             passport=self.passport.to_json() if self.passport else None,
             detected_type=self.detected_type,
             kinds_found=[kind.value for kind in self.kinds_found],
+            review=self.review,
         )
         return data
