@@ -117,9 +117,10 @@ def _run_worker(source: Path, env_extra: dict[str, str]) -> tuple[Path, Path]:
     env = {**os.environ, "MAILBOT_DATA_DIR": str(work / "data"), "OMP_THREAD_LIMIT": "1",
            **env_extra}
     mailbot = Path(sys.executable).parent / "mailbot"
-    subprocess.run([str(mailbot), "run", "--once", "--source", str(source),
-                    "--outbox", str(work / "outbox")], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    with open(work / "worker.log", "wb") as log:  # kept for the one who runs it, not printed
+        subprocess.run([str(mailbot), "run", "--once", "--source", str(source),
+                        "--outbox", str(work / "outbox")], env=env, check=True,
+                       stdout=log, stderr=log)
     return work, work / "outbox"
 
 
@@ -215,7 +216,7 @@ def score_machine_mail() -> dict[str, Any]:
     work, outbox = _run_worker(BLIND / "mail" / "mails", env)
     sent = list(_outbox(outbox))
     hr = settings["hr_address"].lower()
-    engine = make_engine(Settings(data_dir=work / "data").effective_database_url())
+    engine = make_engine(Settings(data_dir=work / "data").effective_database_url)
     with Session(engine) as session:
         states = {_clean_id(row.message_id): row.state
                   for row in session.exec(select(InboundMessage))}
