@@ -163,7 +163,7 @@ def known_classification(session: Session, sha256: str) -> Document | None:
     """An earlier document with the same bytes: its verdict is reused, never computed twice."""
     return session.exec(
         select(Document).where(Document.sha256 == sha256, col(Document.error).is_(None))
-        .order_by(col(Document.id))
+        .order_by(col(Document.decision).is_(None), col(Document.id))  # HR's word first
     ).first()
 
 
