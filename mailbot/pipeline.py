@@ -591,17 +591,25 @@ _REUSED_COLUMNS = ("detected_type", "kind", "confidence", "filled", "error", "er
                    "decided_by", "decided_at", "decision_reason")
 
 
+_DECISION_COLUMNS = ("decision", "decided_kind", "decided_by", "decided_at", "decision_reason")
+
+
 def _verdict_of_document(document: Document) -> dict[str, Any]:
-    return {key: getattr(document, key) for key in _REUSED_COLUMNS}
+    verdict = {key: getattr(document, key) for key in _REUSED_COLUMNS}
+    verdict["decided_for_case"] = document.case_id
+    return verdict
 
 
 def _document_row(attachment: Attachment, verdicts: dict[str, dict[str, Any]], case_id: int,
                   inbound: InboundMessage, received_at: datetime, held: bool) -> Document:
     assert inbound.id is not None
-    verdict = verdicts.get(attachment.sha256) or {
+    verdict = dict(verdicts.get(attachment.sha256) or {
         "kind": "other", "error": attachment.error or "unreadable",
         "error_detail": attachment.error_detail or "the attachment could not be unpacked",
-    }
+    })
+    if verdict.pop("decided_for_case", case_id) != case_id:
+        # HR's reasons are about one candidate: in another case the file is asked about anew.
+        verdict.update(dict.fromkeys(_DECISION_COLUMNS))
     return Document(case_id=case_id, inbound_id=inbound.id, filename=attachment.display_name,
                     sha256=attachment.sha256, size=len(attachment.data),
                     content_type=attachment.content_type, held=held,

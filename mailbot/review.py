@@ -98,11 +98,13 @@ def decide(worker: Worker, decision: Decision) -> Outcome:
                             reply_queued=False, exported=None)
         before = _checklist(worker, session, case.id).standing
         previous = _decision_of(document)
-        document.decision = decision.decision
-        document.decided_kind = label
-        document.decided_by = decision.by.strip()[:200]
-        document.decided_at = now
-        document.decision_reason = (decision.reason or "").strip()[:1000] or None
+        twins = repo.waiting_twins(session, document)
+        for decided in (document, *twins):
+            decided.decision = decision.decision
+            decided.decided_kind = label
+            decided.decided_by = decision.by.strip()[:200]
+            decided.decided_at = now
+            decided.decision_reason = (decision.reason or "").strip()[:1000] or None
         session.flush()
         checklist = worker.refresh_case(session, case, now)  # also the HR "complete" mail
         reply_queued = False
@@ -115,6 +117,7 @@ def decide(worker: Worker, decision: Decision) -> Outcome:
             detail={"verdict": {"kind": document.kind, "confidence": document.confidence,
                                 "review": document.review},
                     "kind": label, "reason": document.decision_reason, "previous": previous,
+                    "copies": [twin.id for twin in twins],
                     "reply_queued": reply_queued, "exported": exported is not None},
         ))
         log.info("%s: document %s %s%s by %s; reply %s", case.reference, document.id,

@@ -136,6 +136,16 @@ def review_queue(session: Session) -> list[Document]:
     ).all())
 
 
+def waiting_twins(session: Session, document: Document) -> list[Document]:
+    """Other copies of the same bytes in the same case that wait for HR: one decision."""
+    return list(session.exec(
+        select(Document).where(Document.case_id == document.case_id,
+                               Document.sha256 == document.sha256, Document.id != document.id,
+                               col(Document.review), col(Document.decision).is_(None))
+        .with_for_update()
+    ).all())
+
+
 def document_for_update(session: Session, document_id: int) -> Document | None:
     return session.get(Document, document_id, with_for_update=True)
 

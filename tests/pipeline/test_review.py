@@ -415,3 +415,64 @@ def test_cli_accept_and_reject(cli_env: Mailbox) -> None:
                              "by": "Bob de Vries", "at": doc["review"]["at"],
                              "reason": "not signed"}
     assert len(outbox_rows(cli_env, OutboundKind.REPLY)) == 3  # the cycle, two decisions
+
+
+def test_one_decision_settles_every_copy_of_the_file_in_the_case(mailbox: Mailbox) -> None:
+    document = maria_sends_forms_hr_must_check(mailbox)
+    mailbox.receive(mail_with("maria@example.com", "Did you get it?",
+                              {"tb-scan.pdf": text_pdf(TB_TEXT)},
+                              sent=NOW - timedelta(minutes=30), message_id="<m3@example.com>"))
+    mailbox.cycle(NOW + timedelta(minutes=1))
+    assert len(pending(mailbox)) == 2  # sent twice before HR looked
+
+    decide(hr(mailbox), accept(document))
+
+    assert pending(mailbox) == []
+    assert mailbox.case("HSM-0001")["status"] == "complete"
+
+
+def test_hr_s_decision_is_not_carried_into_another_candidate_s_case(mailbox: Mailbox) -> None:
+    document = maria_sends_forms_hr_must_check(mailbox)
+    decide(hr(mailbox), Decision(document, ReviewDecision.REJECTED, "anna.hr",
+                                 reason="this is your partner's declaration"))
+    # The same bytes from someone else: HR's reason was about Maria, so HR is asked again.
+    mailbox.receive(mail_with("olena@example.com", "TB", {"tb-scan.pdf": text_pdf(TB_TEXT)},
+                              sent=NOW + timedelta(hours=2), message_id="<o1@example.com>"))
+    mailbox.cycle(NOW + timedelta(hours=3))
+    assert mailbox.case("olena@example.com")["in_review"] == ["tb_declaration"]
+    assert "partner" not in body(mailbox.replies_to("olena@example.com")[-1])
+
+
+def test_migration_0002_keeps_existing_rows(db_url: str) -> None:
+    """An installed 0001 database with cases and documents upgrades without a manual step."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from mailbot.store.db import alembic_config, make_engine, upgrade
+
+    engine = make_engine(db_url)
+    with engine.begin() as connection:
+        config = alembic_config(engine)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO \"case\" (reference, email, name, status, missing, problems, "
+            "needs_human, closed, created_at, last_activity_at) VALUES ('HSM-0001', "
+            "'a@example.com', '', 'incomplete', '[]', '[]', false, false, "
+            "'2026-11-01 10:00:00', '2026-11-01 10:00:00')"))
+        connection.execute(text(
+            "INSERT INTO inboundmessage (source_key, message_id, raw_sha256, raw, sender, "
+            "subject, fetched_at, state, attempts, asks_question, reply_pending, filed) VALUES "
+            "('k', '<a@x>', '0', :raw, '', '', '2026-11-01 10:00:00', 'processed', 0, false, "
+            "false, true)"), {"raw": b"x"})
+        connection.execute(text(
+            "INSERT INTO document (case_id, inbound_id, filename, sha256, size, content_type, "
+            "kind, confidence, reasons, pages, held, received_at) VALUES (1, 1, 'a.pdf', '0', "
+            "1, '', 'antecedents', 0.9, '[]', '[]', false, '2026-11-01 10:00:00')"))
+    upgrade(engine)
+    with Session(engine) as session:
+        (document,) = repo.documents_of(session, 1)
+        assert document.review is False and document.decision is None
+        case = repo.case_by_reference_or_email(session, "HSM-0001")
+        assert case is not None and case.in_review == []

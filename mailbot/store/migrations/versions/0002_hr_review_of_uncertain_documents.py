@@ -39,24 +39,18 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_auditentry_document_id"), ["document_id"],
                               unique=False)
 
-    with op.batch_alter_table("case", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("in_review", sa.JSON(), nullable=False,
-                                      server_default=sa.text("'[]'")))
-
-    with op.batch_alter_table("document", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("review", sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
-        batch_op.add_column(sa.Column("decision", sqlmodel.sql.sqltypes.AutoString(),
-                                      nullable=True))
-        batch_op.add_column(sa.Column("decided_kind", sqlmodel.sql.sqltypes.AutoString(),
-                                      nullable=True))
-        batch_op.add_column(sa.Column("decided_by", sqlmodel.sql.sqltypes.AutoString(),
-                                      nullable=True))
-        batch_op.add_column(sa.Column("decided_at", mailbot.store.types.UTCDateTime(),
-                                      nullable=True))
-        batch_op.add_column(sa.Column("decision_reason", sqlmodel.sql.sqltypes.AutoString(),
-                                      nullable=True))
-        batch_op.create_index(batch_op.f("ix_document_review"), ["review"], unique=False)
+    # Plain ADD COLUMN (SQLite supports it with a constant default): a batch table rebuild
+    # would DROP "case", which the foreign keys of existing rows forbid.
+    op.add_column("case", sa.Column("in_review", sa.JSON(), nullable=False,
+                                    server_default=sa.text("'[]'")))
+    op.add_column("document", sa.Column("review", sa.Boolean(), nullable=False,
+                                        server_default=sa.false()))
+    for name in ("decision", "decided_kind", "decided_by", "decision_reason"):
+        op.add_column("document", sa.Column(name, sqlmodel.sql.sqltypes.AutoString(),
+                                            nullable=True))
+    op.add_column("document", sa.Column("decided_at", mailbot.store.types.UTCDateTime(),
+                                        nullable=True))
+    op.create_index(op.f("ix_document_review"), "document", ["review"], unique=False)
 
 
 def downgrade() -> None:
