@@ -294,7 +294,10 @@ class Worker:
         case.last_activity_at = max(case.last_activity_at, received_at)
         outcome = "held" if held else "processed"
         documents = sum(1 for a in parsed.attachments if not a.inline or a.error)
-        state = "complete" if checklist.complete else "missing " + ",".join(checklist.missing)
+        state = "complete" if checklist.complete else (
+            f"missing {','.join(checklist.missing) or '-'}, in review "
+            f"{','.join(checklist.in_review) or '-'}" if checklist.reviewing
+            else "missing " + ",".join(checklist.missing))
         summary = f"{case.reference}, {documents} document(s), {state}"
         return outcome, summary
 
