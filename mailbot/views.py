@@ -110,10 +110,10 @@ def one_case(engine: Engine, key: str) -> dict[str, Any] | None:
 def review_queue(engine: Engine) -> list[dict[str, Any]]:
     """What waits for HR, oldest first: enough to decide without opening the database."""
     with Session(engine) as session:
-        queue = repo.review_queue(session)
-        cases = {doc.case_id: session.get(Case, doc.case_id) for doc in queue}
-        return [
-            {
+        rows = []
+        for doc in repo.review_queue(session):
+            case = session.get(Case, doc.case_id)
+            rows.append({
                 "document": doc.id,
                 "case_id": case.reference if case else None,
                 "email": case.email if case else None,
@@ -124,7 +124,5 @@ def review_queue(engine: Engine) -> list[dict[str, Any]]:
                 "received_at": doc.received_at.isoformat(),
                 "held": doc.held,
                 "mail": doc.inbound_id,
-            }
-            for doc in queue
-            for case in (cases[doc.case_id],)
-        ]
+            })
+        return rows
