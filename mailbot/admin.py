@@ -12,6 +12,7 @@ from mailbot.pipeline import Worker
 from mailbot.store import repo
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
+    AuditEntry,
     Case,
     CaseAlias,
     Document,
@@ -99,6 +100,7 @@ def purge_closed(engine: Engine, older_than_days: int, *, dry_run: bool = False)
                           f"{' would be' if dry_run else ''} deleted")
             if dry_run:
                 continue
+            session.exec(delete(AuditEntry).where(col(AuditEntry.case_id) == case.id))
             session.exec(delete(Document).where(col(Document.case_id) == case.id))
             session.exec(delete(OutboundMail).where(col(OutboundMail.case_id) == case.id))
             session.exec(delete(InboundMessage).where(col(InboundMessage.case_id) == case.id))

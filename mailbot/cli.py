@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -20,6 +21,10 @@ app = typer.Typer(help="Collects the documents a Highly Skilled Migrant visa nee
                   no_args_is_help=True, add_completion=False)
 case_app = typer.Typer(help="One case: show, add, link an alias.", no_args_is_help=True)
 app.add_typer(case_app, name="case")
+review_app = typer.Typer(
+    help="Files the classifier was unsure about: list the queue, accept or reject one.",
+    invoke_without_command=True)
+app.add_typer(review_app, name="review")
 
 # Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default.
 console = Console(width=None if sys.stdout.isatty() else 200)
@@ -150,7 +155,8 @@ def classify(
 def _print_cases_table(cases: list[dict[str, Any]]) -> None:
     # Names and addresses are never cut: HR copies them from here.
     table = Table("case", Column("candidate", overflow="fold", min_width=30), "status",
-                  "received", "missing", "problems", Column("last activity", min_width=16))
+                  "received", "missing", "in review", "problems",
+                  Column("last activity", min_width=16))
     for case in cases:
         received = ", ".join(sorted({doc["kind"] for doc in case["received"]
                                      if doc["kind"] != "other"}))
@@ -159,7 +165,8 @@ def _print_cases_table(cases: list[dict[str, Any]]) -> None:
         table.add_row(
             case["case_id"], f"{case['name']}\n{case['email']}",
             "[green]complete[/]" if case["status"] == "complete" else "incomplete",
-            received or "-", ", ".join(case["missing"]) or "-", ", ".join(problems) or "-",
+            received or "-", ", ".join(case["missing"]) or "-",
+            ", ".join(case["in_review"]) or "-", ", ".join(problems) or "-",
             case["last_activity"][:16].replace("T", " "),
         )
     console.print(table)
@@ -199,18 +206,130 @@ def case_show(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate
     console.print(f"nationality {found['nationality'] or '?'}, TB exempt "
                   f"{found['tb_exempt']}, passport until {found['passport_expiry'] or '?'}; "
                   f"missing: {', '.join(found['missing']) or 'nothing'}; "
+                  f"in review: {', '.join(found['in_review']) or 'nothing'}; "
                   f"problems: {', '.join(found['problems']) or 'none'}", highlight=False)
-    table = Table("mail", "file", "kind", "conf.", "filled", "why")
+    table = Table("doc", "mail", "file", "kind", "conf.", "filled", "review", "why")
     for doc in found["received"]:
         kind = doc["kind"] + (" (held)" if doc["held"] else "")
         why = doc["error_detail"] if doc["error"] else "; ".join(doc["reasons"][:4])
-        table.add_row(str(doc["mail"]), doc["filename"], kind, f"{doc['confidence']:.2f}",
-                      "" if doc["filled"] is None else str(doc["filled"]), why)
+        table.add_row(str(doc["document"]), str(doc["mail"]), doc["filename"], kind,
+                      f"{doc['confidence']:.2f}",
+                      "" if doc["filled"] is None else str(doc["filled"]),
+                      _review_cell(doc["review"]), why)
     console.print(table)
     for mail in found["mails"]:
         console.print(f"mail #{mail['mail']} {mail['sent_at'] or ''} {mail['state']}: "
                       f"{mail['subject']} {('— ' + mail['note']) if mail['note'] else ''}",
                       highlight=False, markup=False)
+
+
+def _review_cell(review: dict[str, Any] | None) -> str:
+    if review is None:
+        return ""
+    if review["state"] == "pending":
+        return "waits for HR"
+    said = f" as {review['kind']}" if review["kind"] else ""
+    why = f": {review['reason']}" if review["reason"] else ""
+    return f"{review['state']}{said} by {review['by']} {(review['at'] or '')[:16]}{why}"
+
+
+# ---------------------------------------------------------------------------- review
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers)
+        return f"uid {os.getuid()}"
+
+
+ByOption = Annotated[str | None, typer.Option(
+    "--by", help="Who decides (for the record); default: your login name.")]
+
+
+@review_app.callback()
+@friendly
+def review(ctx: typer.Context,
+           as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """The files waiting for HR, oldest first (passport numbers masked)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from mailbot.boot import database
+    from mailbot.views import review_queue
+
+    queue = review_queue(database(settings()))
+    if as_json:
+        _print_json(queue)
+        return
+    if not queue:
+        console.print("nothing waits for review", highlight=False)
+        return
+    table = Table("doc", "case", Column("file", overflow="fold"), "best guess", "conf.",
+                  "received", Column("why", overflow="fold"))
+    for item in queue:
+        table.add_row(str(item["document"]), item["case_id"] or "-", item["filename"],
+                      item["kind"] + (" (held)" if item["held"] else ""),
+                      f"{item['confidence']:.2f}", item["received_at"][:16].replace("T", " "),
+                      "; ".join(item["reasons"][:4]))
+    console.print(table)
+    console.print("Settle one: mailbot review accept DOC KIND | mailbot review reject DOC "
+                  "--reason TEXT [--as-kind KIND]", highlight=False, markup=False)
+
+
+@review_app.command("accept")
+@friendly
+def review_accept(
+    document: Annotated[int, typer.Argument(help="The document id (`mailbot review`)")],
+    kind: Annotated[str, typer.Argument(
+        help="What it counts as: passport, antecedents, tb_declaration or other")],
+    by: ByOption = None,
+) -> None:
+    """HR checked the file: it counts as KIND (also overrules a confident verdict)."""
+    from mailbot.store.models import ReviewDecision
+
+    _decide(document, ReviewDecision.ACCEPTED, by, kind=kind, reason=None)
+
+
+@review_app.command("reject")
+@friendly
+def review_reject(
+    document: Annotated[int, typer.Argument(help="The document id (`mailbot review`)")],
+    reason: Annotated[str, typer.Option(help="Why it does not count; the candidate reads it.")],
+    as_kind: Annotated[str | None, typer.Option(
+        "--as-kind", help="What the file really is, for training (e.g. other).")] = None,
+    by: ByOption = None,
+) -> None:
+    """HR checked the file: it does not count, and the candidate is told why."""
+    from mailbot.store.models import ReviewDecision
+
+    _decide(document, ReviewDecision.REJECTED, by, kind=as_kind, reason=reason)
+
+
+def _decide(document: int, decision: Any, by: str | None, *, kind: str | None,
+            reason: str | None) -> None:
+    from mailbot.boot import build_admin_worker
+    from mailbot.review import Decision, decide
+
+    outcome = decide(build_admin_worker(settings()),
+                     Decision(document, decision, by or _os_user(), kind=kind, reason=reason))
+    what = (f"document {outcome.document_id} ({outcome.reference}, {outcome.filename})")
+    if not outcome.changed:
+        console.print(f"{what}: already decided so; nothing changed, nothing sent",
+                      highlight=False, markup=False)
+        return
+    state = outcome.status
+    if outcome.missing:
+        state += f", missing {', '.join(outcome.missing)}"
+    if outcome.in_review:
+        state += f", in review {', '.join(outcome.in_review)}"
+    console.print(f"{what}: {decision}; {outcome.reference} is {state}; "
+                  + ("one reply to the candidate is queued (the worker sends it)"
+                     if outcome.reply_queued else "no reply needed (nothing changed for the "
+                                                  "candidate)")
+                  + (f"; training example {outcome.exported}" if outcome.exported else ""),
+                  highlight=False, markup=False)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from mailbot.pipeline import Worker
 from mailbot.replies.digest import DigestData, DigestRow, compose_digest
+from mailbot.store import repo
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
     Case,
@@ -54,6 +55,11 @@ def gather(session: Session, since: datetime, until: datetime, waiting_days: int
         needs_human.append(row(outbound.case_id, f"outbound mail {outbound.state}: "
                                                   f"{outbound.subject} ({outbound.last_error})"))
     waiting_since = until - timedelta(days=waiting_days)
+    in_review = tuple(
+        row(doc.case_id, f"document {doc.id}: {doc.filename} (best guess {doc.kind}, "
+                         f"{doc.confidence:.2f}), waiting since {doc.received_at:%Y-%m-%d}")
+        for doc in repo.review_queue(session)  # oldest first
+    )
     return DigestData(
         since=since, until=until,
         new_documents=tuple(row(case_id, "; ".join(files))
@@ -70,6 +76,7 @@ def gather(session: Session, since: datetime, until: datetime, waiting_days: int
                        if case.problems and case.status != "complete"),
         needs_human=tuple(needs_human),
         waiting_days=waiting_days,
+        in_review=in_review,
     )
 
 

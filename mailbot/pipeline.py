@@ -294,7 +294,10 @@ class Worker:
         case.last_activity_at = max(case.last_activity_at, received_at)
         outcome = "held" if held else "processed"
         documents = sum(1 for a in parsed.attachments if not a.inline or a.error)
-        state = "complete" if checklist.complete else "missing " + ",".join(checklist.missing)
+        state = "complete" if checklist.complete else (
+            f"missing {','.join(checklist.missing) or '-'}, in review "
+            f"{','.join(checklist.in_review) or '-'}" if checklist.reviewing
+            else "missing " + ",".join(checklist.missing))
         summary = f"{case.reference}, {documents} document(s), {state}"
         return outcome, summary
 
@@ -309,6 +312,7 @@ class Worker:
         case.tb_exempt = facts.tb_exempt
         case.passport_expiry = facts.passport.expiry_date if facts.passport else None
         case.missing = checklist.missing
+        case.in_review = checklist.in_review
         case.problems = checklist.problem_codes
         if checklist.complete and case.completed_at is None:
             case.completed_at = now
@@ -376,10 +380,7 @@ class Worker:
             return
         for inbound in answered:
             inbound.reply_pending = False
-        now = self.clock()
-        limit = self.settings.max_replies_per_address_per_day
-        if repo.replies_since(session, case.email, repo.day_ago(now)) >= limit:
-            log.warning("%s: reply cap of %d per day reached; not replying", case.reference, limit)
+        if self._reply_cap_reached(session, case):
             return
         answered_ids = {inbound.id for inbound in answered}
         all_documents = repo.documents_of(session, case.id)
@@ -393,6 +394,38 @@ class Worker:
             held_files=tuple(doc.filename for doc in documents if doc.held),
             company=self.settings.company_name,
         ))
+        self._queue_threaded_reply(session, case, answered, text)
+
+    def queue_decision_reply(self, session: Session, case: Case, decided: list[Document],
+                             checklist: Checklist) -> bool:
+        """After HR decided on files by hand: one reply, in the thread of the mails that
+        carried them. Returns whether a reply was queued."""
+        if self._reply_cap_reached(session, case):
+            return False
+        mails = [repo.inbound_of(session, doc) for doc in decided]
+        answered = sorted({m.id: m for m in mails if m is not None}.values(),
+                          key=lambda m: (m.sent_at or m.fetched_at, m.id or 0))
+        text = compose_reply(ReplyContext(
+            case=CaseSummary(case.reference, case.name, case.email),
+            checklist=checklist,
+            received=(),
+            reviewed=tuple(repo.as_fact(doc) for doc in decided if not doc.held),
+            company=self.settings.company_name,
+        ))
+        self._queue_threaded_reply(session, case, answered, text)
+        return True
+
+    def _reply_cap_reached(self, session: Session, case: Case) -> bool:
+        limit = self.settings.max_replies_per_address_per_day
+        if repo.replies_since(session, case.email, repo.day_ago(self.clock())) >= limit:
+            log.warning("%s: reply cap of %d per day reached; not replying", case.reference, limit)
+            return True
+        return False
+
+    def _queue_threaded_reply(self, session: Session, case: Case,
+                              answered: list[InboundMessage], text: Any) -> None:
+        """Only to the case's own address, threaded under the newest of its own mails."""
+        assert case.id is not None
         own = [inbound for inbound in answered if inbound.state == InboundState.PROCESSED]
         latest = own[-1] if own else None
         # RFC 5322 3.6.4: the parent's References, then every mail this reply answers.
@@ -551,22 +584,35 @@ def _verdict_of(classification: Classification) -> dict[str, Any]:
         "reasons": list(classification.reasons),
         "pages": classification.to_json()["pages"],
         "passport": classification.passport.to_json() if classification.passport else None,
+        "review": classification.review,
     }
 
 
+# The same bytes get the same verdict, and HR's decision on them too: HR is asked once.
+_REUSED_COLUMNS = ("detected_type", "kind", "confidence", "filled", "error", "error_detail",
+                   "reasons", "pages", "passport", "review", "decision", "decided_kind",
+                   "decided_by", "decided_at", "decision_reason")
+
+
+_DECISION_COLUMNS = ("decision", "decided_kind", "decided_by", "decided_at", "decision_reason")
+
+
 def _verdict_of_document(document: Document) -> dict[str, Any]:
-    return {key: getattr(document, key) for key in (
-        "detected_type", "kind", "confidence", "filled", "error", "error_detail", "reasons",
-        "pages", "passport")}
+    verdict = {key: getattr(document, key) for key in _REUSED_COLUMNS}
+    verdict["decided_for_case"] = document.case_id
+    return verdict
 
 
 def _document_row(attachment: Attachment, verdicts: dict[str, dict[str, Any]], case_id: int,
                   inbound: InboundMessage, received_at: datetime, held: bool) -> Document:
     assert inbound.id is not None
-    verdict = verdicts.get(attachment.sha256) or {
+    verdict = dict(verdicts.get(attachment.sha256) or {
         "kind": "other", "error": attachment.error or "unreadable",
         "error_detail": attachment.error_detail or "the attachment could not be unpacked",
-    }
+    })
+    if verdict.pop("decided_for_case", case_id) != case_id:
+        # HR's reasons are about one candidate: in another case the file is asked about anew.
+        verdict.update(dict.fromkeys(_DECISION_COLUMNS))
     return Document(case_id=case_id, inbound_id=inbound.id, filename=attachment.display_name,
                     sha256=attachment.sha256, size=len(attachment.data),
                     content_type=attachment.content_type, held=held,

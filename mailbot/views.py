@@ -12,23 +12,47 @@ from mailbot.store import repo
 from mailbot.store.models import Case, Document, InboundMessage
 
 
+def review_state(document: Document) -> dict[str, Any] | None:
+    """None when no one doubted the verdict; else pending, or HR's decision next to it."""
+    if not document.review and document.decision is None:
+        return None
+    return {
+        "state": document.decision or "pending",
+        "classifier_unsure": document.review,
+        "kind": document.decided_kind,
+        "by": document.decided_by,
+        "at": document.decided_at.isoformat() if document.decided_at else None,
+        "reason": document.decision_reason,
+    }
+
+
+def masked_reasons(document: Document) -> list[str]:
+    """Reasons HR reads may quote the MRZ: the document number never appears whole."""
+    number = (document.passport or {}).get("document_number") or ""
+    if len(number) < 5:
+        return list(document.reasons)
+    return [reason.replace(number, mask_document_number(number)) for reason in document.reasons]
+
+
 def _document_view(document: Document, *, detail: bool) -> dict[str, Any]:
     view: dict[str, Any] = {
         "kind": document.kind,
         "filename": document.filename,
         "received_at": document.received_at.isoformat(),
+        "review": review_state(document),
     }
     if detail:
         passport = dict(document.passport) if document.passport else None
         if passport and passport.get("document_number"):
             passport["document_number"] = mask_document_number(passport["document_number"])
         view.update(
+            document=document.id,
             confidence=round(document.confidence, 3),
             filled=document.filled,
             held=document.held,
             error=document.error,
             error_detail=document.error_detail,
-            reasons=document.reasons,
+            reasons=masked_reasons(document),
             pages=document.pages,
             passport=passport,
             detected_type=document.detected_type,
@@ -51,6 +75,7 @@ def case_view(session: Session, case: Case, *, detail: bool = False) -> dict[str
         "received": [_document_view(doc, detail=detail) for doc in documents
                      if detail or not doc.held],
         "missing": case.missing,
+        "in_review": case.in_review,
         "problems": case.problems,
         "needs_human": case.needs_human,
         "last_activity": case.last_activity_at.isoformat(),
@@ -80,3 +105,24 @@ def one_case(engine: Engine, key: str) -> dict[str, Any] | None:
     with Session(engine) as session:
         case = repo.case_by_reference_or_email(session, key)
         return case_view(session, case, detail=True) if case else None
+
+
+def review_queue(engine: Engine) -> list[dict[str, Any]]:
+    """What waits for HR, oldest first: enough to decide without opening the database."""
+    with Session(engine) as session:
+        rows = []
+        for doc in repo.review_queue(session):
+            case = session.get(Case, doc.case_id)
+            rows.append({
+                "document": doc.id,
+                "case_id": case.reference if case else None,
+                "email": case.email if case else None,
+                "filename": doc.filename,
+                "kind": doc.kind,
+                "confidence": round(doc.confidence, 3),
+                "reasons": masked_reasons(doc),
+                "received_at": doc.received_at.isoformat(),
+                "held": doc.held,
+                "mail": doc.inbound_id,
+            })
+        return rows

@@ -7,7 +7,7 @@ means adding one class to `REQUIREMENTS`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Protocol
 
@@ -45,6 +45,13 @@ class DocumentFact:
     passport: PassportFacts | None = None
     held: bool = False
     document_id: int | None = None   # the stored document this fact describes
+    review: bool = False             # the classifier was unsure and HR has not decided yet
+    accepted_by_hr: bool = False     # HR checked it by hand: it counts as `kind`
+    rejected_reason: str | None = None  # HR checked it by hand and it does not count: why
+
+    @property
+    def waits_for_review(self) -> bool:
+        return self.review and not self.held and self.error is None
 
 
 @dataclass(frozen=True)
@@ -60,14 +67,21 @@ class ItemStatus:
     needed: bool | None              # None: not known yet (TB before the nationality is known)
     satisfied_by: DocumentFact | None = None
     problems: tuple[Problem, ...] = ()
+    # Documents HR is checking by hand whose best guess is this requirement.
+    reviewing: tuple[DocumentFact, ...] = ()
 
     @property
     def satisfied(self) -> bool:
         return self.satisfied_by is not None
 
     @property
+    def in_review(self) -> bool:
+        """Only a document waiting for HR could meet it: neither missing nor met yet."""
+        return self.needed is not False and not self.satisfied and bool(self.reviewing)
+
+    @property
     def missing(self) -> bool:
-        return self.needed is not False and not self.satisfied
+        return self.needed is not False and not self.satisfied and not self.reviewing
 
 
 @dataclass(frozen=True)
@@ -84,20 +98,39 @@ class Checklist:
     items: tuple[ItemStatus, ...]
     facts: CaseFacts
     unreadable: tuple[Problem, ...] = field(default=())
+    # Every document HR is checking by hand, also those whose best guess is no requirement.
+    reviewing: tuple[DocumentFact, ...] = field(default=())
+    rejected: tuple[Problem, ...] = field(default=())  # files HR checked and did not accept
 
     @property
     def complete(self) -> bool:
-        return not any(item.missing for item in self.items)
+        """Never while HR is still checking a file: its outcome may change the answer."""
+        return not self.reviewing and not any(item.missing for item in self.items)
 
     @property
     def missing(self) -> list[str]:
         return [item.requirement for item in self.items if item.missing]
 
     @property
+    def in_review(self) -> list[str]:
+        return [item.requirement for item in self.items if item.in_review]
+
+    @property
+    def standing(self) -> tuple[object, ...]:
+        """What the candidate was told about their application: when it changes (an HR
+        decision), they are told again; when it does not, they are not bothered."""
+        return (
+            self.complete, tuple(self.missing), tuple(self.in_review),
+            tuple((problem.code, problem.filename) for problem in self.problems),
+            tuple(doc.document_id for doc in self.reviewing),
+        )
+
+    @property
     def problems(self) -> list[Problem]:
         found = [problem for item in self.items for problem in item.problems]
         if not self.complete:
             found.extend(self.unreadable)
+            found.extend(self.rejected)
         return found
 
     @property
@@ -124,7 +157,9 @@ def add_years(day: date, years: int) -> date:
 
 
 def _counted(documents: list[DocumentFact], kind: str) -> list[DocumentFact]:
-    return [doc for doc in documents if doc.kind == kind and not doc.held and doc.error is None]
+    return [doc for doc in documents
+            if doc.kind == kind and not doc.held and doc.error is None and not doc.review
+            and doc.rejected_reason is None]
 
 
 class PassportRequirement:
@@ -143,6 +178,8 @@ class PassportRequirement:
 
     @staticmethod
     def acceptable(doc: DocumentFact) -> bool:
+        if doc.accepted_by_hr:  # HR looked at the passport itself
+            return True
         data = doc.passport
         return bool(
             data and data.checks_ok and data.expiry_date
@@ -174,7 +211,7 @@ class SignedFormRequirement:
         needed = self.needed(facts)
         forms = _counted(documents, self.name)
         for doc in reversed(forms):
-            if doc.filled is not False:
+            if doc.filled is not False or doc.accepted_by_hr:
                 return ItemStatus(self.name, needed=needed, satisfied_by=doc)
         if forms and needed is not False:
             blank = Problem(f"{self.name}_blank", filename=forms[-1].filename)
@@ -220,6 +257,22 @@ def case_facts(documents: list[DocumentFact], tb_list: TbExemptList) -> CaseFact
                      passport=passport)
 
 
+def with_review(item: ItemStatus, reviewing: tuple[DocumentFact, ...]) -> ItemStatus:
+    """An unmet item whose best-guess document waits for HR: in review, with no problem to
+    report yet (the earlier problem may be exactly what the new file fixes)."""
+    if item.satisfied or item.needed is False:
+        return item
+    waiting = tuple(doc for doc in reviewing if doc.kind == item.requirement)
+    if not waiting:
+        return item
+    return replace(item, reviewing=waiting, problems=())
+
+
+def rejections(documents: list[DocumentFact]) -> tuple[Problem, ...]:
+    return tuple(Problem("rejected_by_hr", doc.rejected_reason, doc.filename)
+                 for doc in documents if doc.rejected_reason is not None and not doc.held)
+
+
 def evaluate(
     documents: list[DocumentFact],
     tb_list: TbExemptList,
@@ -227,9 +280,11 @@ def evaluate(
 ) -> Checklist:
     ordered = sorted(documents, key=lambda doc: doc.received_at)
     facts = case_facts(ordered, tb_list)
-    items = tuple(rule.check(ordered, facts) for rule in requirements)
+    reviewing = tuple(doc for doc in ordered if doc.waits_for_review)
+    items = tuple(with_review(rule.check(ordered, facts), reviewing) for rule in requirements)
     unreadable = tuple(
         Problem("unreadable_attachment", doc.error_detail or doc.error or "", doc.filename)
         for doc in ordered if doc.error is not None and not doc.held
     )
-    return Checklist(items=items, facts=facts, unreadable=unreadable)
+    return Checklist(items=items, facts=facts, unreadable=unreadable, reviewing=reviewing,
+                     rejected=rejections(ordered))

@@ -73,6 +73,7 @@ class ReplyContext:
     asked_question: bool = False
     held_files: tuple[str, ...] = ()       # sent from another address: waiting for HR
     company: str = "ITSync"
+    reviewed: tuple[DocumentFact, ...] = ()  # files HR has just decided on by hand
 
 
 @dataclass(frozen=True)
@@ -87,9 +88,19 @@ class Line:
     detail: str = ""
 
 
+IN_REVIEW_SENTENCE = (
+    "we could not tell for sure what this file is, so a colleague from HR is checking it by "
+    "hand. You do not need to send it again; we will write to you as soon as HR has looked at it."
+)
+
+
 def describe_received(doc: DocumentFact, checklist: Checklist) -> Line:
     """One line on one received file, in words a candidate understands."""
     name = doc.filename
+    if doc.waits_for_review:  # never a guess the candidate might act on
+        return Line(name, IN_REVIEW_SENTENCE)
+    if doc.accepted_by_hr or doc.rejected_reason is not None:
+        return describe_reviewed(doc)
     if doc.error is not None:
         reason = doc.error_detail or "it could not be opened"
         return Line(name, f"we could not read this file: {reason}. Please send it again as a "
@@ -112,6 +123,25 @@ def describe_received(doc: DocumentFact, checklist: Checklist) -> Line:
             return Line(title, "thank you; with your nationality it is not even needed.")
         return Line(title)
     return Line(name, "not one of the documents we ask for; we keep it with your file.")
+
+
+def describe_reviewed(doc: DocumentFact) -> Line:
+    """A file a colleague from HR has checked by hand: what they decided, and why if not."""
+    name = doc.filename
+    if doc.rejected_reason is not None:
+        return Line(name, "a colleague from HR checked this file by hand and could not accept "
+                          f"it: {doc.rejected_reason.rstrip('.')}.")
+    if doc.kind in TITLES:
+        return Line(f"{TITLES[doc.kind]} ({name})",
+                    "a colleague from HR checked this file by hand: it counts.")
+    return Line(name, "a colleague from HR checked this file by hand: it is not one of the "
+                      "documents we ask for; we keep it with your file.")
+
+
+def describe_in_review(item: ItemStatus) -> Line:
+    files = ", ".join(doc.filename for doc in item.reviewing)
+    return Line(TITLES[item.requirement], f"a colleague from HR is checking {files} by hand. "
+                                          "You do not need to send it again.")
 
 
 def problem_sentence(problem: Problem) -> str:
@@ -140,6 +170,13 @@ def compose_reply(context: ReplyContext) -> ComposedText:
         "company": context.company,
         "received": [describe_received(doc, checklist) for doc in context.received],
         "missing": [describe_missing(item) for item in checklist.items if item.missing],
+        "in_review": [describe_in_review(item) for item in checklist.items if item.in_review],
+        # Files HR is checking that are not the best guess for any open item: one of them may
+        # still be a document listed as missing, so the candidate hears about them too.
+        "other_review_files": [doc.filename for doc in checklist.reviewing
+                               if not any(doc in item.reviewing for item in checklist.items
+                                          if item.in_review)],
+        "reviewed": [describe_reviewed(doc) for doc in context.reviewed],
         "complete": checklist.complete,
         "asked_question": context.asked_question,
         "held_files": list(context.held_files),

@@ -32,6 +32,11 @@ class OutboundState(StrEnum):
     FAILED = "failed"              # rejected permanently
 
 
+class ReviewDecision(StrEnum):
+    ACCEPTED = "accepted"    # counts as `decided_kind`
+    REJECTED = "rejected"    # does not count; `decision_reason` tells the candidate why
+
+
 class OutboundKind(StrEnum):
     REPLY = "reply"
     HR_COMPLETE = "hr_complete"
@@ -49,6 +54,8 @@ class Case(SQLModel, table=True):
     tb_exempt: bool | None = None
     passport_expiry: date | None = None
     missing: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # Items whose only candidate document waits for HR: neither missing nor counted yet.
+    in_review: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     problems: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     needs_human: bool = False
     closed: bool = False
@@ -107,6 +114,18 @@ class Document(SQLModel, table=True):
     passport: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     held: bool = False                       # from a stranger's address: not counted until HR says
     received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The classifier was not sure (`Classification.review`): HR checks the file by hand. The
+    # columns above stay the classifier's verdict; HR's decision is kept next to it below.
+    review: bool = Field(default=False, index=True)
+    decision: str | None = None              # ReviewDecision value; None: HR has not decided
+    decided_kind: str | None = None          # what HR says the file is (None: not said)
+    decided_by: str | None = None
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    decision_reason: str | None = None
+
+    @property
+    def waits_for_review(self) -> bool:
+        return self.review and self.decision is None
 
 
 class OutboundMail(SQLModel, table=True):
@@ -123,6 +142,18 @@ class OutboundMail(SQLModel, table=True):
     last_error: str | None = None
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class AuditEntry(SQLModel, table=True):
+    """What a person did, when and why: HR decisions on documents (never document text)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    actor: str
+    action: str                              # e.g. review.accept, review.reject
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    document_id: int | None = Field(default=None, foreign_key="document.id", index=True)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
 class ServiceState(SQLModel, table=True):

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from mailbot.checklist.rules import DocumentFact, PassportFacts
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
+    AuditEntry,
     Case,
     CaseAlias,
     Document,
@@ -17,6 +18,7 @@ from mailbot.store.models import (
     OutboundKind,
     OutboundMail,
     OutboundState,
+    ReviewDecision,
     ServiceState,
 )
 
@@ -104,25 +106,74 @@ def as_fact(document: Document) -> DocumentFact:
             expiry_date=datetime.fromisoformat(expiry).date() if expiry else None,
             checks_ok=bool(data.get("checks_ok")),
         )
+    accepted = document.decision == ReviewDecision.ACCEPTED
+    rejected = document.decision == ReviewDecision.REJECTED
     return DocumentFact(
-        kind=document.kind,
+        # HR's word replaces the classifier's for what the file counts as.
+        kind=(document.decided_kind or document.kind) if accepted else document.kind,
         filename=document.filename,
         received_at=document.received_at,
-        confidence=document.confidence,
+        confidence=1.0 if accepted else document.confidence,
         filled=document.filled,
-        error=document.error,
-        error_detail=document.error_detail or "",
+        # HR read the file, so a read error of ours no longer stands in the way.
+        error=None if accepted else document.error,
+        error_detail="" if accepted else document.error_detail or "",
         passport=passport,
         held=document.held,
         document_id=document.id,
+        review=document.waits_for_review,
+        accepted_by_hr=accepted,
+        rejected_reason=(document.decision_reason or "no reason given") if rejected else None,
     )
+
+
+def review_queue(session: Session) -> list[Document]:
+    """Documents waiting for HR, oldest first (held ones wait for HR anyway, in their mail)."""
+    return list(session.exec(
+        select(Document).where(col(Document.review), col(Document.decision).is_(None),
+                               col(Document.case_id).is_not(None))
+        .order_by(col(Document.received_at), col(Document.id))
+    ).all())
+
+
+def waiting_twins(session: Session, document: Document) -> list[Document]:
+    """Other copies of the same bytes in the same case that wait for HR: one decision."""
+    return list(session.exec(
+        select(Document).where(Document.case_id == document.case_id,
+                               Document.sha256 == document.sha256, Document.id != document.id,
+                               col(Document.review), col(Document.decision).is_(None))
+        .with_for_update()
+    ).all())
+
+
+def document_for_update(session: Session, document_id: int) -> Document | None:
+    return session.get(Document, document_id, with_for_update=True)
+
+
+def case_for_update(session: Session, case_id: int) -> Case | None:
+    return session.get(Case, case_id, with_for_update=True)
+
+
+def inbound_of(session: Session, document: Document) -> InboundMessage | None:
+    return session.get(InboundMessage, document.inbound_id)
+
+
+def record_audit(session: Session, entry: AuditEntry) -> None:
+    session.add(entry)
+
+
+def audit_of(session: Session, document_id: int) -> list[AuditEntry]:
+    return list(session.exec(
+        select(AuditEntry).where(AuditEntry.document_id == document_id)
+        .order_by(col(AuditEntry.id))
+    ).all())
 
 
 def known_classification(session: Session, sha256: str) -> Document | None:
     """An earlier document with the same bytes: its verdict is reused, never computed twice."""
     return session.exec(
         select(Document).where(Document.sha256 == sha256, col(Document.error).is_(None))
-        .order_by(col(Document.id))
+        .order_by(col(Document.decision).is_(None), col(Document.id))  # HR's word first
     ).first()
 
 

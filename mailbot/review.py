@@ -1,0 +1,206 @@
+"""HR settles the files the classifier was unsure about (or overrules a confident verdict).
+
+A decision is kept next to the classifier's verdict (who, when, why), re-evaluates the
+checklist, and — only when what the candidate was told changes — queues ONE reply through the
+outbox, in the same transaction as the decision. Deciding the same thing again changes nothing
+and sends nothing; a crash before the commit leaves nothing, after it the outbox sends once.
+The decided file is exported as a labelled example for the next training (`make model`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from classifiers.extract import ExtractError, extract
+from classifiers.limits import Deadline
+from classifiers.sniff import sniff
+from classifiers.types import Kind
+from mailbot.checklist.rules import Checklist, evaluate
+from mailbot.errors import ConfigError
+from mailbot.pipeline import Worker, documents_bytes
+from mailbot.store import repo
+from mailbot.store.db import session_scope
+from mailbot.store.models import AuditEntry, Document, ReviewDecision
+
+log = logging.getLogger("mailbot")
+
+KINDS = tuple(kind.value for kind in Kind)
+TRAINING_SOURCE = "hr-review"
+
+
+class UnknownDocument(ConfigError):
+    """A document id that matches no stored document of a case."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    document_id: int
+    decision: ReviewDecision
+    by: str
+    kind: str | None = None     # accept: what it counts as; reject: what it really is, if said
+    reason: str | None = None   # reject: told to the candidate
+
+    def validated(self) -> Decision:
+        if self.kind is not None and self.kind not in KINDS:
+            raise ConfigError(f"unknown kind {self.kind!r}; one of {', '.join(KINDS)}")
+        if self.decision == ReviewDecision.ACCEPTED and self.kind is None:
+            raise ConfigError("accept needs the kind the document counts as")
+        if self.decision == ReviewDecision.REJECTED and not (self.reason or "").strip():
+            raise ConfigError("reject needs --reason: the candidate is told why")
+        if not self.by.strip():
+            raise ConfigError("--by: who decides may not be empty")
+        return self
+
+
+@dataclass(frozen=True)
+class Outcome:
+    document_id: int
+    reference: str
+    filename: str
+    changed: bool               # False: the same decision was already recorded
+    reply_queued: bool
+    exported: Path | None
+    status: str
+    missing: tuple[str, ...]
+    in_review: tuple[str, ...]
+
+
+def training_path(data_dir: Path, document_id: int) -> Path:
+    return data_dir / "training" / f"doc-{document_id}.json"
+
+
+def decide(worker: Worker, decision: Decision) -> Outcome:
+    decision = decision.validated()
+    label = decision.kind  # what the file is, for training; None: HR did not say
+    with Session(worker.engine) as session:
+        known = session.get(Document, decision.document_id)
+        repeated = known is not None and _same_decision(known, decision)
+    pages = _page_texts(worker, decision.document_id) if label and not repeated else None
+    now = worker.clock()
+    with session_scope(worker.engine) as session:
+        document = repo.document_for_update(session, decision.document_id)
+        if document is None or document.case_id is None:
+            raise UnknownDocument(f"no document {decision.document_id}; `mailbot review` lists "
+                                  "the queue, `mailbot case show` every document of a case")
+        case = repo.case_for_update(session, document.case_id)
+        assert case is not None and case.id is not None
+        if _same_decision(document, decision):
+            checklist = _checklist(worker, session, case.id)
+            return _outcome(document, case.reference, checklist, changed=False,
+                            reply_queued=False, exported=None)
+        before = _checklist(worker, session, case.id).standing
+        previous = _decision_of(document)
+        twins = repo.waiting_twins(session, document)
+        for decided in (document, *twins):
+            decided.decision = decision.decision
+            decided.decided_kind = label
+            decided.decided_by = decision.by.strip()[:200]
+            decided.decided_at = now
+            decided.decision_reason = (decision.reason or "").strip()[:1000] or None
+        session.flush()
+        checklist = worker.refresh_case(session, case, now)  # also the HR "complete" mail
+        reply_queued = False
+        if checklist.standing != before:
+            reply_queued = worker.queue_decision_reply(session, case, [document], checklist)
+        exported = _export(worker.settings.data_dir, document, pages)
+        repo.record_audit(session, AuditEntry(
+            at=now, actor=document.decided_by, action=f"review.{decision.decision}",
+            case_id=case.id, document_id=document.id,
+            detail={"verdict": {"kind": document.kind, "confidence": document.confidence,
+                                "review": document.review},
+                    "kind": label, "reason": document.decision_reason, "previous": previous,
+                    "copies": [twin.id for twin in twins],
+                    "reply_queued": reply_queued, "exported": exported is not None},
+        ))
+        log.info("%s: document %s %s%s by %s; reply %s", case.reference, document.id,
+                 decision.decision, f" as {label}" if label else "", document.decided_by,
+                 "queued" if reply_queued else "not needed")
+        return _outcome(document, case.reference, checklist, changed=True,
+                        reply_queued=reply_queued, exported=exported)
+
+
+def _checklist(worker: Worker, session: Session, case_id: int) -> Checklist:
+    documents = repo.documents_of(session, case_id)
+    return evaluate([repo.as_fact(doc) for doc in documents], worker.tb_list)
+
+
+def _same_decision(document: Document, decision: Decision) -> bool:
+    return (document.decision == decision.decision and document.decided_kind == decision.kind
+            and (document.decision_reason or None) == ((decision.reason or "").strip() or None))
+
+
+def _decision_of(document: Document) -> dict[str, Any] | None:
+    if document.decision is None:
+        return None
+    return {"decision": document.decision, "kind": document.decided_kind,
+            "by": document.decided_by, "reason": document.decision_reason,
+            "at": document.decided_at.isoformat() if document.decided_at else None}
+
+
+def _outcome(document: Document, reference: str, checklist: Checklist, *, changed: bool,
+             reply_queued: bool, exported: Path | None) -> Outcome:
+    assert document.id is not None
+    return Outcome(document.id, reference, document.filename, changed, reply_queued, exported,
+                   "complete" if checklist.complete else "incomplete",
+                   tuple(checklist.missing), tuple(checklist.in_review))
+
+
+def _page_texts(worker: Worker, document_id: int) -> list[str] | None:
+    """The file's page texts, read again from the stored raw mail (slow: outside any
+    transaction). None when it cannot be read: then there is nothing to learn from."""
+    with Session(worker.engine) as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            return None
+        data = documents_bytes(session, [document]).get(document.sha256)
+    if data is None:
+        return None
+    limits = worker.document_limits
+    try:
+        read = extract(data, sniff(data), limits, Deadline(limits.timeout_seconds))
+    except ExtractError as error:
+        log.warning("document %s: no training example (%s)", document_id, error.code.value)
+        return None
+    except Exception as error:  # a reader bug must not lose HR's decision
+        log.warning("document %s: no training example (%s)", document_id, type(error).__name__)
+        return None
+    return [page.text for page in read.pages]
+
+
+def _export(data_dir: Path, document: Document, pages: list[str] | None) -> Path | None:
+    """Write (or, when HR no longer says what it is, remove) the labelled example. Written
+    before the commit: a crash after it leaves a file the rerun rewrites, never a decision
+    without its example."""
+    assert document.id is not None
+    path = training_path(data_dir, document.id)
+    if document.decided_kind is None or pages is None:
+        path.unlink(missing_ok=True)
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(path.parent, 0o700)  # page texts are personal data, like the database
+    example = {
+        "kind": document.decided_kind,
+        "pages": pages,
+        "source": TRAINING_SOURCE,
+        "decided_by": document.decided_by,
+        "decided_at": _iso(document.decided_at),
+        "reason": document.decision_reason,
+    }
+    temporary = path.with_suffix(".json.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        json.dump(example, handle, ensure_ascii=False, indent=1)
+    os.replace(temporary, path)
+    return path
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
