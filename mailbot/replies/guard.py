@@ -340,8 +340,8 @@ _MACHINE_DISPLAY_NAME = re.compile(
 @dataclass(frozen=True)
 class MachineSender:
     name: str = "machine-sender"
-    description: str = ("the sender is a mail system or a no-reply address (MAILER-DAEMON, "
-                        "postmaster, …-noreply, no_reply, do-not-reply, bounces, …)")
+    description: str = ("the sender is a mail system, a list robot or a no-reply address "
+                        "(MAILER-DAEMON, postmaster, …-noreply, no_reply, …-request, owner-…)")
     certain: bool = True
 
     def check(self, facts: MailFacts) -> str | None:
@@ -351,7 +351,7 @@ class MachineSender:
             raw_from = facts.header("from") or ""
             candidates = addresses_in(raw_from) or [raw_from.strip().lower()]
         for address in candidates:
-            marker = machine_local_part(address)
+            marker = machine_local_part(address) or bounce_handler(address)
             if marker:
                 return f"{address[:80]} ({marker})"
         name = parsed.from_name.strip().strip('"')
@@ -512,7 +512,7 @@ _SUBJECT_DELIVERY: tuple[tuple[str, re.Pattern[str]], ...] = (
                    r"(message )?delivered: |relayed: |not read: |read receipt|"
                    r"rejected: |message rejected|address not found|"
                    r"your message (to .{0,80} )?(couldn't|could not|wasn't|was not|"
-                   r"has not been|cannot be) (be )?delivered)")),
+                   r"has not been|cannot be) (be )?delivered")),
     ("nl", _prefix(r"onbestelbaar|niet (bezorgd|afgeleverd|bestelbaar)|kan niet worden "
                    r"(bezorgd|afgeleverd)|bezorging (mislukt|vertraagd)|bezorgingsfout|"
                    r"bericht (niet bezorgd|geretourneerd)|geretourneerd(e)? (bericht|e-?mail)|"
@@ -708,7 +708,8 @@ class AutoReplyText:
             return said
         absence = _BODY_ABSENCE.search(lines)
         handling = _BODY_HANDLING.search(lines) if absence else None
-        if absence and handling and own_documents(facts.parsed) == 0:
+        # A person asks things ("?") and sends files; an out-of-office text does neither.
+        if absence and handling and "?" not in lines and own_documents(facts.parsed) == 0:
             return f"{absence.group(0)[:50]!r} + {handling.group(0)[:50]!r}"
         return None
 
