@@ -754,7 +754,9 @@ class BounceParser:
     certain: bool = False
 
     def check(self, facts: MailFacts) -> str | None:
-        if facts.message is None or facts.raw_size > BOUNCE_PARSER_MAX_BYTES:
+        # A bounce returns our own mail; it never carries files of its own.
+        if facts.message is None or facts.raw_size > BOUNCE_PARSER_MAX_BYTES \
+                or own_documents(facts.parsed):
             return None
         try:
             from flufl.bounce import all_failures
@@ -763,11 +765,16 @@ class BounceParser:
         except Exception as exc:  # third-party heuristics on hostile bytes
             log.debug("bounce parser gave up: %s", type(exc).__name__)
             return None
-        failed = sorted({*temporary, *permanent})
+        # Its looser detectors (LLNL, SimpleWarning) can read any token as a recipient.
+        failed = sorted(a for a in {*temporary, *permanent} if _RECIPIENT.fullmatch(
+            a.decode("utf-8", "replace") if isinstance(a, bytes) else str(a)))
         if not failed:
             return None
         kind = "permanent" if permanent else "temporary"
         return f"{len(failed)} {kind} failure(s)"
+
+
+_RECIPIENT = re.compile(r"[A-Za-z0-9._%+'=/-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+")
 
 
 def _without_forwarded_mail(message: Message) -> Message:
