@@ -6,7 +6,9 @@ The chain, in order (GNU Mailman's "chain of rules", each hit named in the log):
   2. an allowed forwarder           (`MAILBOT_FORWARDERS`) forwarded a candidate's mail: judge
                                     the original and answer the original sender, never the
                                     forwarder; no original sender found -> set aside for HR.
-  3. certain machine rules          (guard.CERTAIN_RULES): ignore, no reply.
+  3. certain machine rules          (guard.CERTAIN_RULES): no reply; ignored, or held for HR
+                                    with its documents read when it carries files of its own
+                                    (a job portal passing on an application, a list post).
   4. the operator's spam verdict    (`MAILBOT_SPAM_VERDICT_HEADERS`): no reply; held for HR
                                     with its documents read when it carries any.
   5. heuristic machine rules        (guard.HEURISTIC_RULES): no reply; held for HR with its
@@ -98,9 +100,12 @@ def _judged(facts: MailFacts, policy: IntakePolicy, sender: str, sender_name: st
             *, skip: tuple[str, ...] = (), forwarded_by: str | None = None) -> Intake:
     certain = tuple(r for r in guard.CERTAIN_RULES if r.name not in skip)
     verdict = guard.judge(facts, certain)
-    if verdict is not None:
-        return Intake(Action.IGNORE, verdict.reason, sender, sender_name, forwarded_by, verdict)
     documents = guard.own_documents(facts.parsed)
+    if verdict is not None:
+        # A machine that carries files of its own (a job portal passing on an application,
+        # a list post with a scan) is still never answered, but HR sees the files.
+        action = Action.HOLD if documents else Action.IGNORE
+        return Intake(action, verdict.reason, sender, sender_name, forwarded_by, verdict)
     spam = guard.judge(facts, (guard.SpamVerdict(policy.spam_verdicts),))
     if spam is not None:
         action = Action.HOLD if documents else Action.IGNORE

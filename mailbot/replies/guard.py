@@ -109,7 +109,11 @@ _MACHINE_SQUASHED = re.compile(
     r"(noreply|norepl|donotreply|dontreply|donotrespond|noresponse|notreply|mailerdaemon|"
     r"maildaemon|postmaster|autoreply|autorespond|autoresponder|autoresponse|autosender|"
     r"bounce|mailerdeamon|listserv|majordomo|ezmlm|mdaemon|smtpgateway|mailadmin|"
-    r"mailrouter|mailsystem|mailgateway|deliverystatus|microsoftexchange[0-9a-f]{8,})",
+    r"mailrouter|mailsystem|mailgateway|deliverystatus|microsoftexchange[0-9a-f]{8,}|"
+    # "do not reply" in the other languages: NL, DE, FR, ES, PT, IT
+    r"nietbeantwoorden|nietantwoorden|geenantwoord|keineantwort|nichtantworten|"
+    r"bittenichtantworten|nepasrepondre|nerepondezpas|norepondre|noresponder|norespondas|"
+    r"norespondaeste|naoresponda|naoresponder|nonrispondere|noanswer|donotanswer|noreplies)",
 )
 # Whole tokens only: "daemon" inside "daemonia.lopes" is a person, "mail.daemon" is not.
 _MACHINE_TOKENS = frozenset({"daemon", "mailman", "nobody", "root", "smtp", "mta", "mailer"})
@@ -498,7 +502,9 @@ _SUBJECT_AUTOREPLY: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _SUBJECT_DELIVERY: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("en", _prefix(r"undeliver(able|ed)|undelivered mail|returned mail|return(ed)? to sender|"
+    ("en", _prefix(r"mail failure|failed mail|error sending (message|mail)|message status|"
+                   r"non[- ]?delivery|possible mail loop|undeliver(able|ed)|undelivered mail|"
+                   r"returned mail|return(ed)? to sender|"
                    r"delivery (status notification|failure|failed|has failed|report|"
                    r"notification|problem|delayed|delay|incomplete)|mail delivery "
                    r"(failed|failure|system|subsystem|problem|status|error)|failure notice|"
@@ -545,7 +551,8 @@ _SUBJECT_FEEDBACK: tuple[tuple[str, re.Pattern[str]], ...] = (
                    r"(report|notification|complaint|feedback)|abuse (report|complaint)|"
                    r"complaint about (message|your message|mail)|\[?spamcop|"
                    r"scomp|fbl report|report of (spam|abuse)|spam (reported|complaint)|"
-                   r"arf report|feedback loop|junk mail report|unsolicited (bulk |commercial )?"
+                   r"arf report|feedback loop|junk mail report|(client )?tos notification|"
+                   r"e-?mail feedback report|unsolicited (bulk |commercial )?"
                    r"(e-?mail|message) (report|complaint)")),
     ("nl", _prefix(r"misbruik ?melding|spammelding|klacht over (bericht|e-?mail)")),
     ("de", _prefix(r"missbrauchs(meldung|bericht)|spam-?(meldung|beschwerde)|"
@@ -655,7 +662,13 @@ _BODY_AUTOMATIC: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"mensagem autom(á|a)tica|mensaje autom(á|a)tico|please do not reply to this "
         r"(e-?mail|message)|do not reply to this (e-?mail|message)|niet beantwoorden|"
         r"bitte antworten sie nicht|merci de ne pas r(é|e)pondre|no responda a este|"
-        r"n(ã|a)o responda a est", re.IGNORECASE)),
+        r"n(ã|a)o responda a est|we (have )?received your (e-?mail|message|request|enquiry|"
+        r"inquiry)|your (request|ticket|case|enquiry|inquiry) (has been|was|is) (received|logged|"
+        r"created|opened|registered)|(ticket|case|request) (number|id|#) ?:? ?#?\w*\d|"
+        r"wij hebben (uw|je) (e-?mail|bericht|aanvraag) ontvangen|wir haben ihre (nachricht|"
+        r"e-?mail|anfrage) erhalten|nous avons (bien )?re(ç|c)u votre (message|e-?mail|demande)|"
+        r"hemos recibido (su|tu) (mensaje|correo|solicitud)|recebemos (a )?(sua|seu) "
+        r"(mensagem|e-?mail|solicita)", re.IGNORECASE)),
 )
 _BODY_ABSENCE = re.compile(
     r"\b(i am|i'm|i will be|i'll be|i shall be|we are|our office is|the office is)\s+"
@@ -840,7 +853,10 @@ _NOTIFICATION_LOCAL = re.compile(
     r"hello|support|security|reminders?|calendar|events?|communications?|promo(tions)?|"
     r"offers?|deals|newsroom|press|webmaster|admin|administrator|system-?messages?|"
     r"nieuwsbrief|noticias|nachrichten|actualites|jobs|careers|talent|recruiting|"
-    r"hr-?system|workday|ats|applications?)([.\-_+].*)?$",
+    r"hr-?system|workday|ats|applications?|wordpress|www-?data|www|web|website|forms?|"
+    r"apache|nginx|cron|crond|mailbot|notifier|alerting|automail|autoconfirm|auto-confirm|"
+    r"confirm(ation)?s?|verify|verification|receipts?|tickets?|helpdesk|servicedesk)"
+    r"([.\-_+].*)?$",
     re.IGNORECASE,
 )
 

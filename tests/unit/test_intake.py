@@ -67,8 +67,20 @@ def test_an_uncertain_machine_verdict_with_documents_is_held_for_hr() -> None:
         is Action.IGNORE
 
 
-def test_a_certain_machine_verdict_is_ignored_even_with_files() -> None:
+def test_a_certain_machine_verdict_is_never_answered_and_its_own_files_go_to_hr() -> None:
     raw = with_pdf("From: Ana <ana@example.org>\nList-Id: <expats.example>\nSubject: cv")
+    assert decision(raw)[0] is Action.HOLD
+    portal = with_pdf("From: Jobs <noreply@portal.example>\nSubject: New application")
+    assert decision(portal)[0] is Action.HOLD
+    assert decision("From: Ana <ana@example.org>\nList-Id: <e.example>\n\nhi")[0] \
+        is Action.IGNORE
+
+
+def test_files_inside_a_returned_mail_are_not_the_bounce_s_own() -> None:
+    raw = ("From: MAILER-DAEMON@mx.example.net\nReturn-Path: <>\nSubject: failure notice\n"
+           'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="o"\n\n'
+           "--o\nContent-Type: text/plain\n\nfailed\n--o\nContent-Type: message/rfc822\n\n"
+           + with_pdf(f"From: {BOT}\nSubject: complete") + "--o--\n")
     assert decision(raw)[0] is Action.IGNORE
 
 
