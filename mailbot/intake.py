@@ -125,8 +125,8 @@ def _judged(facts: MailFacts, policy: IntakePolicy, sender: str, sender_name: st
 # The first "From:" line of an inline-forwarded mail (Outlook, Gmail, Apple Mail, Thunderbird
 # in EN/NL/DE/FR/ES/PT/IT/Nordic), bold markers and "mailto:" included.
 _INLINE_FROM = re.compile(
-    r"^[>\s*]*(from|van|von|de|da|fra|från|od|afzender|absender|exp(é|e)diteur|remitente|"
-    r"remetente|mittente)\s*:\s*\**\s*(?P<rest>.{0,300})$",
+    r"^[> \t*]{0,20}(from|van|von|de|da|fra|från|od|afzender|absender|exp(é|e)diteur|remitente|"
+    r"remetente|mittente)[ \t]{0,5}:[ \t*]{0,10}(?P<rest>.{0,300})$",
     re.IGNORECASE | re.MULTILINE,
 )
 _ADDRESS = re.compile(r"[A-Za-z0-9._%+'=-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}")

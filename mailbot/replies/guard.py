@@ -35,6 +35,7 @@ logging.getLogger("flufl.bounce").setLevel(logging.CRITICAL)
 
 # flufl.bounce runs regexes over every text line: only hand it mails a bounce can be.
 BOUNCE_PARSER_MAX_BYTES = 2 * 1024 * 1024
+BOUNCE_NOTICE_MAX_CHARS = 64 * 1024   # without the returned mail
 # "First lines": the sender's own words before any quoted history.
 FIRST_LINES = 25
 FIRST_LINES_CHARS = 4000
@@ -477,8 +478,9 @@ class SpamVerdict:
 
 def _prefix(pattern: str) -> re.Pattern[str]:
     """A subject that starts with `pattern`, after [tags] and '*** SPAM ***'-style marks."""
-    return re.compile(r"^\s*(\[[^\]]{0,40}\]\s*|\*+[^*]{0,20}\*+\s*)*(" + pattern + r")",
-                      re.IGNORECASE)
+    # Atomic and bounded: a subject of 1000 "*" must not backtrack exponentially.
+    return re.compile(r"^\s*+(?>\[[^\]]{0,40}\]\s*|\*{1,5}[^*]{0,20}\*{1,5}\s*){0,5}("
+                      + pattern + r")", re.IGNORECASE)
 
 
 _SUBJECT_AUTOREPLY: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -772,10 +774,13 @@ class BounceParser:
         if facts.message is None or facts.raw_size > BOUNCE_PARSER_MAX_BYTES \
                 or own_documents(facts.parsed):
             return None
+        notification = _without_forwarded_mail(facts.message)
+        if _text_size(notification) > BOUNCE_NOTICE_MAX_CHARS:
+            return None  # a bounce's own text is a few KB; its detectors cost ~4 us a char
         try:
             from flufl.bounce import all_failures
 
-            temporary, permanent = all_failures(_without_forwarded_mail(facts.message))
+            temporary, permanent = all_failures(notification)
         except Exception as exc:  # third-party heuristics on hostile bytes
             log.debug("bounce parser gave up: %s", type(exc).__name__)
             return None
@@ -789,6 +794,15 @@ class BounceParser:
 
 
 _RECIPIENT = re.compile(r"[A-Za-z0-9._%+'=/-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+")
+
+
+def _text_size(message: Message) -> int:
+    total = 0
+    for part in message.walk():
+        payload = part.get_payload()
+        if isinstance(payload, str | bytes):
+            total += len(payload)
+    return total
 
 
 def _without_forwarded_mail(message: Message) -> Message:

@@ -142,3 +142,20 @@ def test_thread_headers_are_plain_ids_folded_between_ids() -> None:
     header = thread_header("References", ["<1@x>", long_id, "<2@x>", "not an id", "<a b@x>"])
     assert header == f"References: <1@x>\r\n {long_id}\r\n <2@x>\r\n".encode()
     assert thread_header("In-Reply-To", ["garbage"]) == b""
+
+
+@pytest.mark.parametrize(("name", "raw"), [
+    ("a subject of stars", b"From: a@b.example\r\nSubject: " + b"*" * 990 + b"x\r\n\r\nhi"),
+    ("blank lines to a forwarder", f"From: {FORWARDER}\r\nSubject: x\r\n\r\n".encode()
+     + b" \r\n" * 200_000),
+    ("one long line of words", b"From: a@b.example\r\nSubject: x\r\n\r\n" + b"I am " * 200_000),
+    ("addresses everywhere", b"From: a@b.example\r\nReturn-Path: " + b"a@" * 5000
+     + b"\r\nSubject: x\r\n\r\n" + b"@a" * 500_000),
+])
+def test_the_judgement_stays_fast_on_hostile_text(name: str, raw: bytes) -> None:
+    import time
+
+    parsed = parse_mail(raw)
+    started = time.perf_counter()
+    decide(parsed, raw, POLICY)
+    assert time.perf_counter() - started < 5.0, name  # ~0.3-0.9 s here; quadratic would be hours
