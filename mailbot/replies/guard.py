@@ -230,6 +230,9 @@ _AUTOREPLY_HEADER = re.compile(
     r"ms-journal-report|ms-exchange-organization-autoforwarded-ndr)$"
 )
 _APPLE_ACTION = re.compile(r"vacation|autoreply|auto-reply", re.IGNORECASE)
+# Old vacation(1) programs and autoresponders name themselves in X-Mailer.
+_AUTOREPLY_MAILER = re.compile(r"\bvacation\b|auto-?respond|auto-?reply|out of office",
+                               re.IGNORECASE)
 _FALSE_VALUES = frozenset({"", "no", "false", "0", "off", "none"})
 
 
@@ -249,6 +252,8 @@ class AutoReplyHeaders:
                     continue
                 return f"{key}: {value[:60]}"
             if key == "x-apple-action" and _APPLE_ACTION.search(value):
+                return f"{key}: {value[:60]}"
+            if key in ("x-mailer", "user-agent") and _AUTOREPLY_MAILER.search(value):
                 return f"{key}: {value[:60]}"
         return None
 
@@ -479,20 +484,23 @@ class SpamVerdict:
 def _prefix(pattern: str) -> re.Pattern[str]:
     """A subject that starts with `pattern`, after [tags] and '*** SPAM ***'-style marks."""
     # Atomic and bounded: a subject of 1000 "*" must not backtrack exponentially.
-    return re.compile(r"^\s*+(?>\[[^\]]{0,40}\]\s*|\*{1,5}[^*]{0,20}\*{1,5}\s*){0,5}("
+    return re.compile(r"^\s*+(?>\[[^\]]{0,40}\]\s*|\*{1,5}[^*]{0,20}\*{1,5}\s*){0,5}[\[(]?("
                       + pattern + r")", re.IGNORECASE)
 
 
 _SUBJECT_AUTOREPLY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("en", _prefix(r"auto(matic|mated)?[ _-]?(reply|response|answer|antwort)\b|autoreply\b|"
+                   r"auto-?respond[a-z]*|auto-?ack(nowledge?ment)?\b|"
                    r"auto ?:|auto-?response|out of (the )?office|ooo\b|away from (the )?office|"
                    r"on (annual )?(leave|vacation|holiday)|vacation (reply|message|notice)|"
                    r"absence (notice|notification)|i am (currently )?(away|out)|away:|"
                    r"automatic notification")),
     ("nl", _prefix(r"automatisch (antwoord|bericht)|afwezig(heid)?\b|niet aanwezig|"
-                   r"buiten kantoor|met vakantie|out of office")),
+                   r"buiten kantoor|niet op kantoor|met vakantie|vakantiemelding|"
+                   r"out of office")),
     ("de", _prefix(r"automatische (antwort|nachricht|abwesenheits[a-zäöü]*)|"
-                   r"abwesenheits(notiz|meldung|nachricht|info)|abwesend|"
+                   r"abwesenheits(notiz|meldung|nachricht|info)|abwesenheit\b|abwesend|"
+                   r"ferienabwesenheit|urlaubsvertretung|"
                    r"nicht im b(ü|ue)ro|au(ß|ss)er haus|urlaubs(abwesenheit|notiz)|im urlaub")),
     ("fr", _prefix(r"r(é|e)ponse automatique|absence du bureau|message d'absence|"
                    r"absent(e)?\b|en cong(é|e)s?|r(é|e)pondeur")),
@@ -799,7 +807,12 @@ _RECIPIENT = re.compile(r"[A-Za-z0-9._%+'=/-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z
 def _text_size(message: Message) -> int:
     total = 0
     for part in message.walk():
-        payload = part.get_payload()
+        if part.is_multipart():
+            continue
+        try:  # compat32 decodes 8-bit payloads with the declared charset, which may not exist
+            payload = part.get_payload()
+        except (LookupError, UnicodeError, ValueError):
+            return BOUNCE_NOTICE_MAX_CHARS + 1
         if isinstance(payload, str | bytes):
             total += len(payload)
     return total
@@ -957,7 +970,11 @@ RULES: tuple[Rule, ...] = CERTAIN_RULES + HEURISTIC_RULES
 def judge(facts: MailFacts, rules: Iterable[Rule] = RULES) -> Verdict | None:
     """The first rule that says 'do not answer', or None for a person's mail."""
     for rule in rules:
-        detail = rule.check(facts)
+        try:
+            detail = rule.check(facts)
+        except Exception as exc:  # hostile bytes must not stop the queue; the next rule decides
+            log.warning("rule %s could not judge the mail: %s", rule.name, type(exc).__name__)
+            continue
         if detail is not None:
             return Verdict(rule.name, rule.description, detail, rule.certain)
     return None

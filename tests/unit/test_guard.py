@@ -78,6 +78,7 @@ def test_a_person_writing_gets_a_reply() -> None:
     (guard.AutoReplyHeaders(), mail(x_auto_reply_from="x@y")),
     (guard.AutoReplyHeaders(), mail(x_apple_action="vacation")),
     (guard.AutoReplyHeaders(), mail(x_failed_recipients="k@example.co.uk")),
+    (guard.AutoReplyHeaders(), mail(x_mailer="vacation 1.2.7")),
     (guard.SuppressAutoResponse(), mail(x_auto_response_suppress="OOF, AutoReply")),
     (guard.ChallengeResponse(), mail(x_delivery_agent="TMDA/1.1.12 (Macallan)")),
     (guard.ChallengeResponse(), mail(x_boxbe_challenge="1")),
@@ -112,6 +113,7 @@ def test_near_misses_do_not_trip_the_rule(rule: guard.Rule, given: ParsedMail) -
     "Automatisch antwoord: HSM", "Afwezig", "Automatische Antwort: HSM", "Abwesenheitsnotiz",
     "Réponse automatique : HSM", "Respuesta automática: HSM", "Fuera de la oficina",
     "Resposta automática: HSM", "Ausência", "[EXT] Automatic reply: HSM",
+    "[Auto-Reply] Re: HSM", "(Automatic reply) HSM", "Autoresponder: HSM", "Abwesenheit: HSM",
 ])
 def test_autoreply_subjects_in_six_languages(subject: str) -> None:
     rule = next(r for r in guard.HEURISTIC_RULES if r.name == "autoreply-subject")
@@ -277,3 +279,18 @@ def test_heuristic_rules_are_marked_uncertain_and_header_rules_certain() -> None
     assert not any(rule.certain for rule in guard.HEURISTIC_RULES)
     names = [rule.name for rule in guard.RULES]
     assert len(names) == len(set(names))
+
+
+def test_a_part_in_an_unknown_charset_does_not_stop_the_judgement() -> None:
+    facts = raw_facts("""From: Ana <ana@example.org>
+Subject: documents
+Content-Type: multipart/mixed; boundary="b"
+
+--b
+Content-Type: text/plain; charset="undefined"
+Content-Transfer-Encoding: 8bit
+
+caf\u00e9
+--b--
+""")
+    assert guard.judge(facts) is None
