@@ -52,6 +52,7 @@ bench: setup
 	$(BIN)/python -m pip install -q --no-deps 'passporteye>=2.2'
 	$(BIN)/python -m bench.classify
 	$(BIN)/python -m bench.mailbox
+	$(BIN)/python -m bench.intake
 
 clean:
 	rm -rf $(DEMO_DIR) .pytest_cache .ruff_cache

@@ -34,6 +34,37 @@ class Security(StrEnum):
     PLAIN = "plain"        # loopback tests only
 
 
+# SpamAssassin ("X-Spam-Flag: YES", "X-Spam-Status: Yes, score=..."), rspamd ("X-Spam: Yes",
+# "X-Rspamd-Action: add header") and the generic "X-Spam-Verdict: spam".
+DEFAULT_SPAM_VERDICT_HEADERS = ("X-Spam-Flag:yes,X-Spam-Status:yes,X-Spam:yes|true,"
+                                "X-Rspamd-Action:reject|add header|rewrite subject,"
+                                "X-Spam-Verdict:spam")
+
+
+def parse_spam_verdict_headers(value: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """ "X-Spam-Flag:yes,X-Rspamd-Action:reject|add header" -> (("x-spam-flag", ("yes",)), ...)"""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for item in value.split(","):
+        if not item.strip():
+            continue
+        name, sep, words = item.partition(":")
+        values = tuple(w.strip().lower() for w in words.split("|") if w.strip())
+        if not sep or not name.strip() or not values:
+            raise ValueError(f"MAILBOT_SPAM_VERDICT_HEADERS: {item.strip()!r} is not "
+                             "'Header:value|value'")
+        found.append((name.strip().lower(), values))
+    return tuple(found)
+
+
+def parse_forwarders(value: str) -> frozenset[str]:
+    """ "hr-rule@corp.example, @forward.corp.example" -> lower-cased addresses and @domains."""
+    found = {item.strip().lower() for item in value.replace(";", ",").split(",") if item.strip()}
+    for item in found:
+        if "@" not in item or " " in item:
+            raise ValueError(f"MAILBOT_FORWARDERS: {item!r} is neither an address nor @domain")
+    return frozenset(found)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MAILBOT_", toml_file="mailbot.toml", extra="ignore"
@@ -109,6 +140,16 @@ class Settings(BaseSettings):
     # Trust `Authentication-Results` only from this authserv-id (the operator's own server).
     authserv_id: str = ""
 
+    # Machine-mail judgement (mailbot/intake.py, mailbot/replies/guard.py).
+    # Addresses (or "@domain") HR allows to forward a candidate's mail to us, comma-separated,
+    # e.g. HR's own Outlook forwarding rule. Such a mail is processed for the original sender
+    # and never answered to the forwarder.
+    forwarders: str = ""
+    # The operator's spam-filter verdict: comma-separated "Header:value|value" items; a header
+    # whose value starts with one of the values (any case) marks the mail as spam: no reply,
+    # held for HR when it carries documents. Empty = trust no spam verdict.
+    spam_verdict_headers: str = DEFAULT_SPAM_VERDICT_HEADERS
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -142,7 +183,17 @@ class Settings(BaseSettings):
                 "MAILBOT_SMTP_PASSWORD and MAILBOT_SMTP_OAUTH2_TOKEN_COMMAND are both set; "
                 "choose one way to log in"
             )
+        parse_spam_verdict_headers(self.spam_verdict_headers)
+        parse_forwarders(self.forwarders)
         return self
+
+    @property
+    def spam_verdicts(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return parse_spam_verdict_headers(self.spam_verdict_headers)
+
+    @property
+    def forwarder_addresses(self) -> frozenset[str]:
+        return parse_forwarders(self.forwarders)
 
     @property
     def effective_database_url(self) -> str:

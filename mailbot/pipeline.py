@@ -29,6 +29,7 @@ from mailbot.checklist.tb_exempt import TbExemptList, load_tb_exempt_list
 from mailbot.config import Settings
 from mailbot.delivery.base import Delivery, Envelope
 from mailbot.errors import DeliveryInDoubt, MailbotError, SetAside, TransientError
+from mailbot.intake import Action, Intake, IntakePolicy, decide
 from mailbot.isolation import Classify, IsolatedClassifier
 from mailbot.middleware import LoggingMiddleware, MetricsMiddleware, Middleware
 from mailbot.mime.headers import header_text, message_ids
@@ -44,7 +45,6 @@ from mailbot.replies.compose import (
     reference_in,
     reply_subject,
 )
-from mailbot.replies.guard import machine_mail_reason
 from mailbot.replies.hr import CompleteNotice, ReviewNotice, compose_complete, compose_review
 from mailbot.replies.message import FileAttachment, OutgoingMail, new_message_id, render
 from mailbot.sources.base import FetchedMail, MailSource
@@ -113,6 +113,7 @@ class Worker:
             timeout_seconds=settings.document_timeout_seconds,
         )
         self.own_addresses = frozenset({settings.from_address.lower()})
+        self.intake_policy = IntakePolicy.from_settings(settings)
         self.report = CycleReport()
 
     # ---------------------------------------------------------------- the cycle
@@ -208,14 +209,14 @@ class Worker:
             assert inbound is not None
             raw = inbound.raw
         parsed = parse_mail(raw, self.mime_limits)
-        machine = machine_mail_reason(parsed, self.own_addresses)
-        verdicts = {} if machine else self._classify_attachments(parsed)
+        intake = decide(parsed, raw, self.intake_policy)
+        verdicts = {} if intake.action is Action.IGNORE else self._classify_attachments(parsed)
         with session_scope(self.engine) as session:
             inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
             assert inbound is not None
             if inbound.state != InboundState.FETCHED:  # another worker got there first
                 return "skipped", "already processed"
-            return self._apply(session, inbound, parsed, machine, verdicts)
+            return self._apply(session, inbound, parsed, intake, verdicts)
 
     def _classify_attachments(self, parsed: ParsedMail) -> dict[str, dict[str, Any]]:
         wanted = {a.sha256: a for a in parsed.attachments if not a.error and not a.inline}
@@ -236,18 +237,21 @@ class Worker:
         session: Session,
         inbound: InboundMessage,
         parsed: ParsedMail,
-        machine: str | None,
+        intake: Intake,
         verdicts: dict[str, dict[str, Any]],
     ) -> tuple[str, str]:
         now = self.clock()
         inbound.processed_at = now
-        sender_case = repo.case_for_address(session, parsed.from_address)
-        if machine is not None:
+        sender = intake.sender
+        sender_case = repo.case_for_address(session, sender) if sender else None
+        if intake.action is Action.IGNORE:
             inbound.state = InboundState.IGNORED
-            inbound.note = f"no reply: {machine}"
+            inbound.note = f"no reply: {intake.reason}"[:1000]
             inbound.case_id = sender_case.id if sender_case else None
-            return "ignored", machine
-        if not parsed.from_address:
+            return "ignored", intake.reason
+        if intake.action is not Action.ANSWER:
+            return self._set_aside(session, inbound, parsed, intake, verdicts, sender_case, now)
+        if not sender:
             raise SetAside("the mail has no usable sender address")
         spoofed = failed_checks(parsed, self.settings.authserv_id)
         if spoofed:
@@ -269,8 +273,7 @@ class Worker:
         # "waiting for more than N days" both count from here.
         received_at = min(parsed.date or now, now)
         if case is None:  # first contact; no display name: replies say "Dear candidate"
-            case = repo.open_case(session, parsed.from_address, parsed.from_name,
-                                  when=received_at)
+            case = repo.open_case(session, sender, intake.sender_name, when=received_at)
         assert case is not None and case.id is not None
         for attachment in parsed.attachments:
             if attachment.inline and not attachment.error:
@@ -281,11 +284,11 @@ class Worker:
         inbound.case_id = case.id
         inbound.state = InboundState.HELD if held else InboundState.PROCESSED
         if held:
-            inbound.note = (f"sent from {parsed.from_address}, not an address of "
+            inbound.note = (f"sent from {sender}, not an address of "
                             f"{case.reference}; documents held for HR")
             self.queue_review(session, case, inbound, what_happened=inbound.note, what_to_do=(
-                f"If {parsed.from_address} belongs to the candidate, run "
-                f"`mailbot case link {case.reference} {parsed.from_address}`; "
+                f"If {sender} belongs to the candidate, run "
+                f"`mailbot case link {case.reference} {sender}`; "
                 "otherwise ignore it: nothing was counted."))
         elif asks_question(parsed.text):
             inbound.asks_question = case.needs_human = True
@@ -300,6 +303,42 @@ class Worker:
             else "missing " + ",".join(checklist.missing))
         summary = f"{case.reference}, {documents} document(s), {state}"
         return outcome, summary
+
+    def _set_aside(self, session: Session, inbound: InboundMessage, parsed: ParsedMail,
+                   intake: Intake, verdicts: dict[str, dict[str, Any]], sender_case: Case | None,
+                   now: datetime) -> tuple[str, str]:
+        """No reply, but nobody is dropped: the documents are read and kept (held, so they
+        count for nothing until HR releases them) and HR is told why."""
+        reference = reference_in(parsed.subject)
+        case = sender_case or (
+            repo.case_by_reference_or_email(session, reference) if reference else None)
+        received_at = min(parsed.date or now, now)
+        read: list[str] = []
+        for attachment in parsed.attachments:
+            if attachment.inline and not attachment.error:
+                continue
+            row = _document_row(attachment, verdicts, case.id if case else None, inbound,
+                                received_at, held=True)
+            session.add(row)
+            read.append(f"{row.filename} ({row.error or row.kind})")
+        session.flush()
+        inbound.case_id = case.id if case else None
+        set_aside = intake.action is Action.SET_ASIDE
+        inbound.state = InboundState.NEEDS_REVIEW if set_aside else InboundState.HELD
+        inbound.note = f"no reply, kept for HR: {intake.reason}"[:1000]
+        documents = "; ".join(read) if read else "none"
+        if set_aside:
+            what_to_do = ("Find out who sent it and answer by hand; its documents are kept "
+                          "(held). To count them for a case, link the sender's address with "
+                          "`mailbot case link`.")
+        else:
+            what_to_do = ("It was not answered automatically. If it is a candidate's genuine "
+                          "mail, answer by hand and link the address with `mailbot case link`.")
+        self.queue_review(session, case, inbound,
+                          what_happened=f"{inbound.note}. Documents read: {documents}"[:2000],
+                          what_to_do=what_to_do)
+        log.info("mail #%s not answered (%s): %s", inbound.id, intake.action, intake.reason)
+        return ("needs_review" if set_aside else "held"), intake.reason
 
     def refresh_case(self, session: Session, case: Case, now: datetime) -> Checklist:
         """Re-evaluate the checklist from every document; notify HR once on completion."""
@@ -603,7 +642,8 @@ def _verdict_of_document(document: Document) -> dict[str, Any]:
     return verdict
 
 
-def _document_row(attachment: Attachment, verdicts: dict[str, dict[str, Any]], case_id: int,
+def _document_row(attachment: Attachment, verdicts: dict[str, dict[str, Any]],
+                  case_id: int | None,
                   inbound: InboundMessage, received_at: datetime, held: bool) -> Document:
     assert inbound.id is not None
     verdict = dict(verdicts.get(attachment.sha256) or {

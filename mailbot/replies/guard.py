@@ -1,123 +1,989 @@
-"""Never answer a machine (RFC 3834): each rule a tiny class with a name and one `check()`.
+"""Never answer a machine (RFC 3834 and beyond): a chain of tiny named rules, GNU Mailman style.
 
-The mail is still stored and visible to HR; it just gets no automatic reply.
+Each rule has a `name`, a `description` and one `check()` that returns a short detail of what
+it saw (for the log and HR) or None. `judge()` runs them in order and returns the first hit.
+
+Rules are `certain` or not. A certain rule reads a signal only software writes (RFC 3834's
+Auto-Submitted, a null envelope sender, a DSN/ARF structure, list headers). The other rules
+read words (subject, first lines of the body, bulk wording) that a person could also write:
+when only such a rule fires and the mail carries documents of its own, the pipeline holds
+it for HR instead of dropping it (`Verdict.certain`), so a person is never lost.
+
+The mail is always stored and visible to HR; a machine mail just gets no automatic reply.
+The patterns are families (header name prefixes, local-part tokens, phrases in EN, NL, DE,
+FR, ES, PT, IT), not sentences of one server, so they carry over to mail we have not seen.
 """
 
 from __future__ import annotations
 
+import copy
+import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from email.message import Message
 from typing import Protocol
 
+from mailbot.mime.headers import decode_words
 from mailbot.mime.types import ParsedMail
+from mailbot.mime.unpack import FORWARDED
 
-_MACHINE_LOCALPART = re.compile(
-    r"^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|donotreply|bounces?|auto-?reply)"
-    r"([+\-._].*)?$",
-    re.IGNORECASE,
-)
+log = logging.getLogger("mailbot.guard")
+
+# flufl.bounce logs every detector run at INFO and tracebacks at ERROR; we report ourselves.
+logging.getLogger("flufl.bounce").setLevel(logging.CRITICAL)
+
+# flufl.bounce runs regexes over every text line: only hand it mails a bounce can be.
+BOUNCE_PARSER_MAX_BYTES = 2 * 1024 * 1024
+BOUNCE_NOTICE_MAX_CHARS = 64 * 1024   # without the returned mail
+# "First lines": the sender's own words before any quoted history.
+FIRST_LINES = 25
+FIRST_LINES_CHARS = 4000
+
+
+# --- what the rules look at ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MailFacts:
+    """The parsed mail, its top-level MIME tree (None when unreadable) and the bot's own
+    addresses. Built once per mail by `intake.decide()`."""
+
+    parsed: ParsedMail
+    message: Message | None = None
+    own_addresses: frozenset[str] = frozenset()
+    raw_size: int = 0
+
+    def header(self, name: str) -> str | None:
+        return self.parsed.header(name)
+
+    def values(self, *names: str) -> list[str]:
+        return [v for name in names for v in self.parsed.header_values(name)]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    rule: str          # the rule's name, e.g. "auto-submitted"
+    description: str   # what the rule means, for the log and HR
+    detail: str        # what it saw in this mail
+    certain: bool      # False: words a person could write (see the module docstring)
+
+    @property
+    def reason(self) -> str:
+        return f"{self.rule}: {self.detail}"
 
 
 class Rule(Protocol):
     name: str
     description: str
+    certain: bool
 
-    def check(self, mail: ParsedMail, own_addresses: frozenset[str]) -> bool: ...
-
-
-@dataclass(frozen=True)
-class AutoSubmitted:
-    name: str = "auto-submitted"
-    description: str = "Auto-Submitted is present and not 'no' (RFC 3834 section 5)"
-
-    def check(self, mail: ParsedMail, own_addresses: frozenset[str]) -> bool:
-        value = mail.header("auto-submitted")
-        return value is not None and value.strip().lower().split(";")[0].strip() != "no"
+    def check(self, facts: MailFacts) -> str | None: ...
 
 
-@dataclass(frozen=True)
-class BulkPrecedence:
-    name: str = "precedence"
-    description: str = "Precedence is bulk, junk or list"
+# --- shared helpers ----------------------------------------------------------------------------
 
-    def check(self, mail: ParsedMail, own_addresses: frozenset[str]) -> bool:
-        value = (mail.header("precedence") or "").strip().lower()
-        return value in {"bulk", "junk", "list"}
+_ADDRESS_IN = re.compile(r"[^\s<>()\[\],;:\"@]{1,64}@[^\s<>()\[\],;:\"@]{1,255}")
+_LOCAL_SEPARATORS = re.compile(r"[.\-_+=]")
 
 
-@dataclass(frozen=True)
-class MailingList:
-    name: str = "mailing-list"
-    description: str = "List-Id or List-Unsubscribe is present"
-
-    def check(self, mail: ParsedMail, own_addresses: frozenset[str]) -> bool:
-        return mail.header("list-id") is not None or mail.header("list-unsubscribe") is not None
+def addresses_in(value: str) -> list[str]:
+    """Every addr-spec-looking token in a header value, lower-cased."""
+    return [m.group(0).lower().strip(".") for m in _ADDRESS_IN.finditer(value)]
 
 
-@dataclass(frozen=True)
-class NullReturnPath:
-    name: str = "null-return-path"
-    description: str = "Return-Path is <> (a bounce or other notification)"
-
-    def check(self, mail: ParsedMail, own_addresses: frozenset[str]) -> bool:
-        return any(value.strip() in {"<>", ""} for value in mail.header_values("return-path"))
+def local_part(address: str) -> str:
+    return address.rpartition("@")[0] if "@" in address else address
 
 
-@dataclass(frozen=True)
-class MachineSender:
-    name: str = "machine-sender"
-    description: str = "the sender is MAILER-DAEMON, postmaster or a no-reply address"
-
-    def check(self, mail: ParsedMail, own_addresses: frozenset[str]) -> bool:
-        local = mail.from_address.partition("@")[0]
-        return not mail.from_address or bool(_MACHINE_LOCALPART.match(local))
-
-
-@dataclass(frozen=True)
-class SuppressAutoResponse:
-    name: str = "x-auto-response-suppress"
-    description: str = "X-Auto-Response-Suppress asks for no automatic replies"
-
-    def check(self, mail: ParsedMail, own_addresses: frozenset[str]) -> bool:
-        value = (mail.header("x-auto-response-suppress") or "").lower()
-        return any(word in value for word in ("all", "autoreply", "oof"))
+def _strip_envelope_tags(local: str) -> str:
+    """BATV ("prvs=0123abcd=user") and SRS ("SRS0=hash=tt=domain=user") wrap a person's
+    address on the way; the person is the last piece."""
+    lowered = local.lower()
+    if lowered.startswith(("prvs=", "btv1==", "srs0=", "srs1=")):
+        return lowered.rsplit("=", 1)[-1]
+    return lowered
 
 
-@dataclass(frozen=True)
-class DeliveryReport:
-    name: str = "report"
-    description: str = "a multipart/report (bounce, read receipt) or delivery notification"
+# Local parts only software uses. Compared with separators removed ("no_reply" = "noreply").
+_MACHINE_SQUASHED = re.compile(
+    r"(noreply|norepl|donotreply|dontreply|donotrespond|noresponse|notreply|mailerdaemon|"
+    r"maildaemon|postmaster|autoreply|autorespond|autoresponder|autoresponse|autosender|"
+    r"bounce|mailerdeamon|listserv|majordomo|ezmlm|mdaemon|smtpgateway|mailadmin|"
+    r"mailrouter|mailsystem|mailgateway|deliverystatus|microsoftexchange[0-9a-f]{8,}|"
+    # "do not reply" in the other languages: NL, DE, FR, ES, PT, IT
+    r"nietbeantwoorden|nietantwoorden|geenantwoord|keineantwort|nichtantworten|"
+    r"bittenichtantworten|nepasrepondre|nerepondezpas|norepondre|noresponder|norespondas|"
+    r"norespondaeste|naoresponda|naoresponder|nonrispondere|noanswer|donotanswer|noreplies)",
+)
+# Whole tokens only: "daemon" inside "daemonia.lopes" is a person, "mail.daemon" is not.
+_MACHINE_TOKENS = frozenset({"daemon", "mailman", "nobody", "root", "smtp", "mta", "mailer"})
 
-    def check(self, mail: ParsedMail, own_addresses: frozenset[str]) -> bool:
-        content_type = (mail.header("content-type") or "").lower()
-        return content_type.startswith("multipart/report")
+
+def machine_local_part(address: str) -> str | None:
+    """The machine marker in an address's local part, or None."""
+    local = _strip_envelope_tags(local_part(address))
+    squashed = _LOCAL_SEPARATORS.sub("", local)
+    match = _MACHINE_SQUASHED.search(squashed)
+    if match:
+        return match.group(0)
+    tokens = [t for t in _LOCAL_SEPARATORS.split(local) if t]
+    hit = next((t for t in tokens if t in _MACHINE_TOKENS), None)
+    return hit
+
+
+# Bounce handlers of lists and bulk senders: "bounces-…", "…-bounces", "owner-…", "…-owner",
+# "…-request", "errors-…", VERP "list-bounces+user=domain".
+_BOUNCE_HANDLER = re.compile(
+    r"(^|[.\-_+=])(bounces?|bnc|errors?|return|returns)([.\-_+=]|$)|^owner-|-owner$|"
+    r"-request$|-errors$|^(sympa|mailman|listserv|majordomo|ezmlm|lyris|ecartis)",
+)
+
+
+def bounce_handler(address: str) -> str | None:
+    local = _strip_envelope_tags(local_part(address))
+    match = _BOUNCE_HANDLER.search(local)
+    return match.group(0).strip(".-_+=") if match else None
+
+
+_QUOTE_START = re.compile(
+    r"^(>|On .{0,200} wrote:?$|Op .{0,200} (schreef|geschreven).*$|Am .{0,200} schrieb.*$|"
+    r"Le .{0,200} a écrit.*$|El .{0,200} escribió.*$|Em .{0,200} escreveu.*$|"
+    r"-{2,} ?(Original|Forwarded|Oorspronkelijk|Doorgestuurd|Ursprüngliche|Weitergeleitete|"
+    r"Message d'origine|Message transféré|Mensaje original|Mensagem original)|"
+    r"(From|Van|Von|De|Da|Sent|Verzonden|Gesendet|Envoyé|Enviado):\s|_{5,})",
+    re.IGNORECASE,
+)
+
+
+def first_lines(text: str) -> str:
+    """The first non-empty lines of the sender's own words, joined by single spaces, before
+    any quoted history (so a reply quoting an out-of-office text is not one)."""
+    kept: list[str] = []
+    for line in text[:FIRST_LINES_CHARS * 4].splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _QUOTE_START.match(stripped):
+            break
+        kept.append(stripped)
+        if len(kept) >= FIRST_LINES:
+            break
+    return " ".join(kept)[:FIRST_LINES_CHARS]
+
+
+def own_documents(parsed: ParsedMail) -> int:
+    """Files the sender attached themselves: not decoration, not inside a forwarded or
+    returned mail, not a bounce's text report."""
+    return sum(
+        1 for a in parsed.attachments
+        if not a.inline and not a.origin.startswith(FORWARDED)
+        and not a.content_type.startswith(("message/", "text/rfc822-headers"))
+    )
+
+
+def _first_match(patterns: Iterable[tuple[str, re.Pattern[str]]], text: str) -> str | None:
+    for label, pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return f"{label} {match.group(0)[:80]!r}"
+    return None
+
+
+# --- certain rules: signals only software writes --------------------------------------------
 
 
 @dataclass(frozen=True)
 class FromOurselves:
     name: str = "from-ourselves"
     description: str = "the mail comes from the bot's own address (a loop)"
+    certain: bool = True
 
-    def check(self, mail: ParsedMail, own_addresses: frozenset[str]) -> bool:
-        return mail.from_address in own_addresses
+    def check(self, facts: MailFacts) -> str | None:
+        sender = facts.parsed.from_address
+        return sender if sender and sender in facts.own_addresses else None
 
 
-RULES: tuple[Rule, ...] = (
+@dataclass(frozen=True)
+class AutoSubmitted:
+    name: str = "auto-submitted"
+    description: str = "Auto-Submitted is present and not 'no' (RFC 3834 section 5)"
+    certain: bool = True
+
+    def check(self, facts: MailFacts) -> str | None:
+        for value in facts.values("auto-submitted", "autosubmitted"):
+            keyword = value.strip().lower().split(";")[0].strip()
+            if keyword and keyword != "no":
+                return keyword
+        return None
+
+
+# Vendor auto-reply markers: X-Autoreply (Yahoo, cPanel, iCloud), X-Autorespond (Roundcube,
+# Plesk), X-Auto-Reply, X-AutoReply-From, X-Mail-Autoreply, X-Autogenerated, X-Vacation,
+# X-OOF, X-FC-MachineGenerated, Apple's X-Apple-Action: vacation, Exchange's
+# X-MS-Exchange-Message-Is-Ndr, Exim's X-Failed-Recipients.
+_AUTOREPLY_HEADER = re.compile(
+    r"^x-(auto-?(reply|repl|respon[a-z]*|generated|submitted|mailer|response)(-from)?|"
+    r"autoreply(-from)?|autorespond[a-z]*|mail-?autoreply|autogenerated|vacation[a-z-]*|"
+    r"oof|ooo|out-?of-?office|fc-machinegenerated|precedence|ms-exchange-message-is-ndr|"
+    r"failed-recipients|mailer-daemon[a-z-]*|"
+    r"ms-journal-report|ms-exchange-organization-autoforwarded-ndr)$"
+)
+_APPLE_ACTION = re.compile(r"vacation|autoreply|auto-reply", re.IGNORECASE)
+# Old vacation(1) programs and autoresponders name themselves in X-Mailer.
+_AUTOREPLY_MAILER = re.compile(r"\bvacation\b|auto-?respond|auto-?reply|out of office",
+                               re.IGNORECASE)
+_FALSE_VALUES = frozenset({"", "no", "false", "0", "off", "none"})
+
+
+@dataclass(frozen=True)
+class AutoReplyHeaders:
+    name: str = "autoreply-header"
+    description: str = ("a vendor auto-reply or delivery-report header (X-Autoreply, "
+                        "X-Autorespond, X-Failed-Recipients, Apple vacation, ...)")
+    certain: bool = True
+
+    def check(self, facts: MailFacts) -> str | None:
+        for key, value in facts.parsed.headers:
+            if key == "x-auto-response-suppress":
+                continue  # its own rule: it asks, it does not say what the mail is
+            if _AUTOREPLY_HEADER.match(key) and value.strip().lower() not in _FALSE_VALUES:
+                if key == "x-precedence" and value.strip().lower() not in _BULK_PRECEDENCE:
+                    continue
+                return f"{key}: {value[:60]}"
+            if key == "x-apple-action" and _APPLE_ACTION.search(value):
+                return f"{key}: {value[:60]}"
+            if key in ("x-mailer", "user-agent") and _AUTOREPLY_MAILER.search(value):
+                return f"{key}: {value[:60]}"
+        return None
+
+
+@dataclass(frozen=True)
+class SuppressAutoResponse:
+    name: str = "x-auto-response-suppress"
+    description: str = "X-Auto-Response-Suppress asks for no automatic replies (Exchange)"
+    certain: bool = True
+
+    def check(self, facts: MailFacts) -> str | None:
+        value = (facts.header("x-auto-response-suppress") or "").lower()
+        return value if any(w in value for w in ("all", "autoreply", "oof")) else None
+
+
+# Challenge-response systems: TMDA, Spam Arrest, Boxbe, Sendio, SpamCap, Mailinblack, ...
+_CHALLENGE_HEADER = re.compile(
+    r"^x-(tmda[a-z-]*|spam-?arrest[a-z-]*|boxbe[a-z-]*|sendio[a-z-]*|[a-z-]*challenge[a-z-]*|"
+    r"mailinblack[a-z-]*|spamcap[a-z-]*|bluebottle[a-z-]*|cr-[a-z-]+|choicemail[a-z-]*|"
+    r"qurb[a-z-]*|permission-?check[a-z-]*)$"
+)
+_CHALLENGE_AGENT = re.compile(r"tmda|spam ?arrest|boxbe|choicemail|mailinblack|sendio",
+                              re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ChallengeResponse:
+    name: str = "challenge-response"
+    description: str = "a challenge-response system asks the sender to prove they are human"
+    certain: bool = True
+
+    def check(self, facts: MailFacts) -> str | None:
+        for key, value in facts.parsed.headers:
+            if _CHALLENGE_HEADER.match(key):
+                return key
+            if key in ("x-delivery-agent", "x-mailer", "user-agent") \
+                    and _CHALLENGE_AGENT.search(value):
+                return f"{key}: {value[:60]}"
+        return None
+
+
+_NULL_SENDERS = frozenset({"", "<>", "<<>>", "<> ()"})
+
+
+@dataclass(frozen=True)
+class NullReturnPath:
+    name: str = "null-return-path"
+    description: str = ("the envelope sender is null or a mail system (<>, MAILER-DAEMON, "
+                        "postmaster): a bounce or other notification (RFC 5321 4.5.5)")
+    certain: bool = True
+
+    def check(self, facts: MailFacts) -> str | None:
+        for value in facts.values("return-path", "x-envelope-from", "envelope-from"):
+            text = value.strip().lower()
+            if text in _NULL_SENDERS:
+                return f"Return-Path {value.strip() or '<>'}"
+            inner = text.strip("<> ")
+            marker = machine_local_part(inner) if inner else None
+            if marker in ("mailerdaemon", "maildaemon", "postmaster", "mailerdeamon",
+                          "mdaemon", "daemon"):
+                return f"Return-Path {value.strip()[:80]}"
+        return None
+
+
+@dataclass(frozen=True)
+class BounceHandlerSender:
+    name: str = "bounce-handler"
+    description: str = ("Return-Path, Errors-To or Sender is a list's or bulk sender's bounce "
+                        "handler (bounces-…, owner-…, …-request)")
+    certain: bool = True
+
+    def check(self, facts: MailFacts) -> str | None:
+        for header in ("return-path", "errors-to", "sender", "x-envelope-from"):
+            for value in facts.values(header):
+                for address in addresses_in(value):
+                    marker = bounce_handler(address)
+                    if marker:
+                        return f"{header} {address[:80]} ({marker})"
+        return None
+
+
+# The display names mail systems sign their notifications with.
+_MACHINE_DISPLAY_NAME = re.compile(
+    r"^(mail(er)?[ -]?daemon|mail delivery (subsystem|system|service|notification)|"
+    r"post ?master|mail administrator|mail system|microsoft outlook|"
+    r"microsoft exchange|mail ?router|delivery status notification|"
+    r"mail delivery|e-?mail delivery system|lotus notes mail router|"
+    r"systemadministrator|postmeister|mailzustellsystem|mail-?beheerder|"
+    r"système de messagerie|sistema de correo|sistema de e-?mail)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MachineSender:
+    name: str = "machine-sender"
+    description: str = ("the sender is a mail system, a list robot or a no-reply address "
+                        "(MAILER-DAEMON, postmaster, …-noreply, no_reply, …-request, owner-…)")
+    certain: bool = True
+
+    def check(self, facts: MailFacts) -> str | None:
+        parsed = facts.parsed
+        candidates = [parsed.from_address] if parsed.from_address else []
+        if not candidates:  # unparseable From: still look at what it says
+            raw_from = facts.header("from") or ""
+            candidates = addresses_in(raw_from) or [raw_from.strip().lower()]
+        for address in candidates:
+            marker = machine_local_part(address) or bounce_handler(address)
+            if marker:
+                return f"{address[:80]} ({marker})"
+        name = parsed.from_name.strip().strip('"')
+        if _MACHINE_DISPLAY_NAME.match(name):
+            return f"display name {name[:60]!r}"
+        return None
+
+
+_BULK_PRECEDENCE = frozenset({"bulk", "junk", "list", "auto_reply", "auto-reply"})
+
+
+@dataclass(frozen=True)
+class BulkPrecedence:
+    name: str = "precedence"
+    description: str = "Precedence is bulk, junk, list or auto_reply"
+    certain: bool = True
+
+    def check(self, facts: MailFacts) -> str | None:
+        for value in facts.values("precedence"):
+            word = value.strip().lower()
+            if word in _BULK_PRECEDENCE:
+                return word
+        return None
+
+
+# List managers: RFC 2369/2919 List-*, ezmlm's Mailing-List, fml's X-ML-* and X-MLServer,
+# Mailman's X-BeenThere/X-Mailman-Version, LISTSERV's X-LISTSERV-*, Lyris, Sympa, Google
+# Groups, Yahoo Groups, majordomo's X-Listprocessor-Version, procmail/list loop guards X-Loop.
+_LIST_HEADER = re.compile(
+    r"^(list-(id|unsubscribe|subscribe|post|help|owner|archive|software)|mailing-list|"
+    r"x-mailing-list|x-ml-[a-z-]+|x-mlserver|x-mailman-[a-z-]+|x-beenthere|x-list(name|-id|"
+    r"-name|-unsubscribe|-post|processor-version|server|serv[a-z-]*)?|x-listserv[a-z-]*|"
+    r"x-lyris[a-z-]*|x-sympa[a-z-]*|x-google-group-id|x-google-groups[a-z-]*|"
+    r"x-yahoo-newman-[a-z-]+|x-egroups-[a-z-]+|x-ezmlm[a-z-]*|x-loop|x-sequence|"
+    r"x-majordomo[a-z-]*|x-ecartis[a-z-]*|x-topica[a-z-]*|x-rcpt-to-list)$"
+)
+
+
+@dataclass(frozen=True)
+class MailingList:
+    name: str = "mailing-list"
+    description: str = ("a mailing-list header (List-Id, List-Unsubscribe, ezmlm Mailing-List, "
+                        "fml X-ML-*, Mailman X-BeenThere, X-Loop, …)")
+    certain: bool = True
+
+    def check(self, facts: MailFacts) -> str | None:
+        for key, _value in facts.parsed.headers:
+            if _LIST_HEADER.match(key):
+                return key
+        return None
+
+
+_REPORT_PARTS = frozenset({
+    "message/delivery-status", "message/global-delivery-status", "message/feedback-report",
+    "message/disposition-notification", "message/global-disposition-notification",
+    "text/rfc822-headers",
+})
+
+
+def top_parts(message: Message | None, depth: int = 2) -> list[Message]:
+    """The message and its parts down to `depth` multipart levels, never inside a forwarded
+    or returned mail (message/rfc822)."""
+    if message is None:
+        return []
+    found = [message]
+    level = [message]
+    for _ in range(depth):
+        nxt: list[Message] = []
+        for part in level:
+            if part.is_multipart() and part.get_content_maintype() == "multipart":
+                nxt += [p for p in part.get_payload() if isinstance(p, Message)][:50]
+        found += nxt
+        level = nxt
+    return found
+
+
+@dataclass(frozen=True)
+class ReportStructure:
+    name: str = "report-structure"
+    description: str = ("a machine report: multipart/report or a delivery-status, "
+                        "feedback-report (ARF) or read-receipt part (RFC 3462/3464/5965/8098)")
+    certain: bool = True
+
+    def check(self, facts: MailFacts) -> str | None:
+        content_type = (facts.header("content-type") or "").lower()
+        if content_type.startswith("multipart/report"):
+            return content_type[:80]
+        for part in top_parts(facts.message):
+            kind = part.get_content_type()
+            if kind in _REPORT_PARTS:
+                return kind
+        return None
+
+
+# A spam-filter verdict is configured (Settings.spam_verdict_headers); see `SpamVerdict`.
+
+
+@dataclass(frozen=True)
+class SpamVerdict:
+    """The operator's spam filter said spam. Not a machine signal as such, so `intake`
+    holds a spam mail with documents for HR rather than dropping it."""
+
+    verdicts: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    name: str = "spam-verdict"
+    description: str = "the operator's spam filter marked the mail as spam"
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        for header, words in self.verdicts:
+            for value in facts.values(header):
+                text = value.strip().lower()
+                if any(text.startswith(word) for word in words):
+                    return f"{header}: {value.strip()[:60]}"
+        return None
+
+
+# --- heuristic rules: words a person could also write ---------------------------------------
+
+
+def _prefix(pattern: str) -> re.Pattern[str]:
+    """A subject that starts with `pattern`, after [tags] and '*** SPAM ***'-style marks."""
+    # Atomic and bounded: a subject of 1000 "*" must not backtrack exponentially.
+    return re.compile(r"^\s*+(?>\[[^\]]{0,40}\]\s*|\*{1,5}[^*]{0,20}\*{1,5}\s*){0,5}[\[(]?("
+                      + pattern + r")", re.IGNORECASE)
+
+
+_SUBJECT_AUTOREPLY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("en", _prefix(r"auto(matic|mated)?[ _-]?(reply|response|answer|antwort)\b|autoreply\b|"
+                   r"auto-?respond[a-z]*|auto-?ack(nowledge?ment)?\b|"
+                   r"auto ?:|auto-?response|out of (the )?office|ooo\b|away from (the )?office|"
+                   r"on (annual )?(leave|vacation|holiday)|vacation (reply|message|notice)|"
+                   r"absence (notice|notification)|i am (currently )?(away|out)|away:|"
+                   r"automatic notification")),
+    ("nl", _prefix(r"automatisch (antwoord|bericht)|afwezig(heid)?\b|niet aanwezig|"
+                   r"buiten kantoor|niet op kantoor|met vakantie|vakantiemelding|"
+                   r"out of office")),
+    ("de", _prefix(r"automatische (antwort|nachricht|abwesenheits[a-zäöü]*)|"
+                   r"abwesenheits(notiz|meldung|nachricht|info)|abwesenheit\b|abwesend|"
+                   r"ferienabwesenheit|urlaubsvertretung|"
+                   r"nicht im b(ü|ue)ro|au(ß|ss)er haus|urlaubs(abwesenheit|notiz)|im urlaub")),
+    ("fr", _prefix(r"r(é|e)ponse automatique|absence du bureau|message d'absence|"
+                   r"absent(e)?\b|en cong(é|e)s?|r(é|e)pondeur")),
+    ("es", _prefix(r"respuesta autom(á|a)tica|fuera de (la )?oficina|ausente\b|"
+                   r"de vacaciones|respuesta de ausencia|aviso de ausencia")),
+    ("pt", _prefix(r"resposta autom(á|a)tica|aus(ê|e)ncia\b|fora do escrit(ó|o)rio|"
+                   r"de f(é|e)rias|resposta de aus(ê|e)ncia|mensagem autom(á|a)tica")),
+    ("it", _prefix(r"risposta automatica|fuori (sede|ufficio)|assente\b|in ferie")),
+)
+
+_SUBJECT_DELIVERY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("en", _prefix(r"mail failure|failed mail|error sending (message|mail)|message status|"
+                   r"non[- ]?delivery|possible mail loop|undeliver(able|ed)|undelivered mail|"
+                   r"returned mail|return(ed)? to sender|"
+                   r"delivery (status notification|failure|failed|has failed|report|"
+                   r"notification|problem|delayed|delay|incomplete)|mail delivery "
+                   r"(failed|failure|system|subsystem|problem|status|error)|failure notice|"
+                   r"non-?deliver(y|able)|message (not delivered|delivery failed|delayed|"
+                   r"could not be delivered|undeliverable|rejected|bounced|blocked)|"
+                   r"could not send message|delayed mail|warning: (could not|message)|"
+                   r"mail system error|nondeliverable|permanent (delivery )?failure|"
+                   r"returned message|delivery notification|bounced? (mail|message)|"
+                   r"mail (could not be|was not) delivered|mail loop|loop detected|"
+                   r"successful mail delivery|mail delivery status|"
+                   r"(message )?delivered: |relayed: |not read: |read receipt|"
+                   r"rejected: |message rejected|address not found|"
+                   r"your message (to .{0,80} )?(couldn't|could not|wasn't|was not|"
+                   r"has not been|cannot be) (be )?delivered")),
+    ("nl", _prefix(r"onbestelbaar|niet (bezorgd|afgeleverd|bestelbaar)|kan niet worden "
+                   r"(bezorgd|afgeleverd)|bezorging (mislukt|vertraagd)|bezorgingsfout|"
+                   r"bericht (niet bezorgd|geretourneerd)|geretourneerd(e)? (bericht|e-?mail)|"
+                   r"bezorgstatusmelding|afleveringsfout")),
+    ("de", _prefix(r"unzustellbar|nicht zustellbar|zustellung (fehlgeschlagen|verz(ö|oe)gert|"
+                   r"nicht m(ö|oe)glich)|(ü|ue)bermittlungs(status|fehler)|"
+                   r"benachrichtigung zum (ü|ue)bermittlungsstatus|fehler bei der zustellung|"
+                   r"unzustellbare nachricht|nachricht (nicht zugestellt|zur(ü|ue)ckgewiesen)|"
+                   r"zustellbenachrichtigung|r(ü|ue)ckl(ä|ae)ufer")),
+    ("fr", _prefix(r"non remis|impossible de (remettre|distribuer|livrer)|(é|e)chec de (la )?"
+                   r"(remise|distribution|livraison)|notification d'(é|e)tat de (la )?remise|"
+                   r"message non (distribu(é|e)|remis|d(é|e)livr(é|e))|non distribuable|"
+                   r"rapport de (remise|non-remise)|courrier (retourn(é|e)|non distribu)|"
+                   r"remise diff(é|e)r(é|e)e")),
+    ("es", _prefix(r"no se (puede|pudo) entregar|imposible (de )?entregar|notificaci(ó|o)n "
+                   r"de (estado de )?entrega|error (de|en la|al) entrega|no entregado|"
+                   r"mensaje (no entregado|devuelto|rechazado)|correo devuelto|"
+                   r"no se ha podido entregar|entrega (fallida|retrasada|demorada)|"
+                   r"no es posible entregar|devuelto al remitente")),
+    ("pt", _prefix(r"n(ã|a)o (é|e) poss(í|i)vel entregar|notifica(ç|c)(ã|a)o de (status|estado) "
+                   r"de entrega|falha (na|de) entrega|n(ã|a)o entregue|mensagem (n(ã|a)o "
+                   r"entregue|devolvida|rejeitada)|n(ã|a)o foi poss(í|i)vel entregar|"
+                   r"entrega (falhou|atrasada)|e-?mail devolvido|imposs(í|i)vel entregar")),
+    ("it", _prefix(r"non recapitabile|mancato recapito|impossibile recapitare|"
+                   r"notifica (sullo )?stato (di )?(consegna|recapito)|consegna non riuscita")),
+)
+
+_SUBJECT_FEEDBACK: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("en", _prefix(r"(email |e-mail |spam |phishing )?(abuse|complaint|fbl|feedback|spam) "
+                   r"(report|notification|complaint|feedback)|abuse (report|complaint)|"
+                   r"complaint about (message|your message|mail)|\[?spamcop|"
+                   r"scomp|fbl report|report of (spam|abuse)|spam (reported|complaint)|"
+                   r"arf report|feedback loop|junk mail report|(client )?tos notification|"
+                   r"e-?mail feedback report|unsolicited (bulk |commercial )?"
+                   r"(e-?mail|message) (report|complaint)")),
+    ("nl", _prefix(r"misbruik ?melding|spammelding|klacht over (bericht|e-?mail)")),
+    ("de", _prefix(r"missbrauchs(meldung|bericht)|spam-?(meldung|beschwerde)|"
+                   r"beschwerde (über|ueber) (ihre )?(nachricht|e-?mail)")),
+    ("fr", _prefix(r"(rapport|signalement) d'abus|plainte (pour|de) spam|signalement de spam")),
+    ("es", _prefix(r"(informe|reporte|denuncia) de (abuso|spam)|queja (de|por) spam")),
+    ("pt", _prefix(r"(relat(ó|o)rio|den(ú|u)ncia) de (abuso|spam)|reclama(ç|c)(ã|a)o de spam")),
+)
+
+_SUBJECT_CHALLENGE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("en", _prefix(r"(please )?(confirm|verify) (your (e-?mail|message|address)|that you|"
+                   r"you are (a )?human|sender)|sender verification|verification required|"
+                   r"(authori[sz]ation|confirmation) (required|request(ed)?|needed)|"
+                   r"anti-?spam (verification|check|confirmation)|spam ?arrest|"
+                   r"your (e-?mail|message) (is|was) (held|pending|quarantined|"
+                   r"awaiting (verification|confirmation)|on hold)|"
+                   r"message (held|awaiting|pending) (for )?(verification|confirmation|approval)|"
+                   r"(re: )?\[?(boxbe|tmda|mailinblack)")),
+    ("nl", _prefix(r"bevestig (uw|je) (e-?mail|bericht|adres)|verificatie (vereist|nodig)")),
+    ("de", _prefix(r"best(ä|ae)tigen sie (ihre|bitte)|absenderbest(ä|ae)tigung|"
+                   r"verifizierung erforderlich")),
+    ("fr", _prefix(r"(veuillez )?confirme[rz] (votre|l'envoi)|v(é|e)rification de "
+                   r"l'exp(é|e)diteur|validation de (votre )?(message|envoi)")),
+    ("es", _prefix(r"(por favor,? )?confirme (su|tu) (correo|mensaje|direcci)|verificaci(ó|o)n "
+                   r"del remitente")),
+    ("pt", _prefix(r"(por favor,? )?confirme (seu|o seu|sua) (e-?mail|mensagem|endere)|"
+                   r"verifica(ç|c)(ã|a)o do remetente")),
+)
+
+
+@dataclass(frozen=True)
+class SubjectPattern:
+    """One family of subjects, matched at the start (never after "Re:": a person's reply to
+    an auto-reply keeps its "Re:")."""
+
+    name: str
+    description: str
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        subject = decode_words(facts.parsed.subject)
+        return _first_match(self.patterns, subject) if subject else None
+
+
+# The first lines of standard bounce texts, by family (server names are the where, the
+# phrases are what generalises: most servers paraphrase the same sentences).
+_BODY_DELIVERY: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("en", re.compile(
+        r"this is the mail system at host|this message was created automatically by mail "
+        r"delivery software|the original message was received at|this is the qmail-send "
+        r"program|i'?m afraid i wasn'?t able to deliver|delivery (has failed|to the following "
+        r"recipients? (has )?failed|failed permanently|incomplete)|"
+        r"your message (to \S{1,80} )?(did not|didn'?t|couldn'?t|could not|wasn'?t|was not|"
+        r"cannot|can'?t|has not been|was) "
+        r"(reach|be delivered|delivered|been delivered|sent|rejected|blocked|returned)|"
+        r"(could|can) ?not be delivered to (one or more|the following|some)|"
+        r"unable to deliver (your )?(message|mail)|(message|mail) delivery (to .{0,80} )?"
+        r"(has )?failed|following (address|recipient)\(?e?s?\)? (had permanent fatal errors|"
+        r"failed|could not be reached|cannot be reached)|permanent fatal errors|"
+        r"the following recipient\(?s?\)? (cannot|could not) be reached|"
+        r"delivery (status )?notification \(?(failure|delay)|address not found|"
+        r"undeliverable (message|mail)|message (could not be delivered|was undeliverable|"
+        r"not delivered)|sorry,? (we were|i was|i'?m) unable to deliver|"
+        r"mail system (rejected|could not deliver)|returned mail: |"
+        r"smtp error from remote (mail )?server|550[ -]\d\.\d\.\d|554[ -]\d\.\d\.\d|"
+        r"remote host said: 5\d\d|diagnostic-code: |reporting-mta: |final-recipient: |"
+        r"a message that you sent (could not|has not yet|was not) be(en)? delivered|"
+        r"mail loop detected|message (appears to be )?looping|"
+        r"there was a (temporary )?problem delivering your message", re.IGNORECASE)),
+    ("nl", re.compile(
+        r"(uw|je) bericht (kon|kan) niet (worden )?(bezorgd|afgeleverd)|bezorging (aan|bij) "
+        r"(deze|de volgende) (geadresseerden|ontvangers).{0,40}mislukt|(kon|kan) niet worden "
+        r"(bezorgd|afgeleverd)|is niet (bezorgd|afgeleverd)|niet bestelbaar", re.IGNORECASE)),
+    ("de", re.compile(
+        r"(ihre )?nachricht (konnte|kann) nicht (an .{0,80} )?zugestellt werden|zustellung an "
+        r"(folgende|diese) empf(ä|ae)nger.{0,40}fehlgeschlagen|konnte nicht zugestellt werden|"
+        r"wurde nicht zugestellt|dies ist eine automatisch erstellte benachrichtigung "
+        r"(über|ueber) den zustellstatus|unzustellbar", re.IGNORECASE)),
+    ("fr", re.compile(
+        r"la remise (à|a) (ces|les) destinataires.{0,40}(a )?(é|e)chou(é|e)|(votre )?message "
+        r"n'a (pas )?pu (ê|e)tre (remis|distribu(é|e)|d(é|e)livr(é|e))|impossible de remettre|"
+        r"n'a pas pu (ê|e)tre (remis|distribu)|(é|e)chec de (la )?remise", re.IGNORECASE)),
+    ("es", re.compile(
+        r"error al entregar el mensaje|no se (pudo|ha podido|puede) entregar|(su|tu) mensaje "
+        r"no (se )?(pudo|ha podido) (ser )?entrega|entrega (a|de) (estos|los siguientes) "
+        r"destinatarios.{0,40}(fall|error)", re.IGNORECASE)),
+    ("pt", re.compile(
+        r"falha na entrega (para|a) (estes|os seguintes) destinat(á|a)rios|n(ã|a)o (pôde|pode|"
+        r"foi poss(í|i)vel) (ser )?entreg|(sua|a sua) mensagem n(ã|a)o (pôde|p(ô|o)de|foi) "
+        r"(ser )?entregue", re.IGNORECASE)),
+)
+
+# An out-of-office text states an absence AND how it will be handled (or says it is
+# automatic); either one alone is what a person writes too ("I am away next week, here is
+# my passport").
+_BODY_AUTOMATIC: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("automatic", re.compile(
+        r"this is an? (automatic|automated|auto-?generated|auto-?reply)|this (e-?mail|"
+        r"message|reply) (is|was) (automatically generated|sent automatically|an automatic)|"
+        r"(automatic|automated) (reply|response|message|answer)|auto-?reply|"
+        r"dit is een automatisch (antwoord|bericht|gegenereerd)|automatisch (antwoord|bericht)|"
+        r"dies ist eine automatische (antwort|nachricht|benachrichtigung)|automatische "
+        r"(antwort|abwesenheits)|ceci est (une|un) (r(é|e)ponse|message) automatique|"
+        r"r(é|e)ponse automatique|esta es una respuesta autom(á|a)tica|respuesta "
+        r"autom(á|a)tica|esta (é|e) uma resposta autom(á|a)tica|resposta autom(á|a)tica|"
+        r"mensagem autom(á|a)tica|mensaje autom(á|a)tico|please do not reply to this "
+        r"(e-?mail|message)|do not reply to this (e-?mail|message)|niet beantwoorden|"
+        r"bitte antworten sie nicht|merci de ne pas r(é|e)pondre|no responda a este|"
+        r"n(ã|a)o responda a est|we (have )?received your (e-?mail|message|request|enquiry|"
+        r"inquiry)|your (request|ticket|case|enquiry|inquiry) (has been|was|is) (received|logged|"
+        r"created|opened|registered)|(ticket|case|request) (number|id|#) ?:? ?#?\w*\d|"
+        r"wij hebben (uw|je) (e-?mail|bericht|aanvraag) ontvangen|wir haben ihre (nachricht|"
+        r"e-?mail|anfrage) erhalten|nous avons (bien )?re(ç|c)u votre (message|e-?mail|demande)|"
+        r"hemos recibido (su|tu) (mensaje|correo|solicitud)|recebemos (a )?(sua|seu) "
+        r"(mensagem|e-?mail|solicita)", re.IGNORECASE)),
+)
+_BODY_ABSENCE = re.compile(
+    r"\b(i am|i'm|i will be|i'll be|i shall be|we are|our office is|the office is)\s+"
+    r"(currently\s+|now\s+)?(out of (the )?office|away|on (annual |parental |sick |"
+    r"maternity )?leave|on (vacation|holiday|holidays)|absent|not in the office|out of town|"
+    r"travell?ing|off)|\bout of (the )?office\b|"
+    r"\bik ben\b.{0,40}\b(afwezig|niet aanwezig|met vakantie|op vakantie|vrij|niet op kantoor)|"
+    r"\bich bin\b.{0,60}\b(abwesend|nicht im b(ü|ue)ro|im urlaub|nicht erreichbar|au(ß|ss)er "
+    r"haus)|\bje (suis|serai)\b.{0,40}\b(absente?|en cong(é|e)s?|en vacances|hors du bureau)|"
+    r"\b(estoy|estar(é|e))\b.{0,40}\b(fuera de la oficina|de vacaciones|ausente|fuera)|"
+    r"\b(estou|estarei)\b.{0,40}\b(fora do escrit(ó|o)rio|de f(é|e)rias|ausente)",
+    re.IGNORECASE,
+)
+_BODY_HANDLING = re.compile(
+    r"\b(limited|no|without) access to (my )?(e-?mail|email|mail)|\b(will|shall) "
+    r"(respond|reply|get back|answer|return)\b.{0,60}\b(when|upon|after|on my return|as soon "
+    r"as|once)|\b(back|return(ing)?) (on|in the office on|to the office on)\b|\buntil\b.{0,40}"
+    r"\b(\d|monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)|\b(in urgent cases|for urgent "
+    r"matters|if (it is|your (message|matter) is) urgent|for (immediate|urgent) "
+    r"(assistance|help))|\bplease contact\b|"
+    r"\b(tot en met|tot|t/m)\b.{0,30}\d|\bbeperkt toegang\b|\bin dringende gevallen\b|"
+    r"\b(bis|bis einschlie(ß|ss)lich)\b.{0,30}\d|\bin dringenden f(ä|ae)llen\b|"
+    r"\bjusqu'(au|à)\b.{0,30}\d|\ben cas d'urgence\b|\bhasta el\b.{0,30}\d|\ben caso de "
+    r"urg|\bat(é|e) (o dia |dia )?\d|\bem caso de urg",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DeliveryFailureText:
+    name: str = "delivery-failure-text"
+    description: str = "the first lines are a mail server's delivery failure report"
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        return _first_match(_BODY_DELIVERY, first_lines(facts.parsed.text))
+
+
+@dataclass(frozen=True)
+class AutoReplyText:
+    name: str = "autoreply-text"
+    description: str = ("the first lines are an automatic reply: they say so, or they state "
+                        "an absence and when or by whom the mail will be handled")
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        lines = first_lines(facts.parsed.text)
+        said = _first_match(_BODY_AUTOMATIC, lines)
+        if said:
+            return said
+        absence = _BODY_ABSENCE.search(lines)
+        handling = _BODY_HANDLING.search(lines) if absence else None
+        # A person asks things ("?") and sends files; an out-of-office text does neither.
+        if absence and handling and "?" not in lines and own_documents(facts.parsed) == 0:
+            return f"{absence.group(0)[:50]!r} + {handling.group(0)[:50]!r}"
+        return None
+
+
+_FEEDBACK_BODY = re.compile(
+    r"^(feedback-type|abuse-type|reported-domain|reported-uri|original-mail-from|"
+    r"arrival-date|source-ip|user-agent: [a-z0-9 ._/-]*(fbl|feedback|arf))\s*:?",
+    re.IGNORECASE | re.MULTILINE,
+)
+_FEEDBACK_PHRASE = re.compile(
+    r"this is an? (e-?mail )?(abuse|spam|complaint|feedback)[ -](report|notification)|"
+    r"(complaint|abuse report|spam report) (about|regarding|for) (a )?(message|e-?mail)|"
+    r"a (user|recipient|subscriber) (has )?(marked|reported|flagged) (a |your |this )?"
+    r"(message|e-?mail|mail) as (spam|junk)|reported (this|your|a) (message|e-?mail) as "
+    r"(spam|junk|abuse)|feedback loop|spamcop|we (have )?received (a|an) (complaint|abuse)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FeedbackReportText:
+    name: str = "feedback-report-text"
+    description: str = "an abuse/feedback report that is not in ARF structure (old style)"
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        text = facts.parsed.text[:20000]
+        fields = {m.group(1).split(":")[0].lower() for m in _FEEDBACK_BODY.finditer(text)}
+        if len(fields) >= 2:
+            return "report fields " + ", ".join(sorted(fields))[:80]
+        phrase = _FEEDBACK_PHRASE.search(first_lines(facts.parsed.text))
+        return f"{phrase.group(0)[:80]!r}" if phrase else None
+
+
+@dataclass(frozen=True)
+class BounceParser:
+    """GNU Mailman's bounce detectors (flufl.bounce): DSN plus the non-standard formats of
+    Exim, Postfix, qmail, Yahoo, Exchange, Microsoft, AOL, GroupWise, Netscape, ..."""
+
+    name: str = "bounce-parser"
+    description: str = "flufl.bounce recognises the mail as a bounce"
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        # A bounce returns our own mail; it never carries files of its own.
+        if facts.message is None or facts.raw_size > BOUNCE_PARSER_MAX_BYTES \
+                or own_documents(facts.parsed):
+            return None
+        notification = _without_forwarded_mail(facts.message)
+        if _text_size(notification) > BOUNCE_NOTICE_MAX_CHARS:
+            return None  # a bounce's own text is a few KB; its detectors cost ~4 us a char
+        try:
+            from flufl.bounce import all_failures
+
+            temporary, permanent = all_failures(notification)
+        except Exception as exc:  # third-party heuristics on hostile bytes
+            log.debug("bounce parser gave up: %s", type(exc).__name__)
+            return None
+        # Its looser detectors (LLNL, SimpleWarning) can read any token as a recipient.
+        failed = sorted(a for a in {*temporary, *permanent} if _RECIPIENT.fullmatch(
+            a.decode("utf-8", "replace") if isinstance(a, bytes) else str(a)))
+        if not failed:
+            return None
+        kind = "permanent" if permanent else "temporary"
+        return f"{len(failed)} {kind} failure(s)"
+
+
+_RECIPIENT = re.compile(r"[A-Za-z0-9._%+'=/-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+")
+
+
+def _text_size(message: Message) -> int:
+    total = 0
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        try:  # compat32 decodes 8-bit payloads with the declared charset, which may not exist
+            payload = part.get_payload()
+        except (LookupError, UnicodeError, ValueError):
+            return BOUNCE_NOTICE_MAX_CHARS + 1
+        if isinstance(payload, str | bytes):
+            total += len(payload)
+    return total
+
+
+def _without_forwarded_mail(message: Message) -> Message:
+    """A shallow copy without top-level message/rfc822 parts, so a person forwarding a
+    bounce as an attachment is not read as the bounce itself."""
+    if not message.is_multipart():
+        return message
+    shallow = copy.copy(message)
+    kept = [p for p in message.get_payload() if isinstance(p, Message)
+            and p.get_content_type() != "message/rfc822"]
+    shallow.set_payload(kept)
+    return shallow
+
+
+# Bulk and notification mail: each signal alone is weak; two together are bulk.
+_BULK_HEADER = re.compile(
+    r"^(feedback-id|x-feedback-id|x-campaign[a-z-]*|x-mailchimp[a-z-]*|x-mc-user|"
+    r"x-mandrill[a-z-]*|x-sg-[a-z-]+|x-sendgrid[a-z-]*|x-ses-[a-z-]+|x-mailgun[a-z-]*|"
+    r"x-mailjet[a-z-]*|x-sib-[a-z-]+|x-mkt[a-z-]*|x-marketo[a-z-]*|x-newsletter[a-z-]*|"
+    r"x-csa-complaints|x-report-abuse[a-z-]*|x-abuse-report[a-z-]*|x-emarsys[a-z-]*|"
+    r"x-rpcampaign|x-mailer-sid|x-eloqua[a-z-]*|x-sfmc[a-z-]*|x-responsys[a-z-]*|"
+    r"x-cmae[a-z-]*|x-ems[a-z-]*|x-pm-message-id|x-postmark[a-z-]*|x-sparkpost[a-z-]*|"
+    r"x-msys-api|x-hubspot[a-z-]*|x-hs-[a-z-]+|x-mailer-recptid|x-bulkmail|x-bulk[a-z-]*|"
+    r"x-mass-mail|x-mailing[a-z-]*|x-mc-[a-z-]+|x-listmonk[a-z-]*|x-mautic[a-z-]*|"
+    r"x-klaviyo[a-z-]*|x-brevo[a-z-]*|x-ac-[a-z-]+|x-cm-[a-z-]+|x-acumba[a-z-]*|"
+    r"x-unsubscribe[a-z-]*|x-tm-id|x-xsmtpapi|x-smtpapi|x-ymail-isg-bulk|"
+    r"x-mailer-campaign|x-tracking[a-z-]*|x-originating-campaign)$"
+)
+# Application notification platforms: one of these alone is enough.
+_APP_HEADER = re.compile(
+    r"^x-(github|gitlab|jira|bugzilla|redmine|confluence|trac|jenkins|phabricator|"
+    r"launchpad|gerrit|sentry|zendesk|freshdesk|salesforce|servicenow|facebook|linkedin|"
+    r"twitter|pinterest|slack|asana|trello|atlassian|stripe|paypal|amazon-notification|"
+    r"notifications?|notification-[a-z-]+|auto-notify|system-generated|generated-by|"
+    r"mailgun-tag|entity-id|cron-env|mailer-type)[a-z-]*$"
+)
+_BULK_MAILER = re.compile(
+    r"mailchimp|constant ?contact|sendinblue|brevo|phplist|mailjet|mautic|acumbamail|"
+    r"campaign ?monitor|getresponse|mailerlite|aweber|klaviyo|hubspot|marketo|eloqua|"
+    r"salesforce|exacttarget|listmonk|sendy|newsletter|mass ?mail|bulk ?mail|phpmailer|"
+    r"swiftmailer|cron daemon|wordpress|drupal|joomla|zendesk|jira|bugzilla|mailgun",
+    re.IGNORECASE,
+)
+_UNSUBSCRIBE_TEXT = re.compile(
+    r"unsubscribe|opt[ -]?out|manage (your )?(e-?mail |subscription |notification )?"
+    r"(preferences|settings|subscriptions)|view (this (e-?mail|message) )?in (your |a |the )?"
+    r"(web )?browser|(you are|you're) receiving this (e-?mail|message|because)|"
+    r"you (received|got) this (e-?mail|message|notification) because|this (e-?mail|message|"
+    r"notification) was sent to|update your (e-?mail )?preferences|email preferences|"
+    r"afmelden|uitschrijven|u ontvangt deze|je ontvangt deze|abmelden|abbestellen|"
+    r"sie erhalten diese|newsletter abbestellen|se d(é|e)sabonner|d(é|e)sinscri|"
+    r"d(é|e)sabonnement|vous recevez (cet|ce)|darse de baja|date de baja|cancelar (la |tu )?"
+    r"suscripci(ó|o)n|recibes este|recibe este|descadastr|cancelar (a )?inscri(ç|c)(ã|a)o|"
+    r"voc(ê|e) est(á|a) recebendo|annulla(re)? (l')?iscrizione|disiscriv",
+    re.IGNORECASE,
+)
+# Notification-style senders: departments and systems, not people.
+_NOTIFICATION_LOCAL = re.compile(
+    r"^(notifications?|notify|alerts?|updates?|news(letters?)?|info|information|marketing|"
+    r"mailer|mailing|digest|system|automated|automailer|robot|bot|messages?|service|"
+    r"services|customer-?service|account(s)?|billing|invoices?|orders?|shop|store|team|"
+    r"hello|support|security|reminders?|calendar|events?|communications?|promo(tions)?|"
+    r"offers?|deals|newsroom|press|webmaster|admin|administrator|system-?messages?|"
+    r"nieuwsbrief|noticias|nachrichten|actualites|jobs|careers|talent|recruiting|"
+    r"hr-?system|workday|ats|applications?|wordpress|www-?data|www|web|website|forms?|"
+    r"apache|nginx|cron|crond|mailbot|notifier|alerting|automail|autoconfirm|auto-confirm|"
+    r"confirm(ation)?s?|verify|verification|receipts?|tickets?|helpdesk|servicedesk)"
+    r"([.\-_+].*)?$",
+    re.IGNORECASE,
+)
+
+
+def bulk_signals(facts: MailFacts) -> list[str]:
+    """What makes a mail look like a newsletter or a notification, strongest first."""
+    signals: list[str] = []
+    headers = facts.parsed.headers
+    app = next((k for k, _ in headers if _APP_HEADER.match(k)), None)
+    if app:
+        signals += [f"notification header {app}", "(a platform's own header)"]
+    esp = next((k for k, _ in headers if _BULK_HEADER.match(k)), None)
+    if esp:
+        signals.append(f"bulk-sender header {esp}")
+    mailer = next((v for k, v in headers if k in ("x-mailer", "user-agent", "x-generator")
+                   and _BULK_MAILER.search(v)), None)
+    if mailer:
+        signals.append(f"mailer {mailer[:40]!r}")
+    unsubscribe = _UNSUBSCRIBE_TEXT.search(facts.parsed.text[-20000:]) or \
+        _UNSUBSCRIBE_TEXT.search(facts.parsed.text[:5000])
+    if unsubscribe:
+        signals.append(f"wording {unsubscribe.group(0)[:40]!r}")
+    if facts.parsed.from_address and _NOTIFICATION_LOCAL.match(
+            local_part(facts.parsed.from_address)):
+        signals.append(f"sender {local_part(facts.parsed.from_address)[:30]!r}")
+    if facts.header("reply-to") is not None and facts.parsed.from_address and not any(
+            a == facts.parsed.from_address for a in addresses_in(facts.header("reply-to") or "")):
+        reply_to = addresses_in(facts.header("reply-to") or "")
+        if reply_to and machine_local_part(reply_to[0]):
+            signals.append("no-reply Reply-To")
+    return signals
+
+
+@dataclass(frozen=True)
+class BulkMail:
+    name: str = "bulk"
+    description: str = ("a newsletter or automated notification: two of bulk-sender headers, "
+                        "a notification platform's header, unsubscribe wording, a "
+                        "department-style sender")
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        signals = bulk_signals(facts)
+        if len(signals) < 2:
+            return None
+        return "; ".join(s for s in signals if not s.startswith("("))
+
+
+# --- the chain -------------------------------------------------------------------------------
+
+CERTAIN_RULES: tuple[Rule, ...] = (
     FromOurselves(),
     AutoSubmitted(),
-    DeliveryReport(),
+    ReportStructure(),
     NullReturnPath(),
+    AutoReplyHeaders(),
+    ChallengeResponse(),
     MachineSender(),
+    BounceHandlerSender(),
     BulkPrecedence(),
     MailingList(),
     SuppressAutoResponse(),
 )
 
+HEURISTIC_RULES: tuple[Rule, ...] = (
+    BounceParser(),
+    SubjectPattern("delivery-failure-subject",
+                   "the subject is a delivery failure or delivery report", _SUBJECT_DELIVERY),
+    SubjectPattern("autoreply-subject", "the subject is an automatic or out-of-office reply",
+                   _SUBJECT_AUTOREPLY),
+    SubjectPattern("feedback-report-subject", "the subject is an abuse/feedback report",
+                   _SUBJECT_FEEDBACK),
+    SubjectPattern("challenge-subject", "the subject asks to confirm the sender is human",
+                   _SUBJECT_CHALLENGE),
+    DeliveryFailureText(),
+    AutoReplyText(),
+    FeedbackReportText(),
+    BulkMail(),
+)
+
+RULES: tuple[Rule, ...] = CERTAIN_RULES + HEURISTIC_RULES
+
+
+def judge(facts: MailFacts, rules: Iterable[Rule] = RULES) -> Verdict | None:
+    """The first rule that says 'do not answer', or None for a person's mail."""
+    for rule in rules:
+        try:
+            detail = rule.check(facts)
+        except Exception as exc:  # hostile bytes must not stop the queue; the next rule decides
+            log.warning("rule %s could not judge the mail: %s", rule.name, type(exc).__name__)
+            continue
+        if detail is not None:
+            return Verdict(rule.name, rule.description, detail, rule.certain)
+    return None
+
 
 def machine_mail_reason(mail: ParsedMail, own_addresses: frozenset[str]) -> str | None:
-    """The description of the first rule that says 'do not answer', or None for a human mail."""
+    """The reason of the first rule that says 'do not answer', or None for a human mail.
+    (Without the MIME tree: the structure rules see only the top-level Content-Type.)"""
     own = frozenset(address.lower() for address in own_addresses)
-    for rule in RULES:
-        if rule.check(mail, own):
-            return rule.description
-    return None
+    verdict = judge(MailFacts(mail, None, own))
+    return verdict.reason if verdict else None
+

@@ -18,6 +18,29 @@ def single_line(value: str) -> str:
     return _CONTROL.sub(" ", value).strip()
 
 
+# What a message-id we write must look like: "<" no spaces, brackets or controls ">".
+_WRITABLE_ID = re.compile(r"<[^<>\s\x00-\x1f\x7f]{1,900}>")
+FOLD_AT = 78  # RFC 5322 2.1.1: lines SHOULD be at most 78 characters
+
+
+def thread_header(name: str, ids: Sequence[str]) -> bytes:
+    """`In-Reply-To`/`References` as RFC 5322 3.6.4 wants them: plain msg-ids, folded only
+    between ids, never RFC 2047-encoded. (The email package's header folding turns an id
+    longer than ~77 characters into an "=?utf-8?q?...?=" word, which no client threads on;
+    Exchange and JavaMail ids are often that long.) Ids that are not plain msg-ids are left
+    out rather than written. Empty bytes when nothing is left."""
+    kept = [i for i in (single_line(value) for value in ids) if _WRITABLE_ID.fullmatch(i)]
+    if not kept:
+        return b""
+    lines = [f"{name}: {kept[0]}"]
+    for message_id in kept[1:]:
+        if len(lines[-1]) + 1 + len(message_id) > FOLD_AT:
+            lines.append(f" {message_id}")
+        else:
+            lines[-1] += f" {message_id}"
+    return ("\r\n".join(lines) + "\r\n").encode("ascii")
+
+
 def new_message_id(from_address: str) -> str:
     domain = from_address.rpartition("@")[2] or "mailbot.invalid"
     return make_msgid(idstring="mailbot", domain=single_line(domain))
@@ -53,10 +76,6 @@ def render(mail: OutgoingMail) -> bytes:
     message["From"] = formataddr((single_line(mail.from_name), single_line(mail.from_address)))
     message["To"] = ", ".join(single_line(address) for address in mail.to)
     message["Subject"] = single_line(mail.subject)
-    if mail.in_reply_to:
-        message["In-Reply-To"] = single_line(mail.in_reply_to)
-    if mail.references:
-        message["References"] = " ".join(single_line(ref) for ref in mail.references)
     # RFC 3834: mark ourselves so other robots do not answer us.
     message["Auto-Submitted"] = mail.auto_submitted
     message["X-Auto-Response-Suppress"] = "All"
@@ -70,4 +89,9 @@ def render(mail: OutgoingMail) -> bytes:
             subtype=subtype or "octet-stream",
             filename=single_line(attachment.filename),
         )
-    return message.as_bytes()
+    raw = message.as_bytes()
+    threading = thread_header("In-Reply-To", [mail.in_reply_to] if mail.in_reply_to else [])
+    threading += thread_header("References", mail.references)
+    # Written as bytes, next to Message-ID, so no header folding can touch them.
+    first_line_end = raw.index(b"\r\n") + 2
+    return raw[:first_line_end] + threading + raw[first_line_end:]

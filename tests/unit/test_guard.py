@@ -1,45 +1,296 @@
-"""RFC 3834: which mails must never get an automatic reply."""
+"""Which mails must never get an automatic reply: each rule of mailbot/replies/guard.py on its
+own, with the near-misses that must still reach a person."""
 
 from __future__ import annotations
 
 import pytest
 
-from mailbot.mime.types import ParsedMail
-from mailbot.replies.guard import machine_mail_reason
+from mailbot.mime.parse import parse_mail
+from mailbot.mime.types import Attachment, ParsedMail
+from mailbot.replies import guard
+from mailbot.replies.guard import MailFacts, machine_mail_reason
 
 OWN = frozenset({"hsm-documents@mailbot.example"})
+PDF = Attachment(filename="cv.pdf", content_type="application/pdf", data=b"%PDF-1.4")
 
 
-def mail(sender: str = "maria.santos@example.com", **headers: str) -> ParsedMail:
+def mail(sender: str = "maria.santos@example.com", *, name: str = "", subject: str = "Documents",
+         text: str = "", attachments: tuple[Attachment, ...] = (), **headers: str) -> ParsedMail:
     return ParsedMail(
-        message_id="<m@example.com>", from_address=sender, from_name="", to_addresses=(),
-        subject="Documents", date=None, in_reply_to=None, references=(),
-        headers=tuple((name.replace("_", "-").lower(), value) for name, value in headers.items()),
-        text="",
+        message_id="<m@example.com>", from_address=sender, from_name=name, to_addresses=(),
+        subject=subject, date=None, in_reply_to=None, references=(),
+        headers=tuple((key.replace("_", "-").lower(), value) for key, value in headers.items()),
+        text=text, attachments=attachments,
     )
+
+
+def hit(rule: guard.Rule, given: ParsedMail) -> str | None:
+    return rule.check(MailFacts(given, None, OWN))
+
+
+def raw_facts(raw: str) -> MailFacts:
+    data = raw.replace("\n", "\r\n").encode()
+    from mailbot.intake import IntakePolicy, facts_of
+    return facts_of(parse_mail(data), data, IntakePolicy(own_addresses=OWN))
 
 
 def test_a_person_writing_gets_a_reply() -> None:
     assert machine_mail_reason(mail(auto_submitted="no"), OWN) is None
 
 
-@pytest.mark.parametrize("given", [
-    mail(auto_submitted="auto-replied"),
-    mail(auto_submitted="auto-generated; owner-email=x@y"),
-    mail(precedence="bulk"),
-    mail(precedence="list"),
-    mail(precedence="junk"),
-    mail(list_id="<jobs.example>"),
-    mail(list_unsubscribe="<mailto:u@example>"),
-    mail(return_path="<>"),
-    mail(sender="MAILER-DAEMON@mx.example.net"),
-    mail(sender="postmaster@example.com"),
-    mail(sender="no-reply@example.com"),
-    mail(sender="noreply@example.com"),
-    mail(x_auto_response_suppress="OOF, AutoReply"),
-    mail(content_type="multipart/report; report-type=delivery-status"),
-    mail(sender="hsm-documents@mailbot.example"),
-    mail(sender=""),
+@pytest.mark.parametrize(("rule", "given"), [
+    (guard.FromOurselves(), mail(sender="hsm-documents@mailbot.example")),
+    (guard.AutoSubmitted(), mail(auto_submitted="auto-replied")),
+    (guard.AutoSubmitted(), mail(auto_submitted="auto-generated; owner-email=x@y")),
+    (guard.AutoSubmitted(), mail(auto_submitted="auto-notified")),
+    (guard.BulkPrecedence(), mail(precedence="bulk")),
+    (guard.BulkPrecedence(), mail(precedence="junk")),
+    (guard.BulkPrecedence(), mail(precedence="list")),
+    (guard.BulkPrecedence(), mail(precedence="auto_reply")),
+    (guard.MailingList(), mail(list_id="<jobs.example>")),
+    (guard.MailingList(), mail(list_unsubscribe="<mailto:u@example>")),
+    (guard.MailingList(), mail(mailing_list="contact dev-help@apache.example; run by ezmlm")),
+    (guard.MailingList(), mail(x_ml_name="staff")),
+    (guard.MailingList(), mail(x_mlserver="fml [fml 8.0]")),
+    (guard.MailingList(), mail(x_beenthere="expats@lists.example")),
+    (guard.MailingList(), mail(x_loop="helpdesk@uni.example")),
+    (guard.NullReturnPath(), mail(return_path="<>")),
+    (guard.NullReturnPath(), mail(return_path="<MAILER-DAEMON@mx.example.net>")),
+    (guard.NullReturnPath(), mail(return_path="<postmaster@mx.example.net>")),
+    (guard.BounceHandlerSender(), mail(return_path="<expats-bounces+x=y@lists.example>")),
+    (guard.BounceHandlerSender(), mail(errors_to="owner-research-l@listserv.example")),
+    (guard.BounceHandlerSender(), mail(Sender="expats-request@lists.example")),
+    (guard.BounceHandlerSender(), mail(Sender="owner-RESEARCH-L@LISTSERV.UNI.EXAMPLE")),
+    (guard.MachineSender(), mail(sender="mailer-daemon@mx.example.net")),
+    (guard.MachineSender(), mail(sender="postmaster@example.com")),
+    (guard.MachineSender(), mail(sender="post.master@example.com")),
+    (guard.MachineSender(), mail(sender="no-reply@example.com")),
+    (guard.MachineSender(), mail(sender="alerts-noreply@bank.example")),
+    (guard.MachineSender(), mail(sender="portal_no_reply@ind.example")),
+    (guard.MachineSender(), mail(sender="DoNotReply.Workday@company.example")),
+    (guard.MachineSender(), mail(sender="bounces+123@em.example.com")),
+    (guard.MachineSender(), mail(sender="expats-request@lists.example.com")),
+    (guard.MachineSender(), mail(sender="microsoftexchange329e71ec88ae4615bb@c.example")),
+    (guard.MachineSender(), mail(sender="relay@mx.example", name="Mail Delivery Subsystem")),
+    (guard.MachineSender(), mail(sender="", From="MAILER-DAEMON (Mail Delivery Subsystem)")),
+    (guard.AutoReplyHeaders(), mail(x_autoreply="yes")),
+    (guard.AutoReplyHeaders(), mail(x_autorespond="Thanks")),
+    (guard.AutoReplyHeaders(), mail(x_auto_reply_from="x@y")),
+    (guard.AutoReplyHeaders(), mail(x_apple_action="vacation")),
+    (guard.AutoReplyHeaders(), mail(x_failed_recipients="k@example.co.uk")),
+    (guard.AutoReplyHeaders(), mail(x_mailer="vacation 1.2.7")),
+    (guard.SuppressAutoResponse(), mail(x_auto_response_suppress="OOF, AutoReply")),
+    (guard.ChallengeResponse(), mail(x_delivery_agent="TMDA/1.1.12 (Macallan)")),
+    (guard.ChallengeResponse(), mail(x_boxbe_challenge="1")),
+    (guard.ReportStructure(), mail(content_type="multipart/report; report-type=delivery-status")),
+    (guard.ReportStructure(), mail(content_type="multipart/report; report-type=feedback-report")),
 ])
-def test_machines_get_no_reply(given: ParsedMail) -> None:
+def test_each_rule_sees_its_signal(rule: guard.Rule, given: ParsedMail) -> None:
+    assert hit(rule, given) is not None
     assert machine_mail_reason(given, OWN) is not None
+
+
+@pytest.mark.parametrize(("rule", "given"), [
+    (guard.AutoSubmitted(), mail(auto_submitted="no")),
+    (guard.MachineSender(), mail(sender="replyanne.okafor@example.ng")),
+    (guard.MachineSender(), mail(sender="reply@smith-family.example")),
+    (guard.MachineSender(), mail(sender="daemonia.lopes@example.br")),
+    (guard.MachineSender(), mail(sender="owner@bakery.example")),
+    (guard.MachineSender(), mail(sender="", From="Maria <maria at example.es>")),
+    (guard.BounceHandlerSender(), mail(return_path="<prvs=0123abcd4e=s.kim@example.kr>")),
+    (guard.BounceHandlerSender(), mail(return_path="<maria.santos@example.com>")),
+    (guard.NullReturnPath(), mail(return_path="<maria.santos@example.com>")),
+    (guard.AutoReplyHeaders(), mail(x_autoreply="no")),
+    (guard.AutoReplyHeaders(), mail(x_mailer="Microsoft Outlook 16.0")),
+    (guard.BulkPrecedence(), mail(precedence="first-class")),
+])
+def test_near_misses_do_not_trip_the_rule(rule: guard.Rule, given: ParsedMail) -> None:
+    assert hit(rule, given) is None
+
+
+@pytest.mark.parametrize("subject", [
+    "Automatic reply: Re: HSM documents", "AUTO: Pieter is out of the office", "Out of Office",
+    "Automatisch antwoord: HSM", "Afwezig", "Automatische Antwort: HSM", "Abwesenheitsnotiz",
+    "Réponse automatique : HSM", "Respuesta automática: HSM", "Fuera de la oficina",
+    "Resposta automática: HSM", "Ausência", "[EXT] Automatic reply: HSM",
+    "[Auto-Reply] Re: HSM", "(Automatic reply) HSM", "Autoresponder: HSM", "Abwesenheit: HSM",
+])
+def test_autoreply_subjects_in_six_languages(subject: str) -> None:
+    rule = next(r for r in guard.HEURISTIC_RULES if r.name == "autoreply-subject")
+    assert hit(rule, mail(subject=subject)) is not None
+
+
+@pytest.mark.parametrize("subject", [
+    "Undeliverable: Re: HSM", "Undelivered Mail Returned to Sender", "Returned mail: see",
+    "failure notice", "Mail delivery failed: returning message to sender",
+    "Delivery Status Notification (Failure)", "DELIVERY FAILURE: User not listed",
+    "Onbestelbaar: HSM", "Unzustellbar: HSM", "Non remis : HSM", "No se puede entregar: HSM",
+    "Não é possível entregar: HSM", "Mail loop detected",
+])
+def test_delivery_failure_subjects_in_six_languages(subject: str) -> None:
+    rule = next(r for r in guard.HEURISTIC_RULES if r.name == "delivery-failure-subject")
+    assert hit(rule, mail(subject=subject)) is not None
+
+
+@pytest.mark.parametrize("subject", [
+    "Re: Automatic reply: HSM documents",   # a person answering an auto-reply
+    "Re: Undeliverable: my last mail",      # a person asking about a bounce
+    "Documents: undeliverable.pdf and passport",
+    "My absence certificate",
+    "Question about the delivery of my documents",
+])
+def test_subjects_a_person_writes_are_not_machine_subjects(subject: str) -> None:
+    assert machine_mail_reason(mail(subject=subject), OWN) is None
+
+
+@pytest.mark.parametrize("text", [
+    "This is the mail system at host mx.example.net.\n\nI'm sorry ...",
+    "This message was created automatically by mail delivery software.",
+    "Hi. This is the qmail-send program at mail.example.biz.",
+    "Delivery has failed to these recipients or groups:",
+    "Your message to k@example.com couldn't be delivered.",
+    "Die Zustellung an folgende Empfänger oder Gruppen ist fehlgeschlagen:",
+    "La remise à ces destinataires ou groupes a échoué :",
+    "Error al entregar el mensaje a estos destinatarios o grupos:",
+    "Falha na entrega para estes destinatários ou grupos:",
+    "Uw bericht kon niet worden bezorgd bij k@example.nl.",
+])
+def test_delivery_failure_first_lines(text: str) -> None:
+    assert hit(guard.DeliveryFailureText(), mail(text=text)) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "I am out of the office until 30 November with limited access to email.",
+    "This is an automatic reply. I am away.",
+    "Ik ben afwezig tot en met 4 december. In dringende gevallen: bel mijn collega.",
+    "Ich bin bis einschließlich 4. Dezember nicht im Büro. In dringenden Fällen ...",
+    "Je suis absente jusqu'au 4 décembre.",
+    "Estoy de vacaciones hasta el 4 de diciembre.",
+    "Estou de férias até 4 de dezembro.",
+])
+def test_out_of_office_first_lines(text: str) -> None:
+    assert hit(guard.AutoReplyText(), mail(text=text)) is not None
+
+
+def test_a_reply_quoting_an_out_of_office_text_is_a_person() -> None:
+    text = ("Sorry, I was away. I will send the passport scan tomorrow.\n\n"
+            "On Mon, 16 Nov 2026 at 10:00, Priya <p@example.in> wrote:\n"
+            "> I am out of the office until 20 November with limited access to email.\n"
+            "> This is an automatic reply.\n")
+    assert machine_mail_reason(mail(subject="Re: Automatic reply: HSM", text=text), OWN) is None
+
+
+def test_a_person_saying_they_are_away_with_a_document_or_a_question_is_a_person() -> None:
+    away = "I am away from 1 December until 10 December. Please contact me if needed."
+    assert hit(guard.AutoReplyText(), mail(text=away, attachments=(PDF,))) is None
+    asking = "I am away until 10 December. Do you need the TB form before then?"
+    assert hit(guard.AutoReplyText(), mail(text=asking)) is None
+
+
+def test_a_pdf_named_undeliverable_is_a_document_not_a_bounce() -> None:
+    named = Attachment(filename="undeliverable.pdf", content_type="application/pdf",
+                       data=b"%PDF-1.4")
+    given = mail(subject="My documents", text="Attached my CV.", attachments=(named,))
+    assert machine_mail_reason(given, OWN) is None
+
+
+def test_bulk_needs_two_signals() -> None:
+    one = mail(sender="info@mensah-consulting.example", text="I will send my documents.")
+    assert hit(guard.BulkMail(), one) is None
+    two = mail(sender="news@weekly.example", text="Tips.\n\nUnsubscribe here.")
+    assert hit(guard.BulkMail(), two) is not None
+    esp = mail(sender="anna@weekly.example", text="Tips. Manage your email preferences.",
+               feedback_id="1.eu-west-1.abc:AmazonSES")
+    assert hit(guard.BulkMail(), esp) is not None
+    assert hit(guard.BulkMail(), mail(x_github_reason="subscribed")) is not None
+
+
+def test_old_style_feedback_report_fields() -> None:
+    text = "Report.\n\nFeedback-Type: abuse\nSource-IP: 198.51.100.1\n"
+    assert hit(guard.FeedbackReportText(), mail(text=text)) is not None
+    assert hit(guard.FeedbackReportText(), mail(text="My feedback: thanks!")) is None
+
+
+def test_report_parts_found_below_the_top_level() -> None:
+    facts = raw_facts("""From: Someone <a@example.org>
+Subject: hi
+Content-Type: multipart/mixed; boundary="b"
+
+--b
+Content-Type: text/plain
+
+see below
+--b
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.org
+--b--
+""")
+    assert guard.ReportStructure().check(facts) == "message/delivery-status"
+
+
+def test_the_bounce_parser_reads_a_non_standard_bounce() -> None:
+    facts = raw_facts("""From: relay@mail.example.biz
+Subject: hello
+Message-ID: <q@mail.example.biz>
+
+Hi. This is the qmail-send program at mail.example.biz.
+I'm afraid I wasn't able to deliver your message to the following addresses.
+
+<k.novak@example.biz>:
+Sorry, no mailbox here by that name. (#5.1.1)
+""")
+    assert guard.BounceParser().check(facts) is not None
+
+
+def test_the_bounce_parser_ignores_a_bounce_forwarded_as_an_attachment() -> None:
+    facts = raw_facts("""From: Maria <maria.santos@example.com>
+Subject: why did this bounce?
+Content-Type: multipart/mixed; boundary="b"
+
+--b
+Content-Type: text/plain
+
+My mail to you came back, see attached.
+--b
+Content-Type: message/rfc822
+
+From: MAILER-DAEMON@mx.example.net
+Subject: failure notice
+Content-Type: multipart/report; report-type=delivery-status; boundary="c"
+
+--c
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.net
+
+Final-Recipient: rfc822; k.novak@example.net
+Action: failed
+Status: 5.1.1
+--c--
+--b--
+""")
+    assert guard.BounceParser().check(facts) is None
+    assert guard.judge(facts) is None
+
+
+def test_heuristic_rules_are_marked_uncertain_and_header_rules_certain() -> None:
+    assert all(rule.certain for rule in guard.CERTAIN_RULES)
+    assert not any(rule.certain for rule in guard.HEURISTIC_RULES)
+    names = [rule.name for rule in guard.RULES]
+    assert len(names) == len(set(names))
+
+
+def test_a_part_in_an_unknown_charset_does_not_stop_the_judgement() -> None:
+    facts = raw_facts("""From: Ana <ana@example.org>
+Subject: documents
+Content-Type: multipart/mixed; boundary="b"
+
+--b
+Content-Type: text/plain; charset="undefined"
+Content-Transfer-Encoding: 8bit
+
+caf\u00e9
+--b--
+""")
+    assert guard.judge(facts) is None
