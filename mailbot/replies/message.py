@@ -6,16 +6,32 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from email.header import Header
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, formataddr, make_msgid
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+# Lone surrogates: undecodable inbound bytes as the parser keeps them; no charset can write them.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def single_line(value: str) -> str:
     """Remove CR, LF and other controls: inbound text must never become a new header."""
-    return _CONTROL.sub(" ", value).strip()
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", value)).strip()
+
+
+def literal_text(value: str) -> str:
+    """A header text that the email package must not decode again.
+
+    Setting a header parses RFC 2047 words in the value. A subject copied from inbound mail can
+    hold the literal text of a broken encoded word (an unknown charset, raw 8-bit bytes), and
+    decoding that again made rendering raise, so the mail never went out. Such a text is
+    written as one UTF-8 encoded word of itself, which the email package reads back as that
+    literal text and can then write out.
+    """
+    line = single_line(value)
+    return Header(line, "utf-8", maxlinelen=100_000).encode() if "=?" in line else line
 
 
 # What a message-id we write must look like: "<" no spaces, brackets or controls ">".
@@ -75,7 +91,7 @@ def render(mail: OutgoingMail) -> bytes:
     message["Date"] = format_datetime(mail.date)
     message["From"] = formataddr((single_line(mail.from_name), single_line(mail.from_address)))
     message["To"] = ", ".join(single_line(address) for address in mail.to)
-    message["Subject"] = single_line(mail.subject)
+    message["Subject"] = literal_text(mail.subject)
     # RFC 3834: mark ourselves so other robots do not answer us.
     message["Auto-Submitted"] = mail.auto_submitted
     message["X-Auto-Response-Suppress"] = "All"
