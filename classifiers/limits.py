@@ -19,6 +19,20 @@ class Limits:
     timeout_seconds: float = 60.0
     # One tesseract call may not take more than this, so one bad page cannot eat the budget.
     page_timeout_seconds: float = 20.0
+    # When the verdict goes to HR instead of counting or being rejected (`review`). Measured on
+    # the dev split of the training generator (template families unseen in training) with
+    # `python -m bench.kinds`: each is the loosest value that keeps every look-alike and blank
+    # form out of the counted documents while sending at most ~2 % of wanted documents to HR.
+    # A page is uncertain when the two most likely kinds (one of them wanted) are closer than
+    # this in probability.
+    review_margin: float = 0.5
+    # A page about TB or antecedents that is at least this likely to be a form to fill in, yet
+    # not placed as the wanted form, is uncertain.
+    review_form_paper: float = 0.35
+    # A validated passport MRZ on a page whose read text is less likely than this to be a
+    # passport data page (a letter or certificate quoting one, a photocopy on a form) is
+    # uncertain; an MRZ that only mostly validates needs the text to agree this much.
+    review_mrz_text: float = 0.2
 
 
 DEFAULT_LIMITS = Limits()
