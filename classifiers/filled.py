@@ -25,6 +25,11 @@ _LABELS = (
     "place", "date", "achternaam", "voornamen", "geboortedatum", "geboorteplaats",
     "nationaliteit", "v-nummer", "geslacht", "adres", "verblijfsdoel", "paspoortnummer",
     "datum van afgifte", "geldig tot", "plaats", "datum",
+    # Other wordings of the same fields (older, re-typed and translated versions).
+    "family name", "last name", "first names", "first name", "forenames", "birth date",
+    "born on", "citizenship", "gender", "residential address", "home address",
+    "current address", "geslachtsnaam", "familienaam", "voornaam", "woonadres", "geboren op",
+    "doel van verblijf", "documentnummer", "document number", "name", "naam",
 )
 _LABEL_LINE = re.compile(
     r"^\s*(?:\d+\.\s*)?(" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
@@ -33,6 +38,15 @@ _LABEL_NOISE = re.compile(
     r"\((?:dd-mm-(?:yyyy|jjjj)|if known|indien bekend|m/f|m/v)\)|[|:_.\-\[\]()]", re.IGNORECASE)
 _DIGIT_DATE = re.compile(r"\b\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2}\b")
 _TICKED = re.compile(r"[☒☑✔✗✘]|\[\s*[xX×]\s*\]")
+# What is left of a blank field: date masks, and the rest of a long label ("Place and country
+# of birth", "Signature of the applicant or legal representative") that is not an answer.
+_PLACEHOLDER = re.compile(r"\b(?:dd|mm|yyyy|jjjj|yy|jj)\b", re.IGNORECASE)
+_LABEL_TAIL = frozenset({
+    "and", "of", "the", "or", "at", "as", "in", "on", "to", "country", "birth", "applicant",
+    "legal", "representative", "passport", "signing", "signed", "name", "names", "s", "en",
+    "land", "aanvrager", "wettelijk", "vertegenwoordiger", "ondertekening", "te", "van",
+    "geboorte", "zoals", "paspoort", "known", "if", "indien", "bekend", "all", "alle",
+    "current", "huidige", "m", "f", "v", "number", "nummer"})
 _SIGNATURE_LABEL = re.compile(r"^(signature|handtekening)", re.IGNORECASE)
 
 
@@ -54,6 +68,10 @@ def label_values(text: str) -> list[str]:
         # Bilingual labels read "Achternaam / Surname": the second language is not an answer.
         rest = re.sub(r"^\s*/?\s*(" + "|".join(map(re.escape, _LABELS)) + r")\b", " ", rest,
                       flags=re.IGNORECASE)
+        words = _PLACEHOLDER.sub(" ", rest).split()
+        while words and words[0].lower().strip("/-|") in _LABEL_TAIL | {""}:
+            words.pop(0)
+        rest = " ".join(words)
         if len(re.findall(r"[A-Za-z0-9]", rest)) >= 2:
             found.append(match.group(1).lower())
     return found

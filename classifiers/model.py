@@ -88,7 +88,7 @@ class KindModel:
         indices, values = hashed(features, self.dim)
         readable = [(name, feature_index(name, self.dim), value)
                     for name, value in zip(features.names, features.values, strict=True)
-                    if name[:2] in ("w:", "c:", "l:", "b:")]
+                    if name[:2] in ("w:", "c:", "b:") or name in _CUES]
         topic = dict(zip(self.topic.classes, self.topic.probabilities(indices, values).tolist(),
                          strict=True))
         paper = dict(zip(self.paper.classes, self.paper.probabilities(indices, values).tolist(),
