@@ -68,6 +68,15 @@ _MRZ_LINE = re.compile(r"^[A-Z0-9<]{25,46}$")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+# What the topic head may look at: the words and the subject concepts, not the layout or the
+# paper-kind concepts, so that "it has fields" never makes a page about tuberculosis.
+TOPIC_CONCEPTS = frozenset({"c:tb", "c:crime", "c:identity", "c:referral"})
+
+
+def for_topic(name: str) -> bool:
+    return name[:2] in ("w:", "s:", "g:", "b:") or name in TOPIC_CONCEPTS
+
+
 @dataclass(frozen=True, slots=True)
 class Features:
     """Feature names with their values; the names are kept for the reasons HR reads."""
@@ -164,15 +173,18 @@ def feature_index(name: str, dim: int) -> int:
     return zlib.crc32(name.encode("utf-8")) % dim
 
 
-def hashed(features: Features, dim: int) -> tuple[list[int], list[float]]:
-    """Indices and values in a `dim`-wide vector; colliding names add up."""
+def hashed(features: Features, dim: int, topic_only: bool = False) -> tuple[list[int], list[float]]:
+    """Indices and values in a `dim`-wide vector; colliding names add up. `topic_only` keeps
+    what the topic head looks at."""
     summed: dict[int, float] = {}
     for name, value in zip(features.names, features.values, strict=True):
+        if topic_only and not for_topic(name):
+            continue
         index = feature_index(name, dim)
         summed[index] = summed.get(index, 0.0) + value
     indices = sorted(summed)
     return indices, [summed[i] for i in indices]
 
 
-__all__ = ["CONCEPTS", "Features", "feature_index", "hashed", "layout_cues", "normalise",
-           "page_features"]
+__all__ = ["CONCEPTS", "TOPIC_CONCEPTS", "Features", "feature_index", "for_topic", "hashed",
+           "layout_cues", "normalise", "page_features"]

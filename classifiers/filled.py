@@ -69,7 +69,7 @@ def label_values(text: str) -> list[str]:
         rest = re.sub(r"^\s*/?\s*(" + "|".join(map(re.escape, _LABELS)) + r")\b", " ", rest,
                       flags=re.IGNORECASE)
         words = _PLACEHOLDER.sub(" ", rest).split()
-        while words and words[0].lower().strip("/-|") in _LABEL_TAIL | {""}:
+        while words and words[0].lower().strip("/-|") in _NOT_AN_ANSWER:
             words.pop(0)
         rest = " ".join(words)
         if len(re.findall(r"[A-Za-z0-9]", rest)) >= 2:
@@ -80,6 +80,9 @@ def label_values(text: str) -> list[str]:
 _LABEL_WORDS = frozenset(w for label in _LABELS for w in label.split()) | {
     "dd-mm-yyyy", "dd-mm-jjjj", "(dd-mm-yyyy)", "(dd-mm-jjjj)", "(if", "known)", "(indien",
     "bekend)", "(m/f)", "(m/v)", "/", "of", "the", "van", "de", "birth", "geboorte"}
+
+
+_NOT_AN_ANSWER = _LABEL_TAIL | _LABEL_WORDS | {""}
 
 
 def values_beside_labels(page: Page) -> list[str]:

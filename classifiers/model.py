@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from classifiers.features import feature_index, hashed, page_features
+from classifiers.features import feature_index, for_topic, hashed, page_features
 from classifiers.kinds import KIND_RULES, PAPER_NAMES, TOPIC_NAMES
 from classifiers.types import Kind
 
@@ -86,10 +86,12 @@ class KindModel:
     def predict(self, text: str) -> Prediction:
         features = page_features(text)
         indices, values = hashed(features, self.dim)
+        topic_indices, topic_values = hashed(features, self.dim, topic_only=True)
         readable = [(name, feature_index(name, self.dim), value)
                     for name, value in zip(features.names, features.values, strict=True)
-                    if name[:2] in ("w:", "c:", "b:") or name in _CUES]
-        topic = dict(zip(self.topic.classes, self.topic.probabilities(indices, values).tolist(),
+                    if _worth_showing(name)]
+        topic = dict(zip(self.topic.classes,
+                         self.topic.probabilities(topic_indices, topic_values).tolist(),
                          strict=True))
         paper = dict(zip(self.paper.classes, self.paper.probabilities(indices, values).tolist(),
                          strict=True))
@@ -112,7 +114,8 @@ class KindModel:
         out = []
         for head, name, names in pairs:
             probability = (topic if head is self.topic else paper)[name]
-            signals = self.top_signals(head, name, features)
+            shown = [f for f in features if head is not self.topic or for_topic(f[0])]
+            signals = self.top_signals(head, name, shown)
             shown = f": {', '.join(signals)}" if signals else ""
             out.append(f"{names.get(name, name)} ({probability:.2f}){shown}")
         return tuple(out)
@@ -141,6 +144,15 @@ _CUES = {
     "l:questions_many": "many questions", "l:first_person_many": "first-person statements",
     "l:first_person_few": "first-person statements",
 }
+
+
+def _worth_showing(name: str) -> bool:
+    """Words of four letters or more, word pairs, concepts and the named layout cues."""
+    if name in _CUES or name.startswith("c:"):
+        return True
+    if name.startswith("w:"):
+        return len(name) >= 6 and not name[2:].isdigit()
+    return name.startswith("b:") and len(name) >= 9
 
 
 def _readable(feature: str) -> str:
