@@ -125,6 +125,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--count", type=int, default=3000, help="documents per split")
     parser.add_argument("--seed", type=int, default=1,
                         help="train uses the trainer's own seed; dev this one")
+    parser.add_argument("--sweep", action="store_true",
+                        help="also try review thresholds on dev (how the defaults were chosen)")
     args = parser.parse_args(argv)
     from fixtures.training.train import DEFAULT_SEED
 
@@ -133,6 +135,25 @@ def main(argv: list[str] | None = None) -> None:
     dev = generate("dev", args.count, args.seed)
     for report in (evaluate(train, "train"), evaluate(dev, "dev")):
         print(show(report))
+    if args.sweep:
+        sweep(dev)
+
+
+def sweep(dev: Sequence[Example]) -> None:
+    """Each review threshold against what it costs: wanted documents sent to HR, and wrong or
+    blank documents that would count."""
+    base = DEFAULT_LIMITS
+    print("review thresholds on dev: value -> wanted to review %, counted look-alikes, "
+          "counted blanks, macro-F1")
+    trials = [("review_margin", v) for v in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6)]
+    trials += [("review_form_paper", v) for v in (0.2, 0.35, 0.5, 0.8)]
+    for name, value in trials:
+        limits = Limits(**{**{f: getattr(base, f) for f in base.__dataclass_fields__},
+                           name: value})
+        report = evaluate(dev, "dev", limits)
+        print(f"  {name}={value:<5} {100 * report.review_share:5.1f} %  "
+              f"{len(report.lookalikes_counted):3d}  {len(report.blanks_counted):3d}  "
+              f"{report.macro_f1:.3f}")
 
 
 if __name__ == "__main__":
