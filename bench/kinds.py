@@ -22,6 +22,7 @@ from classifiers.classify import verdict
 from classifiers.extract import Document, Page
 from classifiers.kinds import FORM_KINDS, WANTED
 from classifiers.limits import DEFAULT_LIMITS, Limits
+from classifiers.mrz import find_mrz
 from classifiers.sniff import FileType
 from classifiers.types import Classification, Kind
 from fixtures.training.generate import Example, generate
@@ -70,7 +71,9 @@ def counts(result: Classification) -> bool:
 
 
 def classify_text(item: Example, limits: Limits = DEFAULT_LIMITS) -> Classification:
-    pages = [Page(number, text) for number, text in enumerate(item.pages, start=1)]
+    # As the extraction does for a text PDF: the MRZ is looked for in the page's lines.
+    pages = [Page(number, text, mrz=find_mrz(text.splitlines()))
+             for number, text in enumerate(item.pages, start=1)]
     return verdict(Document(FileType.PDF, pages), limits)
 
 

@@ -164,3 +164,12 @@ def test_masks_and_long_labels_are_not_answers() -> None:
     assert label_values(blank) == []
     assert judge([Page(1, blank)], None).filled is False
     assert label_values("Family name: Okafor\nForenames: Chidi") == ["family name", "forenames"]
+
+
+def test_review_settings_default_to_the_measured_limits() -> None:
+    from classifiers.limits import DEFAULT_LIMITS
+    from mailbot.config import Settings
+
+    settings = Settings()
+    for name in ("review_margin", "review_form_paper", "review_mrz_text"):
+        assert getattr(settings, name) == getattr(DEFAULT_LIMITS, name), name

@@ -13,7 +13,7 @@ from fixtures.training.generate import generate, is_dev_option, pool
 
 pytest.importorskip("sklearn")
 
-from fixtures.training.train import dumps, inputs_sha256, main, train  # noqa: E402
+from fixtures.training.train import dumps, inputs_sha256, main, train
 
 
 def test_the_generator_is_reproducible_and_varied() -> None:
