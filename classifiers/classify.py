@@ -124,14 +124,18 @@ def score_page(page: Page, limits: Limits = DEFAULT_LIMITS) -> PageScore:
         topic = max(("tb", "antecedents"), key=lambda t: prediction.topic.get(t, 0.0))
         if form_like and prediction.topic.get(topic, 0.0) >= 0.5:
             score.review = True
-            score.kind = Kind.TB_DECLARATION if topic == "tb" else Kind.ANTECEDENTS
-            score.confidence = round(prediction.kinds[score.kind], 3)
+            if _SUBJECT[topic] in prediction.concepts:
+                score.kind = Kind.TB_DECLARATION if topic == "tb" else Kind.ANTECEDENTS
+                score.confidence = round(prediction.kinds[score.kind], 3)
+            # Without one word of its subject (OCR lost them, or it is another form) the best
+            # guess stays `other`, but HR looks: it may be the form, damaged.
             score.reasons.append(f"uncertain: a form-like page {_TOPIC_WORDS[topic]} that is not "
                                  "clearly the form")
     return score
 
 
 _TOPIC_WORDS = {"tb": "about tuberculosis", "antecedents": "about criminal antecedents"}
+_SUBJECT = {"tb": "c:tb", "antecedents": "c:crime"}
 
 
 def _passport_by_mrz(score: PageScore, limits: Limits) -> None:
@@ -181,7 +185,8 @@ def verdict(document: Document, limits: Limits = DEFAULT_LIMITS) -> Classificati
         # Nothing sure: the best guess of the most likely uncertain page, for HR to check.
         guess = max(uncertain, key=lambda s: s.confidence)
         primary, confidence, review = guess.kind, guess.confidence, True
-        found[primary] = [guess]
+        if primary is not Kind.OTHER:
+            found[primary] = [guess]
     else:
         primary = Kind.OTHER
         confidence = min(s.confidence for s in page_scores) if page_scores else 0.5

@@ -69,7 +69,7 @@ def label_values(text: str) -> list[str]:
         rest = re.sub(r"^\s*/?\s*(" + "|".join(map(re.escape, _LABELS)) + r")\b", " ", rest,
                       flags=re.IGNORECASE)
         words = _PLACEHOLDER.sub(" ", rest).split()
-        while words and words[0].lower().strip("/-|") in _NOT_AN_ANSWER:
+        while words and _label_word(words[0].lower().strip("/-|")):
             words.pop(0)
         rest = " ".join(words)
         if len(re.findall(r"[A-Za-z0-9]", rest)) >= 2:
@@ -83,6 +83,23 @@ _LABEL_WORDS = frozenset(w for label in _LABELS for w in label.split()) | {
 
 
 _NOT_AN_ANSWER = _LABEL_TAIL | _LABEL_WORDS | {""}
+_LONG_LABEL_WORDS = tuple(sorted(w for w in _NOT_AN_ANSWER if len(w) >= 4))
+
+
+def _label_word(word: str) -> bool:
+    """A word of the label itself, also as OCR misreads it ("Nare" for "Name", "b1rth")."""
+    if word in _NOT_AN_ANSWER:
+        return True
+    return len(word) >= 4 and any(_one_edit(word, known) for known in _LONG_LABEL_WORDS)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def values_beside_labels(page: Page) -> list[str]:

@@ -19,6 +19,9 @@ class KindRule:
     paper: str
     description: str
     form: bool  # a form the person fills in and signs: blank ones never count
+    # A subject concept (classifiers.features.CONCEPTS) the page must name to be this kind: a
+    # form with no word about tuberculosis at all is not placed as the TB declaration.
+    needs: str = ""
 
 
 KIND_RULES: tuple[KindRule, ...] = (
@@ -26,9 +29,10 @@ KIND_RULES: tuple[KindRule, ...] = (
              "the data page of a passport (a validated TD3 MRZ is decisive)", form=False),
     KindRule(Kind.ANTECEDENTS, "antecedents", "form",
              "the antecedents form: questions on criminal history, filled in and signed",
-             form=True),
+             form=True, needs="c:crime"),
     KindRule(Kind.TB_DECLARATION, "tb", "form",
-             "the TB declaration: a signed statement of intent to undergo a TB test", form=True),
+             "the TB declaration: a signed statement of intent to undergo a TB test", form=True,
+             needs="c:tb"),
 )
 
 # How HR reads a topic or a paper in a reason.

@@ -56,6 +56,8 @@ class Prediction:
     paper: dict[str, float]
     kinds: dict[Kind, float]
     reasons: dict[Kind, tuple[str, ...]]
+    # The subject concepts named on the page ("c:tb", "c:crime", ...).
+    concepts: frozenset[str] = frozenset()
 
     def ranked(self) -> list[tuple[Kind, float]]:
         # Ties broken by the order of Kind, so the ranking never depends on dict order.
@@ -95,12 +97,15 @@ class KindModel:
                          strict=True))
         paper = dict(zip(self.paper.classes, self.paper.probabilities(indices, values).tolist(),
                          strict=True))
+        concepts = frozenset(name for name in features.names if name.startswith("c:"))
         kinds: dict[Kind, float] = {}
         for rule in KIND_RULES:
-            kinds[rule.kind] = topic.get(rule.topic, 0.0) * paper.get(rule.paper, 0.0)
+            supported = not rule.needs or rule.needs in concepts
+            kinds[rule.kind] = topic.get(rule.topic, 0.0) * paper.get(rule.paper, 0.0) \
+                if supported else 0.0
         kinds[Kind.OTHER] = max(0.0, 1.0 - sum(kinds.values()))
         reasons = {kind: self._reasons(kind, readable, topic, paper) for kind in kinds}
-        return Prediction(topic, paper, kinds, reasons)
+        return Prediction(topic, paper, kinds, reasons, concepts)
 
     def _reasons(self, kind: Kind, features: list[tuple[str, int, float]], topic: dict[str, float],
                  paper: dict[str, float]) -> tuple[str, ...]:

@@ -105,7 +105,7 @@ class Settings(BaseSettings):
     max_document_memory_bytes: int = 2 * 1024**3   # address space of the child reading a file
     # When a document verdict goes to HR review instead of counting (classifiers.limits.Limits
     # documents each; the defaults are the same, measured with `python -m bench.kinds`).
-    review_margin: float = 0.5
+    review_margin: float = 0.3
     review_form_paper: float = 0.35
     review_mrz_text: float = 0.2
 
