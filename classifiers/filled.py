@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import numpy as np
 from PIL import Image, ImageOps
@@ -46,7 +47,9 @@ _LABEL_TAIL = frozenset({
     "legal", "representative", "passport", "signing", "signed", "name", "names", "s", "en",
     "land", "aanvrager", "wettelijk", "vertegenwoordiger", "ondertekening", "te", "van",
     "geboorte", "zoals", "paspoort", "known", "if", "indien", "bekend", "all", "alle",
-    "current", "huidige", "m", "f", "v", "number", "nummer"})
+    "current", "huidige", "m", "f", "v", "number", "nummer", "reason", "for", "stay",
+    "purpose", "residence", "street", "straat", "huisnummer", "doel", "verblijf", "ind",
+    "client", "klantnummer", "full", "e-mail", "phone"})
 _SIGNATURE_LABEL = re.compile(r"^(signature|handtekening)", re.IGNORECASE)
 
 
@@ -90,7 +93,14 @@ def _label_word(word: str) -> bool:
     """A word of the label itself, also as OCR misreads it ("Nare" for "Name", "b1rth")."""
     if word in _NOT_AN_ANSWER:
         return True
-    return len(word) >= 4 and any(_one_edit(word, known) for known in _LONG_LABEL_WORDS)
+    if len(word) < 4:
+        return False
+    if any(_one_edit(word, known) for known in _LONG_LABEL_WORDS):
+        return True
+    # Longer words survive two misread letters ("ccunfry" for "country").
+    return len(word) >= 6 and any(
+        len(known) >= 6 and SequenceMatcher(None, word, known).ratio() >= 0.7
+        for known in _LONG_LABEL_WORDS)
 
 
 def _one_edit(a: str, b: str) -> bool:
