@@ -10,7 +10,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-nld tesseract-ocr-
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DIR := demo
 
-.PHONY: setup system python demo test lint fixtures bench clean
+.PHONY: setup system python demo test lint fixtures bench model clean
 
 setup: system python
 
@@ -47,10 +47,18 @@ test: setup lint
 fixtures: python
 	$(BIN)/python -m fixtures.synth.mailbox
 
+# Retrain the document model deterministically (same inputs, same bytes) into
+# classifiers/model/kinds.json, adding the examples HR labelled in `mailbot review` when there are.
+MAILBOT_DATA_DIR ?= data
+model: python
+	OMP_NUM_THREADS=1 $(BIN)/python -m fixtures.training.train \
+		$$([ -d "$(MAILBOT_DATA_DIR)/training" ] && echo --examples "$(MAILBOT_DATA_DIR)/training")
+
 bench: setup
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	$(BIN)/python -m pip install -q --no-deps 'passporteye>=2.2'
 	$(BIN)/python -m bench.classify
+	$(BIN)/python -m bench.kinds
 	$(BIN)/python -m bench.mailbox
 	$(BIN)/python -m bench.intake
 

@@ -1,41 +1,43 @@
-"""Combine the evidence units into one explainable verdict per page and per file."""
+"""One explainable verdict per page and per file, from the learned model and the MRZ.
+
+Each page's text goes through the learned model (`classifiers.model`): what it is about and what
+kind of paper it is, combined into the probability of each kind. A validated TD3 passport MRZ is
+decisive for a passport; an ID-card or visa MRZ rules a passport out. A verdict is confident or
+uncertain (`review`): uncertain pages go to HR, who decide by hand (`Limits.review_*`).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import itertools
 import logging
-import math
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from classifiers.evidence import FORM_LAYOUT, NEGATIVE_UNITS, POSITIVE_UNITS, PageView
+from classifiers import model as learned
 from classifiers.extract import Document, ExtractError, Page, extract
 from classifiers.filled import judge
+from classifiers.kinds import FORM_KINDS, WANTED
 from classifiers.limits import DEFAULT_LIMITS, Deadline, Limits
+from classifiers.mrz import MrzFormat, describe
 from classifiers.sniff import FileType, sniff
 from classifiers.types import Classification, Kind, PageVerdict, ReadError
 
 log = logging.getLogger(__name__)
 
-# A kind needs this many points on a page; a title alone has 6-7, a valid MRZ 10.
-MIN_SCORE = 3.0
-# Form kinds also need field labels or their own questions/statement, or they are a letter or
-# leaflet that merely names the form.
-FORM_KINDS = (Kind.ANTECEDENTS, Kind.TB_DECLARATION)
-MIN_FORM_LAYOUT = 2.0
-_CONTENT_UNITS = {"antecedents_questions", "tb_declaration_statement"}
+# Fewer words than this on a page and the text model has nothing to go on.
+MIN_WORDS = 3
 
 
 @dataclass
 class PageScore:
     page: Page
-    scores: dict[Kind, float]
-    reasons: dict[Kind, list[str]]
-    negatives: list[str]
+    prediction: learned.Prediction | None
     kind: Kind = Kind.OTHER
     confidence: float = 0.0
+    review: bool = False
+    reasons: list[str] = field(default_factory=list)
     continued: bool = False
 
 
@@ -82,76 +84,109 @@ def _classify(data: bytes, limits: Limits) -> Classification:
     if detected in (FileType.OTHER, FileType.ZIP):
         raise ExtractError(ReadError.UNSUPPORTED_TYPE, f"detected type: {detected.value}")
     document = extract(data, detected, limits, Deadline(limits.timeout_seconds))
-    return verdict(document)
+    return verdict(document, limits)
 
 
-def score_page(page: Page) -> PageScore:
-    view = PageView(page.text, mrz=page.mrz, ocr=page.ocr, full_text_read=page.full_text_read)
-    scores: dict[Kind, float] = {kind: 0.0 for kind in Kind if kind is not Kind.OTHER}
-    reasons: dict[Kind, list[str]] = {kind: [] for kind in scores}
-    content: dict[Kind, float] = {kind: 0.0 for kind in scores}
-    for unit in POSITIVE_UNITS:
-        result = unit.score(view)
-        if result.score <= 0:
-            continue
-        kind = Kind(unit.kind)
-        scores[kind] += result.score
-        reasons[kind].extend(result.reasons)
-        if unit.name in _CONTENT_UNITS:
-            content[kind] += result.score
-    layout = FORM_LAYOUT.score(view)
-    for kind in FORM_KINDS:
-        if scores[kind] > 0:
-            if layout.score >= MIN_FORM_LAYOUT or content[kind] > 0:
-                reasons[kind].extend(layout.reasons)
-            else:
-                scores[kind] /= 3
-                reasons[kind].append("no form fields: it only names the form")
-    negatives: list[str] = []
-    for negative in NEGATIVE_UNITS:
-        result = negative.score(view)
-        if result.score <= 0:
-            continue
-        for name in negative.penalises:
-            scores[Kind(name)] -= result.score
-        negatives.extend(result.reasons)
-    return PageScore(page, scores, reasons, negatives)
+def _word_count(text: str) -> int:
+    return sum(1 for word in text.split() if sum(c.isalpha() for c in word) >= 2)
 
 
-def _confidence(best: float, runner_up: float) -> float:
-    strength = 1 - math.exp(-best / 4)
-    margin = 1 - math.exp(-max(0.0, best - runner_up) / 3)
-    return round(max(0.05, min(0.99, strength * (0.5 + 0.5 * margin))), 3)
+def score_page(page: Page, limits: Limits = DEFAULT_LIMITS) -> PageScore:
+    """The kind of one page, how sure, and why."""
+    has_text = _word_count(page.text) >= MIN_WORDS
+    prediction = learned.load().predict(page.text) if has_text else None
+    score = PageScore(page, prediction)
+    reading = page.mrz
+    if reading is not None and reading.format is MrzFormat.TD3 and reading.is_passport \
+            and (reading.checks_ok or sum(reading.checks.values()) >= 3):
+        _passport_by_mrz(score, limits)
+        return score
+    if prediction is None:
+        score.kind, score.confidence = Kind.OTHER, 0.9
+        score.reasons.append("no readable text on the page")
+        return score
+    ranked = prediction.ranked()
+    (best, p_best), (second, p_second) = ranked[0], ranked[1]
+    if best is Kind.PASSPORT and reading is not None and (
+            reading.format is not MrzFormat.TD3 or not reading.is_passport):
+        # An ID card, residence permit or visa: its MRZ says so, whatever the words.
+        best, p_best = Kind.OTHER, 1.0 - p_best
+        code = reading.document_code.rstrip("<")
+        score.reasons.append(f"machine readable zone of an ID card, permit or visa ({code})")
+    score.kind, score.confidence = best, round(p_best, 3)
+    score.reasons.extend(prediction.reasons[best])
+    if (best in WANTED or second in WANTED) and p_best - p_second < limits.review_margin:
+        score.review = True
+        score.reasons.append(f"uncertain: {best.value} {p_best:.2f} against "
+                             f"{second.value} {p_second:.2f}")
+    elif best is Kind.OTHER:
+        form_like = prediction.paper.get("form", 0.0) >= limits.review_form_paper
+        topic = max(("tb", "antecedents"), key=lambda t: prediction.topic.get(t, 0.0))
+        if form_like and prediction.topic.get(topic, 0.0) >= 0.5:
+            score.review = True
+            if _SUBJECT[topic] in prediction.concepts:
+                score.kind = Kind.TB_DECLARATION if topic == "tb" else Kind.ANTECEDENTS
+                score.confidence = round(prediction.kinds[score.kind], 3)
+            # Without one word of its subject (OCR lost them, or it is another form) the best
+            # guess stays `other`, but HR looks: it may be the form, damaged.
+            score.reasons.append(f"uncertain: a form-like page {_TOPIC_WORDS[topic]} that is not "
+                                 "clearly the form")
+    return score
 
 
-def _decide(score: PageScore) -> None:
-    ranked = sorted(score.scores.items(), key=lambda item: -item[1])
-    (best_kind, best), (_, runner_up) = ranked[0], ranked[1]
-    if best >= MIN_SCORE:
-        score.kind = best_kind
-        score.confidence = _confidence(best, max(runner_up, 0.0))
-        if best_kind is Kind.PASSPORT and not (score.page.mrz and score.page.mrz.checks_ok):
-            # Without a validated MRZ a passport is only a likely one.
-            score.confidence = round(min(score.confidence, 0.6), 3)
-    else:
-        score.kind = Kind.OTHER
-        score.confidence = _confidence(MIN_SCORE * 2 - max(best, 0.0), 0.0)
+_TOPIC_WORDS = {"tb": "about tuberculosis", "antecedents": "about criminal antecedents"}
+_SUBJECT = {"tb": "c:tb", "antecedents": "c:crime"}
 
 
-def verdict(document: Document) -> Classification:
-    page_scores = [score_page(page) for page in document.pages]
-    for score in page_scores:
-        _decide(score)
+def _passport_by_mrz(score: PageScore, limits: Limits) -> None:
+    reading = score.page.mrz
+    assert reading is not None
+    score.kind = Kind.PASSPORT
+    score.reasons.extend(describe(reading))
+    text_says = score.prediction.kinds[Kind.PASSPORT] if score.prediction else None
+    if reading.checks_ok:
+        score.confidence = 0.99
+        if score.page.full_text_read and text_says is not None \
+                and text_says < limits.review_mrz_text:
+            score.review = True
+            score.reasons.append(f"uncertain: a valid passport MRZ, but the page reads as "
+                                 f"{_best_other(score.prediction)}")
+        return
+    score.confidence = 0.6
+    if text_says is None or text_says < 1 - limits.review_mrz_text:
+        score.review = True
+        score.reasons.append("uncertain: the passport MRZ does not fully validate")
+
+
+def _best_other(prediction: learned.Prediction | None) -> str:
+    if prediction is None:
+        return "something else"
+    from classifiers.kinds import PAPER_NAMES
+
+    paper = max(prediction.paper, key=prediction.paper.__getitem__)
+    return PAPER_NAMES.get(paper, paper)
+
+
+def verdict(document: Document, limits: Limits = DEFAULT_LIMITS) -> Classification:
+    page_scores = [score_page(page, limits) for page in document.pages]
     _carry_forms_over(page_scores)
 
     found: OrderedDict[Kind, list[PageScore]] = OrderedDict()
     for score in page_scores:
-        if score.kind is not Kind.OTHER:
+        if score.kind is not Kind.OTHER and not score.review:
             found.setdefault(score.kind, []).append(score)
+    uncertain = [s for s in page_scores if s.review]
+    review = False
     if found:
         # Several documents in one scan: the first one names the file, the rest are listed.
         primary = next(iter(found))
         confidence = max(s.confidence for s in found[primary])
+    elif uncertain:
+        # Nothing sure: the best guess of the most likely uncertain page, for HR to check.
+        guess = max(uncertain, key=lambda s: s.confidence)
+        primary, confidence, review = guess.kind, guess.confidence, True
+        if primary is not Kind.OTHER:
+            found[primary] = [guess]
     else:
         primary = Kind.OTHER
         confidence = min(s.confidence for s in page_scores) if page_scores else 0.5
@@ -185,21 +220,27 @@ def verdict(document: Document) -> Classification:
         passport=passport,
         detected_type=document.detected_type.value,
         kinds_found=tuple(found),
+        review=review,
     )
 
 
 def _carry_forms_over(page_scores: list[PageScore]) -> None:
-    """A page with no evidence of its own after a form page is that form's next page."""
+    """A page that is not a kind of its own after a form page, and reads as a form page (more
+    fields, questions, the signature block), is that form's next page."""
     for previous, current in itertools.pairwise(page_scores):
-        if current.kind is not Kind.OTHER or previous.kind not in FORM_KINDS:
+        if previous.kind not in FORM_KINDS or previous.review:
             continue
-        if current.negatives or any(v >= MIN_SCORE for v in current.scores.values()):
+        if current.kind is not Kind.OTHER and not (current.review and
+                                                   current.kind is previous.kind):
             continue
-        layout = FORM_LAYOUT.score(PageView(current.page.text))
-        if layout.score >= 1.0 or current.scores[previous.kind] > 0:
+        prediction = current.prediction
+        if prediction is None:
+            continue
+        if max(prediction.paper, key=prediction.paper.__getitem__) == "form":
             current.kind = previous.kind
             current.confidence = round(previous.confidence * 0.8, 3)
             current.continued = True
+            current.review = False
 
 
 def _reasons(primary: Kind, found: OrderedDict[Kind, list[PageScore]],
@@ -208,23 +249,16 @@ def _reasons(primary: Kind, found: OrderedDict[Kind, list[PageScore]],
     if primary is Kind.OTHER:
         reasons.append("no passport, antecedents certificate or TB declaration recognised")
         for score in page_scores:
-            reasons.extend(score.negatives)
-            best = max(score.scores, key=lambda k: score.scores[k])
-            if score.scores[best] > 0:
-                reasons.extend(score.reasons[best][:2])
-                reasons.append(f"too little evidence for {best.value}")
+            reasons.extend(score.reasons)
         return reasons
     for score in found[primary]:
         if score.continued:
             continue
-        reasons.extend(score.reasons[primary])
+        reasons.extend(score.reasons)
     if len(page_scores) > 1 or len(found) > 1:
         for kind, scores in found.items():
             pages = ", ".join(str(s.page.number) for s in scores)
             reasons.append(f"{kind.value} on page{'s' if len(scores) > 1 else ''} {pages}")
-    for score in page_scores:
-        if score.kind is primary:
-            reasons.extend(score.negatives)
     return reasons
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import numpy as np
 from PIL import Image, ImageOps
@@ -25,6 +26,11 @@ _LABELS = (
     "place", "date", "achternaam", "voornamen", "geboortedatum", "geboorteplaats",
     "nationaliteit", "v-nummer", "geslacht", "adres", "verblijfsdoel", "paspoortnummer",
     "datum van afgifte", "geldig tot", "plaats", "datum",
+    # Other wordings of the same fields (older, re-typed and translated versions).
+    "family name", "last name", "first names", "first name", "forenames", "birth date",
+    "born on", "citizenship", "gender", "residential address", "home address",
+    "current address", "geslachtsnaam", "familienaam", "voornaam", "woonadres", "geboren op",
+    "doel van verblijf", "documentnummer", "document number", "name", "naam",
 )
 _LABEL_LINE = re.compile(
     r"^\s*(?:\d+\.\s*)?(" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
@@ -33,6 +39,17 @@ _LABEL_NOISE = re.compile(
     r"\((?:dd-mm-(?:yyyy|jjjj)|if known|indien bekend|m/f|m/v)\)|[|:_.\-\[\]()]", re.IGNORECASE)
 _DIGIT_DATE = re.compile(r"\b\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2}\b")
 _TICKED = re.compile(r"[☒☑✔✗✘]|\[\s*[xX×]\s*\]")
+# What is left of a blank field: date masks, and the rest of a long label ("Place and country
+# of birth", "Signature of the applicant or legal representative") that is not an answer.
+_PLACEHOLDER = re.compile(r"\b(?:dd|mm|yyyy|jjjj|yy|jj)\b", re.IGNORECASE)
+_LABEL_TAIL = frozenset({
+    "and", "of", "the", "or", "at", "as", "in", "on", "to", "country", "birth", "applicant",
+    "legal", "representative", "passport", "signing", "signed", "name", "names", "s", "en",
+    "land", "aanvrager", "wettelijk", "vertegenwoordiger", "ondertekening", "te", "van",
+    "geboorte", "zoals", "paspoort", "known", "if", "indien", "bekend", "all", "alle",
+    "current", "huidige", "m", "f", "v", "number", "nummer", "reason", "for", "stay",
+    "purpose", "residence", "street", "straat", "huisnummer", "doel", "verblijf", "ind",
+    "client", "klantnummer", "full", "e-mail", "phone"})
 _SIGNATURE_LABEL = re.compile(r"^(signature|handtekening)", re.IGNORECASE)
 
 
@@ -54,6 +71,10 @@ def label_values(text: str) -> list[str]:
         # Bilingual labels read "Achternaam / Surname": the second language is not an answer.
         rest = re.sub(r"^\s*/?\s*(" + "|".join(map(re.escape, _LABELS)) + r")\b", " ", rest,
                       flags=re.IGNORECASE)
+        words = _PLACEHOLDER.sub(" ", rest).split()
+        while words and _label_word(words[0].lower().strip("/-|")):
+            words.pop(0)
+        rest = " ".join(words)
         if len(re.findall(r"[A-Za-z0-9]", rest)) >= 2:
             found.append(match.group(1).lower())
     return found
@@ -62,6 +83,33 @@ def label_values(text: str) -> list[str]:
 _LABEL_WORDS = frozenset(w for label in _LABELS for w in label.split()) | {
     "dd-mm-yyyy", "dd-mm-jjjj", "(dd-mm-yyyy)", "(dd-mm-jjjj)", "(if", "known)", "(indien",
     "bekend)", "(m/f)", "(m/v)", "/", "of", "the", "van", "de", "birth", "geboorte"}
+
+
+_NOT_AN_ANSWER = _LABEL_TAIL | _LABEL_WORDS | {""}
+_LONG_LABEL_WORDS = tuple(sorted(w for w in _NOT_AN_ANSWER if len(w) >= 4))
+
+
+def _label_word(word: str) -> bool:
+    """A word of the label itself, also as OCR misreads it ("Nare" for "Name", "b1rth")."""
+    if word in _NOT_AN_ANSWER:
+        return True
+    if len(word) < 4:
+        return False
+    if any(_one_edit(word, known) for known in _LONG_LABEL_WORDS):
+        return True
+    # Longer words survive two misread letters ("ccunfry" for "country").
+    return len(word) >= 6 and any(
+        len(known) >= 6 and SequenceMatcher(None, word, known).ratio() >= 0.7
+        for known in _LONG_LABEL_WORDS)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def values_beside_labels(page: Page) -> list[str]:

@@ -19,6 +19,21 @@ class Limits:
     timeout_seconds: float = 60.0
     # One tesseract call may not take more than this, so one bad page cannot eat the budget.
     page_timeout_seconds: float = 20.0
+    # When the verdict goes to HR instead of counting or being rejected (`review`). Measured on
+    # the dev split of the training generator (template families unseen in training) with
+    # `python -m bench.kinds --sweep`: on 1500 dev documents, margins 0.1-0.6 all let the same
+    # one look-alike count (a TB referral form read confidently as the declaration), while the
+    # share of wanted documents sent to HR grew from ~3 % to ~7 %; 0.3 keeps it near 4 %.
+    # A page is uncertain when the two most likely kinds (one of them wanted) are closer than
+    # this in probability.
+    review_margin: float = 0.3
+    # A page about TB or antecedents that is at least this likely to be a form to fill in, yet
+    # not placed as the wanted form, is uncertain.
+    review_form_paper: float = 0.35
+    # A validated passport MRZ on a page whose read text is less likely than this to be a
+    # passport data page (a letter or certificate quoting one, a photocopy on a form) is
+    # uncertain; an MRZ that only mostly validates needs the text to agree this much.
+    review_mrz_text: float = 0.2
 
 
 DEFAULT_LIMITS = Limits()

@@ -134,6 +134,11 @@ class Settings(BaseSettings):
     max_mime_parts: int = 1000
     max_attachments: int = 100
     max_document_memory_bytes: int = 2 * 1024**3   # address space of the child reading a file
+    # When a document verdict goes to HR review instead of counting (classifiers.limits.Limits
+    # documents each; the defaults are the same, measured with `python -m bench.kinds`).
+    review_margin: float = 0.3
+    review_form_paper: float = 0.35
+    review_mrz_text: float = 0.2
 
     # The TB-exemption list HR may update without a release; empty = the bundled list.
     tb_exempt_file: Path | None = None

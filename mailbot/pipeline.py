@@ -111,6 +111,8 @@ class Worker:
             max_pages=settings.max_pdf_pages,
             max_pixels=settings.max_image_pixels,
             timeout_seconds=settings.document_timeout_seconds,
+            review_margin=settings.review_margin, review_form_paper=settings.review_form_paper,
+            review_mrz_text=settings.review_mrz_text,
         )
         self.own_addresses = frozenset({settings.from_address.lower()})
         self.intake_policy = IntakePolicy.from_settings(settings)
