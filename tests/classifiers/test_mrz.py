@@ -373,7 +373,6 @@ def test_two_digit_years_for_birth_and_expiry(birth: str, expiry: str, born: dat
     (2, 24, "A"),    # expiry 4 read as A
     (2, 16, "B"),    # birth 8 read as B
     (2, 28, "2"),    # optional data Z read as 2
-    (2, 33, "Z"),    # optional data 2 read as Z
     (1, 1, "K"),     # document code filler read as K
     (1, 3, "7"),     # issuing state T read as 7
     (1, 7, "1"),     # surname I read as 1
