@@ -732,6 +732,7 @@ def _choose_checked_fields(line2: str) -> CheckedFields:
             others = tuple((*(r.value + r.digit for r in c), d)
                            for _, c, d in alternatives if c is not combo)
             others += _filler_or_k(line2[0:9], combo, digit)
+            combo, others = _weightless_lookalikes(combo, digit, others)
             return CheckedFields(*combo, digit, True, others)  # type: ignore[misc]
         unsure = tuple((*(r.value + r.digit for r in c), d) for _, c, d in alternatives)
     else:
@@ -740,6 +741,40 @@ def _choose_checked_fields(line2: str) -> CheckedFields:
                     for a, b, allowed in ((0, 9, ALNUM), (13, 19, NUMERIC), (21, 27, NUMERIC),
                                           (28, 42, ALNUM)))
     return CheckedFields(*as_read, line2[43], False, unsure)  # type: ignore[misc]
+
+
+def _weightless_lookalikes(
+    combo: tuple[FieldReading, ...], digit: str,
+    others: tuple[tuple[str, str, str, str, str], ...],
+) -> tuple[tuple[FieldReading, ...], tuple[tuple[str, str, str, str, str], ...]]:
+    """Document numbers a letter read in them may stand for, that no check digit can tell.
+
+    G counts 16 and 6 six: the same modulo 10 at every weight. O counts 24: two of them at
+    weights 7 and 3 weigh like two zeros. So a G, or a pair of O, read in a number passes
+    every check whether it is the letter or the digit. Numbers hold more digits than letters:
+    the digit reading comes first; the other stays an alternative for the visual zone.
+    """
+    number = combo[0]
+    value = number.value
+    variants: list[str] = []
+    for index, char in enumerate(value):
+        if char == "G":
+            variants.append(value[:index] + "6" + value[index + 1:])
+    o_positions = [i for i, c in enumerate(value) if c == "O"]
+    for first, second in itertools.combinations(o_positions, 2):
+        chars = list(value)
+        chars[first] = chars[second] = "0"
+        candidate = "".join(chars)
+        if check_passes(candidate, number.digit):
+            variants.append(candidate)
+    if not variants:
+        return combo, others
+    best = min(variants, key=lambda v: (sum(c.isalpha() for c in v), v))
+    rest = tuple(r.value + r.digit for r in combo[1:])
+    alternative = (value + number.digit, *rest, digit)
+    extra = tuple((v + number.digit, *rest, digit) for v in variants if v != best)
+    chosen = FieldReading(best, number.digit, True, number.changes + 1)
+    return (chosen, *combo[1:]), (*others, alternative, *extra)  # type: ignore[return-value]
 
 
 def _filler_or_k(as_read: str, combo: tuple[FieldReading, ...], digit: str

@@ -229,11 +229,12 @@ def test_a_full_number_ending_in_k_keeps_it() -> None:
     assert reading.passport is not None and reading.passport.document_number == "C01X00TKK"
 
 
-@pytest.mark.parametrize("number", ["AO1234567", "KO0K12345", "OK1234567", "L0O0K0O0K"])
+@pytest.mark.parametrize("number", ["AO1234567", "KO0K12345", "OK1234567", "L0O0K0K01"])
 def test_letters_k_and_o_in_document_numbers_read_as_printed(number: str) -> None:
     reading = parse_td3(LINE1, zone(number=number), today=TODAY)
     assert reading.checks_ok
     assert reading.passport is not None and reading.passport.document_number == number
+    assert reading.passport.confirmed
 
 
 def test_o_pairs_that_weigh_like_zeros_are_alternatives_not_a_choice() -> None:
@@ -241,9 +242,17 @@ def test_o_pairs_that_weigh_like_zeros_are_alternatives_not_a_choice() -> None:
     line2 = zone(number="001234567")
     read = "OO1234567" + line2[9:]
     reading = parse_td3(LINE1, read, today=TODAY)
-    assert reading.passport is not None
-    assert reading.passport.document_number == "OO1234567"  # as read: the check digit agrees
-    assert not reading.passport.confirmed or not reading.alternatives
+    assert reading.passport is not None and reading.checks_ok
+    assert reading.passport.document_number == "001234567"  # numbers hold more digits
+    assert reading.alternatives and not reading.passport.confirmed
+
+
+def test_g_and_6_weigh_the_same_so_a_g_read_in_a_number_is_not_settled() -> None:
+    line2 = zone(number="123456789")
+    reading = parse_td3(LINE1, "12345G789" + line2[9:], today=TODAY)
+    assert reading.passport is not None and reading.checks_ok
+    assert reading.passport.document_number == "123456789"
+    assert not reading.passport.confirmed
 
 
 @pytest.mark.parametrize(("read", "want", "confirmed"), [
