@@ -134,3 +134,11 @@ def real_non_passports() -> list[tuple[str, bytes]] | None:
     return [(Path(e["file"]).name, (folder / e["file"]).read_bytes())
             for e in sorted(labels["images"], key=lambda e: e["file"])
             if e.get("expect_kind") == "other"]
+
+
+def hard_synthetic(seed: int | None = None, count: int = 48) -> list[PassportSample]:
+    """The generated hard set (`fixtures.synth.hard_passports`; its default seed is held out)."""
+    from fixtures.synth.hard_passports import HELD_OUT_SEED, hard_passports
+
+    return [PassportSample(s.name, s.data, s.lines)
+            for s in hard_passports(HELD_OUT_SEED if seed is None else seed, count)]
