@@ -301,10 +301,16 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
                    upright.height - box[1])
             upright = upright.rotate(flip, expand=True)
             rotation = (rotation + flip) % 360
-        if reading.is_passport and reading.checks_ok and needs_witness(reading):
-            reading = _confirm_with_viz(upright, box, reading, budget)
-        if (reading.is_passport and reading.checks_ok) or reading.format.value != "TD3":
-            return Page(number, "\n".join(reading.lines), ocr=True, mrz=reading, image=upright,
+        printed: list[str] = []
+        if reading.is_passport and (not reading.checks_ok or needs_witness(reading)):
+            printed = _viz_words(upright, box, budget)
+            reading = viz.confirm(reading, printed)
+        if reading.is_passport or reading.format.value != "TD3":
+            # A passport zone, validated or not: the page is a passport data page, and the
+            # visual zone above it was all the rest of the page that needed reading.
+            text = "\n".join([" ".join(printed), *reading.lines]) if printed else \
+                "\n".join(reading.lines)
+            return Page(number, text, ocr=True, mrz=reading, image=upright,
                         rotation=rotation, skew=skew, full_text_read=False)
 
     upright, _ = ocr.scale_to(upright, MAX_OCR_SIDE)
@@ -420,9 +426,9 @@ def needs_witness(reading: MrzReading) -> bool:
                 or any(r in _GUESSED_REPAIRS for r in reading.repairs) or _noisy_names(reading))
 
 
-def _confirm_with_viz(image: Image.Image, box: tuple[int, int, int, int], reading: MrzReading,
-                      budget: Callable[[], float]) -> MrzReading:
-    """One OCR pass over the page above the band, as a witness for the MRZ (`classifiers.viz`).
+def _viz_words(image: Image.Image, box: tuple[int, int, int, int],
+               budget: Callable[[], float]) -> list[str]:
+    """One OCR pass over the page above the band, the witness for the MRZ (`classifiers.viz`).
 
     Only the crop above the band is read, at a resolution just enough for its capitals."""
     left, top, right, _ = box
@@ -431,7 +437,7 @@ def _confirm_with_viz(image: Image.Image, box: tuple[int, int, int, int], readin
                 max(0, top - round(VIZ_HEIGHT_PER_BAND_WIDTH * width)),
                 min(image.width, right + round(0.03 * width)), top)
     if crop_box[3] - crop_box[1] < 0.15 * width:
-        return reading  # the band is at the top of the picture: no visual zone in the frame
+        return []  # the band is at the top of the picture: no visual zone in the frame
     crop = image.crop(crop_box)
     factor = min(2.5, VIZ_WIDTH / max(1, crop.width))
     if abs(factor - 1) > 0.05:
@@ -441,8 +447,8 @@ def _confirm_with_viz(image: Image.Image, box: tuple[int, int, int, int], readin
     try:
         words = ocr.read_words(crop, timeout=budget(), psm=VIZ_PSM)
     except ocr.OcrUnavailable:
-        return reading
-    return viz.confirm(reading, [w.text for w in words.words if w.confidence >= 30])
+        return []
+    return [w.text for w in words.words if w.confidence >= 30]
 
 
 def _read_mrz(image: Image.Image, budget: Callable[[], float]

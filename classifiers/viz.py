@@ -108,6 +108,10 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
     tokens = viz_tokens(words)
     if not tokens:
         return reading
+    if not reading.checks_ok:
+        reading = _number_from_page(reading, tokens, today)
+        passport = reading.passport
+        assert passport is not None
     unsettled = list(reading.unsettled)
     disagreements: list[str] = []
     repairs = list(reading.repairs)
@@ -147,7 +151,7 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
     lines = reading.lines
     alternatives = reading.alternatives
     if alternatives:
-        chosen = _choose_line2([lines[1], *alternatives], tokens)
+        chosen = _choose_line2([lines[1], *alternatives], tokens, _printed_dates(words))
         if chosen is not None:
             unsettled = [u for u in unsettled if not u.startswith(_NUMBER_AMBIGUITY)]
             if chosen != lines[1]:
@@ -165,11 +169,73 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
     return with_confirmation(updated, disagreements)
 
 
-def _choose_line2(options: Sequence[str], tokens: Sequence[str]) -> str | None:
-    """The one second line whose document number the page prints (None: none or several)."""
-    printed = [o for o in options if o[0:9].rstrip("<") in tokens]
-    numbers = sorted({o[0:9].rstrip("<") for o in printed})
-    if len(numbers) != 1:
-        return None
-    same = [o for o in printed if o[0:9].rstrip("<") == numbers[0]]
-    return same[0] if len({o[13:28] for o in same}) == 1 else None
+def _choose_line2(options: Sequence[str], tokens: Sequence[str], dates: set[str]
+                  ) -> str | None:
+    """The one second line whose document number and dates the page prints (None: none or
+    several)."""
+    numbers = {o[0:9].rstrip("<") for o in options}
+    if len(numbers) > 1:
+        options = [o for o in options if o[0:9].rstrip("<") in tokens]
+    if len({o[13:19] + o[21:27] for o in options}) > 1:
+        options = [o for o in options if o[13:19] in dates and o[21:27] in dates]
+    distinct = sorted(set(options))
+    return distinct[0] if len(distinct) == 1 else None
+
+
+# Lookalikes between a printed number and its MRZ reading (either side may be the misread one).
+_LOOKALIKE_PAIRS = frozenset({("O", "0"), ("Q", "0"), ("D", "0"), ("I", "1"), ("L", "1"),
+                              ("B", "8"), ("S", "5"), ("Z", "2"), ("G", "6"), ("K", "<"),
+                              ("T", "7"), ("A", "4")})
+
+
+def _lookalike(a: str, b: str) -> bool:
+    return a == b or (a, b) in _LOOKALIKE_PAIRS or (b, a) in _LOOKALIKE_PAIRS
+
+
+def _number_from_page(reading: MrzReading, tokens: Sequence[str], today: date | None
+                      ) -> MrzReading:
+    """A failing document number repaired from the printed one: the page's number differs
+    from the zone's only by look-alikes, and with it every check digit passes. Two readings
+    and a check digit agree, where the MRZ alone could not choose (`E62O85O78`)."""
+    from classifiers.mrz import parse_td3
+
+    line1, line2 = reading.lines
+    field = line2[0:9]
+    found = []
+    for token in tokens:
+        candidate = token.ljust(9, "<")
+        if len(token) < 6 or len(candidate) != 9 or candidate == field:
+            continue
+        if not all(_lookalike(a, b) for a, b in zip(candidate, field, strict=True)):
+            continue
+        repaired = parse_td3(line1, candidate + line2[9:], today=today)
+        if repaired.checks_ok and repaired.passport is not None:
+            found.append(repaired)
+    distinct = {r.lines[1] for r in found}
+    if len(distinct) != 1:
+        return reading
+    chosen = found[0]
+    assert chosen.passport is not None and reading.passport is not None
+    return replace(chosen, passport=replace(chosen.passport, surname=reading.passport.surname,
+                                            given_names=reading.passport.given_names),
+                   repairs=(*chosen.repairs, "document number from the printed page"))
+
+
+_MONTHS = {name: number for number, names in enumerate((
+    ("JAN", "JANV"), ("FEB", "FEV", "FEVR"), ("MAR", "MARS", "MRT"), ("APR", "AVR"),
+    ("MAY", "MAI", "MEI"), ("JUN", "JUIN"), ("JUL", "JUIL"), ("AUG", "AOUT", "AOU"),
+    ("SEP", "SEPT"), ("OCT", "OKT"), ("NOV",), ("DEC", "DEZ")), start=1) for name in names}
+
+
+def _printed_dates(words: Sequence[str]) -> set[str]:
+    """Dates printed on the page as YYMMDD: `12 AUG 1974`, `12.08.1974`, `12/08/74`, ..."""
+    text = " ".join(_plain(w.upper()) for w in words)
+    out: set[str] = set()
+    for day, month, other, year in re.findall(
+            r"\b(\d{1,2})[ .-]?([A-Z]{3,4})(?:\s?/\s?([A-Z]{3,4}))?[ .-]?(\d{4}|\d{2})\b", text):
+        number = _MONTHS.get(month) or _MONTHS.get(other)
+        if number:
+            out.add(f"{year[-2:]}{number:02d}{int(day):02d}")
+    for day, month, year in re.findall(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b", text):
+        out.add(f"{year[-2:]}{int(month):02d}{int(day):02d}")
+    return out

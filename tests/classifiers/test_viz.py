@@ -102,3 +102,24 @@ def test_a_repaired_nationality_is_confirmed_by_the_printed_code() -> None:
 def test_no_words_change_nothing() -> None:
     reading = parse_td3(LINE1, LINE2, today=TODAY)
     assert confirm(reading, [], today=TODAY) == reading
+
+
+def test_a_failing_number_is_repaired_from_the_printed_one_when_the_checks_then_pass() -> None:
+    line2 = zone(number="E62O85O78")  # letters O between digits: no MRZ rule repairs them
+    read = "E62085078" + line2[9:]
+    reading = parse_td3(LINE1, read, today=TODAY)
+    assert not reading.checks_ok
+    repaired = confirm(reading, [*PAGE, "E62O85O78"], today=TODAY)
+    assert repaired.checks_ok and repaired.passport is not None
+    assert repaired.passport.document_number == "E62O85O78"
+    assert "document number from the printed page" in repaired.repairs
+    unrelated = confirm(reading, [*PAGE, "X99999999"], today=TODAY)
+    assert not unrelated.checks_ok
+
+
+def test_printed_dates_in_the_usual_layouts() -> None:
+    from classifiers.viz import _printed_dates
+
+    words = ["12", "AUG", "1974", "01.07.2014", "30", "MAR/MAR", "1972", "13", "LIP/JUL",
+             "2016", "22/02/78"]
+    assert _printed_dates(words) >= {"740812", "140701", "720330", "160713", "780222"}
