@@ -302,7 +302,7 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
             upright = upright.rotate(flip, expand=True)
             rotation = (rotation + flip) % 360
         printed: list[str] = []
-        if reading.is_passport and (not reading.checks_ok or needs_witness(reading)):
+        if reading.is_passport:
             printed = _viz_words(upright, box, budget)
             reading = viz.confirm(reading, printed)
         if reading.is_passport or reading.format.value != "TD3":
@@ -408,22 +408,6 @@ class _BandReader:
 VIZ_HEIGHT_PER_BAND_WIDTH = 0.62
 VIZ_WIDTH = 900  # pixels across the crop: VIZ capitals of about 20 px, enough for tesseract
 VIZ_PSM = 11      # sparse text: fields scattered around a photo, not paragraphs
-
-
-_GUESSED_REPAIRS = ("name fillers", "names agreed between readings", "issuing state",
-                    "nationality")
-
-
-def needs_witness(reading: MrzReading) -> bool:
-    """Whether the MRZ alone leaves something to the visual zone.
-
-    A zone whose check digits pass with codes and names read as printed is trusted as it is:
-    the visual zone is read (it costs as much as the band) only when a name or code was
-    repaired without a check digit, names carry filler noise, or the check digits cannot
-    choose between readings.
-    """
-    return bool(reading.unsettled or reading.alternatives or reading.dropped_names
-                or any(r in _GUESSED_REPAIRS for r in reading.repairs) or _noisy_names(reading))
 
 
 def _viz_words(image: Image.Image, box: tuple[int, int, int, int],

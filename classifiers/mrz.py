@@ -460,6 +460,8 @@ def _filler_start(text: str) -> int:
     When no `<` was read at all, a trailing run of three or more K/C is the filler.
     """
     best = len(text)
+    if text[-1:].isalpha() and text[-1] not in _FILLER_NOISE and text[-2:-1] != "<":
+        return best  # the field ends in a name letter: a long name cut at 39, no filler
     fillers = 0
     for index in range(len(text) - 1, -1, -1):
         fillers += text[index] == "<" or text[index] in _FILLER_NOISE
