@@ -284,17 +284,21 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
         return deadline.budget(limits.page_timeout_seconds)
 
     upright, skew = ocr.deskew(grey)
-    zone = _read_mrz(upright, budget)
+    # A small picture (a 600-pixel scan, a thumbnail) is enlarged for the zone search only:
+    # its MRZ glyphs are too thin for the ink and grid measures at their own size.
+    searched = _enlarged(upright)
+    zone = _read_mrz(searched, budget)
     rotation = 0
     if zone is None:
         # No MRZ band lies horizontally: the photo may be a quarter turn off.
-        turned = upright.transpose(Image.Transpose.ROTATE_90)
+        turned = searched.transpose(Image.Transpose.ROTATE_90)
         if mrz_band.find_bands(turned):
             turned, turned_skew = ocr.deskew(turned)
             zone = _read_mrz(turned, budget)
             if zone is not None:
-                upright, skew, rotation = turned, turned_skew, 90
+                searched, skew, rotation = turned, turned_skew, 90
     if zone is not None:
+        upright = searched
         flip, reading, box = zone
         if flip:
             box = (upright.width - box[2], upright.height - box[3], upright.width - box[0],
@@ -335,6 +339,18 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
         reading = viz.confirm(reading, [w.text for w in result.words])
     return Page(number, result.text, ocr=True, mrz=reading, image=upright,
                 words=result.words, rotation=rotation, skew=skew)
+
+
+MIN_SEARCH_SIDE = 1200  # pixels on the long side below which the zone search enlarges
+
+
+def _enlarged(image: Image.Image) -> Image.Image:
+    longest = max(image.size)
+    if longest >= MIN_SEARCH_SIDE:
+        return image
+    factor = MIN_SEARCH_SIDE / longest
+    return image.resize((round(image.width * factor), round(image.height * factor)),
+                        Image.Resampling.BICUBIC)
 
 
 def _median_height(result: ocr.OcrPage) -> float:
@@ -449,9 +465,15 @@ def _read_mrz(image: Image.Image, budget: Callable[[], float]
     phone photo usually needs them all).
     """
     readers: list[tuple[int, _BandReader]] = []
-    for band in mrz_band.find_bands(image)[:2]:
+    found = mrz_band.find_bands(image)[:4]
+    # The lowest band is where a data page prints its MRZ: probed even when print or a
+    # watermark over it hides the even glyph spacing.
+    lowest = max(found, key=lambda b: b.box[3], default=None)
+    for band in found:
+        if len(readers) >= 4:
+            break
         crop = image.crop(band.box)
-        if not mrz_band.looks_monospaced(crop):
+        if band is not lowest and not mrz_band.looks_monospaced(crop):
             continue
         for flip in (0, 180):
             readers.append((flip, _BandReader(crop.rotate(flip) if flip else crop,

@@ -29,6 +29,7 @@ _TRANSLITERATIONS = {"Ä": "AE", "Ö": "OE", "Ü": "UE", "ß": "SS", "Ø": "OE",
                      "Æ": "AE", "Œ": "OE", "Þ": "TH", "Ð": "D", "Ĳ": "IJ"}
 _EDGE_NOISE = frozenset("KCXSERLI")  # what tesseract makes of a `<` next to a name
 _NUMBER_AMBIGUITY = "document number or dates: the check digits cannot choose"
+_NAMES_UNSEEN = "the names could not be confirmed on the printed page"
 
 
 def viz_tokens(words: Sequence[str]) -> list[str]:
@@ -85,7 +86,9 @@ def _split_joined(part: str, tokens: Sequence[str]) -> list[str] | None:
 
 def _check_part(part: str, tokens: Sequence[str], truncated: bool
                 ) -> tuple[list[str], str | None]:
-    """(the parts to keep, a disagreement or None) for one MRZ name part."""
+    """(the parts to keep, a disagreement or None) for one MRZ name part.
+
+    No check digit covers a name: a part the page does not print is not confirmed."""
     if part in tokens or (truncated and any(t.startswith(part) for t in tokens)):
         return [part], None
     cleaned = _strip_noise(part, tokens)
@@ -97,7 +100,7 @@ def _check_part(part: str, tokens: Sequence[str], truncated: bool
     near = sorted(t for t in tokens if _near(part, t))
     if near:
         return [part], "the printed page spells a name differently from the machine readable zone"
-    return [part], None
+    return [part], _NAMES_UNSEEN
 
 
 def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None) -> MrzReading:
@@ -107,7 +110,7 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
         return reading
     tokens = viz_tokens(words)
     if not tokens:
-        return reading
+        return with_confirmation(reading, [_NAMES_UNSEEN])
     if not reading.checks_ok:
         reading = _number_from_page(reading, tokens, today)
         passport = reading.passport

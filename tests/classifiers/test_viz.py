@@ -99,9 +99,14 @@ def test_a_repaired_nationality_is_confirmed_by_the_printed_code() -> None:
     assert unseen.passport is not None and not unseen.passport.confirmed
 
 
-def test_no_words_change_nothing() -> None:
+def test_names_the_page_does_not_show_are_not_confirmed() -> None:
     reading = parse_td3(LINE1, LINE2, today=TODAY)
-    assert confirm(reading, [], today=TODAY) == reading
+    for words in ([], ["PASSPORT", "UTO", "L898902C3"]):
+        unseen = confirm(reading, words, today=TODAY)
+        assert unseen.passport is not None and not unseen.passport.confirmed
+        assert unseen.passport.disagreements == (
+            "the names could not be confirmed on the printed page",)
+        assert unseen.lines == reading.lines
 
 
 def test_a_failing_number_is_repaired_from_the_printed_one_when_the_checks_then_pass() -> None:
