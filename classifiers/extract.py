@@ -448,7 +448,7 @@ def _viz_words(image: Image.Image, box: tuple[int, int, int, int],
         words = ocr.read_words(crop, timeout=budget(), psm=VIZ_PSM)
     except ocr.OcrUnavailable:
         return []
-    return [w.text for w in words.words if w.confidence >= 30]
+    return [w.text for w in words.words]
 
 
 def _read_mrz(image: Image.Image, budget: Callable[[], float]

@@ -94,6 +94,10 @@ def _check_part(part: str, tokens: Sequence[str], truncated: bool
     cleaned = _strip_noise(part, tokens)
     if cleaned is not None:
         return [cleaned], None
+    if len(part) >= 5 and any(t in (part[1:], part[:-1]) for t in tokens):
+        # The page's OCR lost the first or last letter (`ARIA` for MARIA): the page shows the
+        # name, only less of it. (The other way round, the zone would have lost a letter.)
+        return [part], None
     joined = _split_joined(part, tokens)
     if joined is not None:
         return joined, None
