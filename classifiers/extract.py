@@ -422,7 +422,8 @@ class _BandReader:
 # The visual zone above a TD3 band: the data page is 125 x 88 mm, its 2 MRZ lines 112 mm wide
 # near the bottom edge, so the page above them reaches about 0.6 band widths up.
 VIZ_HEIGHT_PER_BAND_WIDTH = 0.62
-VIZ_WIDTH = 900  # pixels across the crop: VIZ capitals of about 20 px, enough for tesseract
+VIZ_WIDTH = 700  # pixels across the crop: VIZ capitals of about 20 px, enough for tesseract
+VIZ_SKIP_LEFT = 0.22  # share of the band width left of the fields (the holder's photo)
 VIZ_PSM = 11      # sparse text: fields scattered around a photo, not paragraphs
 
 
@@ -433,7 +434,8 @@ def _viz_words(image: Image.Image, box: tuple[int, int, int, int],
     Only the crop above the band is read, at a resolution just enough for its capitals."""
     left, top, right, _ = box
     width = right - left
-    crop_box = (max(0, left - round(0.06 * width)),
+    # The holder's photo fills the left quarter of a TD3 data page; the fields are right of it.
+    crop_box = (max(0, left + round(VIZ_SKIP_LEFT * width)),
                 max(0, top - round(VIZ_HEIGHT_PER_BAND_WIDTH * width)),
                 min(image.width, right + round(0.03 * width)), top)
     if crop_box[3] - crop_box[1] < 0.15 * width:
