@@ -745,6 +745,10 @@ def _choose_checked_fields(line2: str) -> CheckedFields:
     return CheckedFields(*as_read, line2[43], False, unsure)  # type: ignore[misc]
 
 
+# Letters OCR-B prints so like a digit that a photo cannot tell them (L and 1 differ clearly).
+_ROUND_LOOKALIKES = frozenset("ODQG")
+
+
 def _weightless_lookalikes(
     combo: tuple[FieldReading, ...], digit: str,
     others: tuple[tuple[str, str, str, str, str], ...],
@@ -752,23 +756,25 @@ def _weightless_lookalikes(
     """Document numbers a letter read in them may stand for, that no check digit can tell.
 
     G counts 16 and 6 six: the same modulo 10 at every weight. O counts 24: two of them at
-    weights 7 and 3 weigh like two zeros. So a G, or a pair of O, read in a number passes
-    every check whether it is the letter or the digit. Numbers hold more digits than letters:
-    the digit reading comes first; the other stays an alternative for the visual zone.
+    weights 7 and 3 weigh like two zeros; D, O and D together can weigh like three. So such
+    letters read in a number pass every check whether they are the letters or the digits.
+    Numbers hold more digits than letters: the digit reading comes first; the others stay
+    alternatives for the visual zone.
     """
     number = combo[0]
     value = number.value
     variants: list[str] = []
-    for index, char in enumerate(value):
-        if char == "G":
-            variants.append(value[:index] + "6" + value[index + 1:])
-    o_positions = [i for i, c in enumerate(value) if c == "O"]
-    for first, second in itertools.combinations(o_positions, 2):
-        chars = list(value)
-        chars[first] = chars[second] = "0"
-        candidate = "".join(chars)
-        if check_passes(candidate, number.digit):
-            variants.append(candidate)
+    # Any set of letters read in the number that turned into their digit look-alikes keeps
+    # the check passing (`ZEDOD509` for ZE000509: 13x1 + 24x7 + 13x3 = 220).
+    letters = [i for i, c in enumerate(value) if c in _ROUND_LOOKALIKES][:8]
+    for size in range(1, len(letters) + 1):
+        for chosen in itertools.combinations(letters, size):
+            chars = list(value)
+            for index in chosen:
+                chars[index] = DIGIT_FOR_LETTER[chars[index]]
+            candidate = "".join(chars)
+            if check_passes(candidate, number.digit) and candidate not in variants:
+                variants.append(candidate)
     if not variants:
         return combo, others
     best = min(variants, key=lambda v: (sum(c.isalpha() for c in v), v))
