@@ -182,11 +182,23 @@ def _choose_line2(options: Sequence[str], tokens: Sequence[str], dates: set[str]
     several)."""
     numbers = {o[0:9].rstrip("<") for o in options}
     if len(numbers) > 1:
-        options = [o for o in options if o[0:9].rstrip("<") in tokens]
+        printed = [o for o in options if o[0:9].rstrip("<") in tokens]
+        # OCR of a printed number leans to digits just as the zone's does: a page showing
+        # `0` where another reading has O, D or Q is no witness; one showing the letter is.
+        if any(_only_round_letters_differ(p[0:9], o[0:9]) for p in printed for o in options):
+            return None
+        options = printed
     if len({o[13:19] + o[21:27] for o in options}) > 1:
         options = [o for o in options if o[13:19] in dates and o[21:27] in dates]
     distinct = sorted(set(options))
     return distinct[0] if len(distinct) == 1 else None
+
+
+def _only_round_letters_differ(digits: str, letters: str) -> bool:
+    """`letters` is `digits` with some zeros (or sixes) as the letters that look like them."""
+    return digits != letters and all(
+        a == b or (a == "0" and b in "ODQ") or (a == "6" and b == "G")
+        for a, b in zip(digits, letters, strict=True))
 
 
 # Lookalikes between a printed number and its MRZ reading (either side may be the misread one).

@@ -128,3 +128,11 @@ def test_printed_dates_in_the_usual_layouts() -> None:
     words = ["12", "AUG", "1974", "01.07.2014", "30", "MAR/MAR", "1972", "13", "LIP/JUL",
              "2016", "22/02/78"]
     assert _printed_dates(words) >= {"740812", "140701", "720330", "160713", "780222"}
+
+
+def test_a_page_showing_zeros_is_no_witness_against_letters_o() -> None:
+    line2 = zone(number="L30686OO5")  # the O pair weighs like 00 at weights 7 and 3
+    reading = parse_td3(LINE1, line2, today=TODAY)
+    assert reading.passport is not None and reading.passport.document_number == "L30686005"
+    zeros = confirm(reading, [*PAGE, "L30686005"], today=TODAY)
+    assert zeros.passport is not None and not zeros.passport.confirmed
