@@ -845,6 +845,9 @@ def merge_names(readings: Sequence[MrzReading]) -> MrzReading:
 
     surname = agree([p.surname for p in parsed])
     token_lists = [p.given_names.split() for p in parsed]
+    if base.passport.given_names:
+        # A reading that lost every given name does not outvote one that has them.
+        token_lists = [tokens for tokens in token_lists if tokens]
     counts = [len(tokens) for tokens in token_lists]
     length = min(sorted(set(counts)), key=lambda n: (-counts.count(n), n))
     given = " ".join(agree([tokens[i] for tokens in token_lists if len(tokens) > i])

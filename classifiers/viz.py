@@ -79,8 +79,12 @@ def _split_joined(part: str, tokens: Sequence[str]) -> list[str] | None:
     """Two VIZ words joined by a filler read as a letter (`AMIRSNAVID`: AMIR NAVID)."""
     for index in range(2, len(part) - 2):
         head, noise, tail = part[:index], part[index], part[index + 1:]
-        if noise in _EDGE_NOISE and head in tokens and tail in tokens:
-            return [head, tail]
+        if noise in _EDGE_NOISE and head in tokens:
+            if tail in tokens:
+                return [head, tail]
+            cleaned = _strip_noise(tail, tokens)
+            if cleaned is not None:
+                return [head, cleaned]
     return None
 
 

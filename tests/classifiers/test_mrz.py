@@ -401,3 +401,27 @@ def test_each_confusion_in_each_field_is_repaired(line: int, position: int,
             passport.document_number, passport.nationality, passport.sex) == (
         "UTO", "ERIKSSON", "ANNA MARIA", "L898902C3", "UTO", "F")
     assert reading.repairs
+
+
+def test_merging_readings_never_drops_given_names_a_reading_has() -> None:
+    from classifiers.mrz import merge_names
+
+    full = parse_td3(name_line("TKACHENKO<<YULIA<IRYNA", state="UKR"), LINE2, today=TODAY)
+    lost = parse_td3(name_line("TKACHENKO<<KKKKK", state="UKR"), LINE2, today=TODAY)
+    merged = merge_names([full, lost, lost])
+    assert merged.passport is not None and merged.passport.given_names == "YULIA IRYNA"
+
+
+def test_merged_names_do_not_depend_on_the_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    code = ("from tests.classifiers.test_mrz import *\n"
+            "from classifiers.mrz import merge_names\n"
+            "r = [parse_td3(name_line(n), LINE2, today=TODAY) for n in "
+            "('ERIKSSON<<ANNAX', 'ERIKSSON<<ANNAS', 'ERIKSSON<<ANNAK')]\n"
+            "print(merge_names(r).passport.given_names)")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              env={"PYTHONHASHSEED": seed, "PATH": ""}, check=True).stdout
+               for seed in ("0", "1", "2", "3", "17")}
+    assert len(outputs) == 1, outputs
