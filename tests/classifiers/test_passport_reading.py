@@ -34,6 +34,9 @@ from tests.support.need import need_program
 
 REPO = Path(__file__).resolve().parents[2]
 HARD_COUNT = int(os.environ.get("MAILBOT_HARD_PASSPORTS", "48"))
+# Generating and reading a whole set takes 2-4 minutes on 2 quiet cores; a shared machine can
+# take several times that, beyond the suite's 300 s per test.
+SET_TIMEOUT = 1500
 
 
 def _read(sample: tuple[str, bytes]) -> PassportData | None:
@@ -69,6 +72,7 @@ def hard() -> tuple[list[PassportSample], list[PassportData | None]]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(SET_TIMEOUT)
 def test_held_out_hard_set_never_validates_a_wrong_value(hard: tuple[list, list]) -> None:
     samples, readings = hard
     result = score(samples, readings)
@@ -77,6 +81,7 @@ def test_held_out_hard_set_never_validates_a_wrong_value(hard: tuple[list, list]
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(SET_TIMEOUT)
 def test_held_out_hard_set_accuracy(hard: tuple[list, list]) -> None:
     samples, readings = hard
     result = score(samples, readings)
@@ -91,6 +96,7 @@ REAL_FLOOR = 0.50
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(SET_TIMEOUT)
 def test_real_passport_dev_set() -> None:
     samples = real_passports()
     if samples is None:
@@ -105,6 +111,7 @@ def test_real_passport_dev_set() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(SET_TIMEOUT)
 def test_real_id_cards_and_visas_are_not_passports() -> None:
     others = real_non_passports()
     if others is None:
@@ -126,6 +133,7 @@ print(json.dumps(classify(open(sys.argv[1], 'rb').read()).to_json(), sort_keys=T
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(SET_TIMEOUT)
 def test_the_same_bytes_give_the_same_reading_under_every_hash_seed(tmp_path: Path) -> None:
     need_program("tesseract")
     # A phone photo whose names tesseract reads with filler noise, so several readings vote.
