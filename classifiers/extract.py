@@ -19,7 +19,7 @@ import pdfplumber
 import pillow_heif
 from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageError
 
-from classifiers import mrz_band, mrz_cells, ocr
+from classifiers import mrz_band, mrz_cells, ocr, viz
 from classifiers.limits import Deadline, Limits, apply_pixel_limit
 from classifiers.mrz import MrzReading, find_mrz, merge_names
 from classifiers.sniff import IMAGE_TYPES, FileType
@@ -125,8 +125,10 @@ def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Document:
             except Exception as error:
                 raise _pdf_error(error) from error
             if usable_text(text):
-                pages.append(Page(number, text, mrz=find_mrz(text.splitlines()),
-                                  drawn_curves=len(pdf_page.curves)))
+                reading = find_mrz(text.splitlines())
+                if reading is not None and reading.is_passport:
+                    reading = viz.confirm(reading, text.split())
+                pages.append(Page(number, text, mrz=reading, drawn_curves=len(pdf_page.curves)))
                 continue
             points = float(pdf_page.width) * float(pdf_page.height)
             if points * (RENDER_DPI / 72) ** 2 > limits.max_pixels:
@@ -282,23 +284,37 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
         return deadline.budget(limits.page_timeout_seconds)
 
     upright, skew = ocr.deskew(grey)
-    zone = _read_mrz(upright, budget)
+    # A small picture (a 600-pixel scan, a thumbnail) is enlarged for the zone search only:
+    # its MRZ glyphs are too thin for the ink and grid measures at their own size.
+    searched = _enlarged(upright)
+    zone = _read_mrz(searched, budget)
     rotation = 0
     if zone is None:
         # No MRZ band lies horizontally: the photo may be a quarter turn off.
-        turned = upright.transpose(Image.Transpose.ROTATE_90)
+        turned = searched.transpose(Image.Transpose.ROTATE_90)
         if mrz_band.find_bands(turned):
             turned, turned_skew = ocr.deskew(turned)
             zone = _read_mrz(turned, budget)
             if zone is not None:
-                upright, skew, rotation = turned, turned_skew, 90
+                searched, skew, rotation = turned, turned_skew, 90
     if zone is not None:
-        flip, reading = zone
+        upright = searched
+        flip, reading, box = zone
         if flip:
+            box = (upright.width - box[2], upright.height - box[3], upright.width - box[0],
+                   upright.height - box[1])
             upright = upright.rotate(flip, expand=True)
             rotation = (rotation + flip) % 360
-        if (reading.is_passport and reading.checks_ok) or reading.format.value != "TD3":
-            return Page(number, "\n".join(reading.lines), ocr=True, mrz=reading, image=upright,
+        printed: list[str] = []
+        if reading.is_passport:
+            printed = _viz_words(upright, box, budget)
+            reading = viz.confirm(reading, printed)
+        if reading.is_passport or reading.format.value != "TD3":
+            # A passport zone, validated or not: the page is a passport data page, and the
+            # visual zone above it was all the rest of the page that needed reading.
+            text = "\n".join([" ".join(printed), *reading.lines]) if printed else \
+                "\n".join(reading.lines)
+            return Page(number, text, ocr=True, mrz=reading, image=upright,
                         rotation=rotation, skew=skew, full_text_read=False)
 
     upright, _ = ocr.scale_to(upright, MAX_OCR_SIDE)
@@ -318,8 +334,23 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
             if larger_result.quality() > result.quality():
                 upright, result = larger, larger_result
     reading = zone[1] if zone is not None else find_mrz(result.lines)
+    if reading is not None and reading.is_passport:
+        # The whole page was read anyway: its words are the visual zone.
+        reading = viz.confirm(reading, [w.text for w in result.words])
     return Page(number, result.text, ocr=True, mrz=reading, image=upright,
                 words=result.words, rotation=rotation, skew=skew)
+
+
+MIN_SEARCH_SIDE = 1200  # pixels on the long side below which the zone search enlarges
+
+
+def _enlarged(image: Image.Image) -> Image.Image:
+    longest = max(image.size)
+    if longest >= MIN_SEARCH_SIDE:
+        return image
+    factor = MIN_SEARCH_SIDE / longest
+    return image.resize((round(image.width * factor), round(image.height * factor)),
+                        Image.Resampling.BICUBIC)
 
 
 def _median_height(result: ocr.OcrPage) -> float:
@@ -362,9 +393,11 @@ class _BandReader:
     processes drops.
     """
 
-    def __init__(self, crop: Image.Image, line_height: int) -> None:
+    def __init__(self, crop: Image.Image, line_height: int,
+                 box: tuple[int, int, int, int]) -> None:
         self.crop = crop
         self.line_height = line_height
+        self.box = box  # where the crop lies in the image searched
         self._prepared: dict[tuple[int, str], Image.Image] = {}
         self._grids: dict[tuple[int, str], mrz_cells.CellGrid | None] = {}
 
@@ -386,8 +419,42 @@ class _BandReader:
                 if not by_cells or self.grid(height, treatment) is not None]
 
 
+# The visual zone above a TD3 band: the data page is 125 x 88 mm, its 2 MRZ lines 112 mm wide
+# near the bottom edge, so the page above them reaches about 0.6 band widths up.
+VIZ_HEIGHT_PER_BAND_WIDTH = 0.62
+VIZ_WIDTH = 700  # pixels across the crop: VIZ capitals of about 20 px, enough for tesseract
+VIZ_SKIP_LEFT = 0.22  # share of the band width left of the fields (the holder's photo)
+VIZ_PSM = 11      # sparse text: fields scattered around a photo, not paragraphs
+
+
+def _viz_words(image: Image.Image, box: tuple[int, int, int, int],
+               budget: Callable[[], float]) -> list[str]:
+    """One OCR pass over the page above the band, the witness for the MRZ (`classifiers.viz`).
+
+    Only the crop above the band is read, at a resolution just enough for its capitals."""
+    left, top, right, _ = box
+    width = right - left
+    # The holder's photo fills the left quarter of a TD3 data page; the fields are right of it.
+    crop_box = (max(0, left + round(VIZ_SKIP_LEFT * width)),
+                max(0, top - round(VIZ_HEIGHT_PER_BAND_WIDTH * width)),
+                min(image.width, right + round(0.03 * width)), top)
+    if crop_box[3] - crop_box[1] < 0.15 * width:
+        return []  # the band is at the top of the picture: no visual zone in the frame
+    crop = image.crop(crop_box)
+    factor = min(2.5, VIZ_WIDTH / max(1, crop.width))
+    if abs(factor - 1) > 0.05:
+        size = (max(1, round(crop.width * factor)), max(1, round(crop.height * factor)))
+        crop = crop.resize(size, Image.Resampling.BILINEAR if factor < 1
+                           else Image.Resampling.BICUBIC)
+    try:
+        words = ocr.read_words(crop, timeout=budget(), psm=VIZ_PSM)
+    except ocr.OcrUnavailable:
+        return []
+    return [w.text for w in words.words]
+
+
 def _read_mrz(image: Image.Image, budget: Callable[[], float]
-              ) -> tuple[int, MrzReading] | None:
+              ) -> tuple[int, MrzReading, tuple[int, int, int, int]] | None:
     """Find an MRZ band and read it, the right way up or upside down: (flip, reading).
 
     One quick tesseract read per band and direction tells whether it is an MRZ at all. Then the
@@ -400,13 +467,19 @@ def _read_mrz(image: Image.Image, budget: Callable[[], float]
     phone photo usually needs them all).
     """
     readers: list[tuple[int, _BandReader]] = []
-    for band in mrz_band.find_bands(image)[:2]:
+    found = mrz_band.find_bands(image)[:4]
+    # The lowest band is where a data page prints its MRZ: probed even when print or a
+    # watermark over it hides the even glyph spacing.
+    lowest = max(found, key=lambda b: b.box[3], default=None)
+    for band in found:
+        if len(readers) >= 4:
+            break
         crop = image.crop(band.box)
-        if not mrz_band.looks_monospaced(crop):
+        if band is not lowest and not mrz_band.looks_monospaced(crop):
             continue
         for flip in (0, 180):
             readers.append((flip, _BandReader(crop.rotate(flip) if flip else crop,
-                                              band.line_height)))
+                                              band.line_height, band.box)))
     if not readers:
         return None
     probes = [reader.prepared(*_PROBE[:2]) for _, reader in readers]
@@ -414,7 +487,7 @@ def _read_mrz(image: Image.Image, budget: Callable[[], float]
     for flip, reader in readers:
         zone = _read_band(reader, budget)
         if zone is not None:
-            return flip, zone
+            return flip, zone, reader.box
     return None
 
 

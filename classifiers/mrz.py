@@ -70,6 +70,14 @@ class MrzReading:
     checks: dict[str, bool] = field(default_factory=dict)
     repairs: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    # Other second lines that pass every check as well (a K that may be a filler, O/0 pairs):
+    # the check digits cannot choose, the visual zone may (`classifiers.viz`).
+    alternatives: tuple[str, ...] = ()
+    # Why this reading is not sure enough to decide on (a guessed code, an unsettled choice).
+    unsettled: tuple[str, ...] = ()
+    # Given-name parts read after the filler that ends the name: not names, unless the visual
+    # zone prints them (a doubled `<` between two given names).
+    dropped_names: tuple[str, ...] = ()
 
     @property
     def checks_ok(self) -> bool:
@@ -270,22 +278,40 @@ def _fits_context(text: str, index: int, allowed: str) -> bool:
     return all(c.isalpha() for c in neighbours)
 
 
-def field_readings(value: str, digit: str, allowed: str) -> list[FieldReading]:
+def field_readings(value: str, digit: str, allowed: str, *, number: bool = False,
+                   is_date: bool = False) -> list[FieldReading]:
     """Readings of a checked field whose check digit passes, fewest substitutions first.
 
     When nothing within reach passes, the only reading is the field as read (digits-only fields
     still coerced to digits, the only reading they can have), marked as failing.
+
+    `number`: a document number, where a `<` followed by more characters is implausible (it is
+    a K or C misread: K weighs as `<` does, so the check digit keeps passing). `is_date`: a
+    YYMMDD field, where a repair must give a real date.
     """
     digit_options = [digit] if digit in CHECK else []
     digit_options += [d for d in _alternatives(digit, CHECK) if d not in digit_options]
     coerced = _coerce(value, allowed)
-    bases = [(coerced, sum(a != b for a, b in zip(value, coerced, strict=True)))]
+    as_read_changes = sum(a != b for a, b in zip(value, coerced, strict=True))
+    if number and re.search(r"<[^<]", coerced.rstrip("<")):
+        last = len(coerced.rstrip("<"))
+        coerced = "".join("K" if c == "<" and i < last else c for i, c in enumerate(coerced))
+        as_read_changes += 1
+    bases = [(coerced, as_read_changes)]
     if "<" in allowed:
         # A trailing run of fillers read as K or C is one repair, and it comes first: K counts
         # 20 and `<` 0, so the check digit cannot tell them apart (20 x weight = 0 mod 10).
+        # In a document number a real letter may end the number, so the run must hold a `<`
+        # as read (`...K<` may be a K; `...KK` at the end of a full number is two letters).
         tail = re.search(r"[<KC]{2,}$", coerced)
-        if tail and set(tail.group()) != {"<"}:
+        if tail and set(tail.group()) != {"<"} and (not number or "<" in tail.group()):
             bases.insert(0, (coerced[: tail.start()] + "<" * len(tail.group()), 0))
+
+    def plausible(candidate: str) -> bool:
+        if number and re.search(r"<[^<]", candidate):
+            return False
+        return not is_date or _real_yymmdd(candidate)
+
     found: dict[tuple[str, str], FieldReading] = {}
     for base, base_changes in bases:
         positions = [(i, alts) for i, c in enumerate(base) if (alts := _alternatives(c, allowed))
@@ -299,6 +325,8 @@ def field_readings(value: str, digit: str, allowed: str) -> list[FieldReading]:
                     for (index, _), pick in zip(chosen, picks, strict=True):
                         chars[index] = pick
                     candidate = "".join(chars)
+                    if not plausible(candidate):
+                        continue
                     for option in digit_options:
                         if check_passes(candidate, option):
                             changes = base_changes + count + int(option != digit)
@@ -309,10 +337,22 @@ def field_readings(value: str, digit: str, allowed: str) -> list[FieldReading]:
             if len(found) >= _MAX_CANDIDATES:
                 break
     if found:
+        # Equal changes keep the order they were made in: deterministic, filler runs first.
         return sorted(found.values(), key=lambda r: r.changes)[:_MAX_CANDIDATES]
     fallback_digit = digit_options[0] if digit_options else digit
-    changes = sum(a != b for a, b in zip(value, coerced, strict=True))
-    return [FieldReading(coerced, fallback_digit, False, changes)]
+    return [FieldReading(coerced, fallback_digit, False, as_read_changes)]
+
+
+def _real_yymmdd(text: str) -> bool:
+    """A YYMMDD that is a day of the calendar in some century (29 February: a leap year)."""
+    if not re.fullmatch(r"\d{6}", text):
+        return False
+    yy, month, day = int(text[:2]), int(text[2:4]), int(text[4:6])
+    try:
+        date(2000 + yy if yy % 4 == 0 else 2001, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def repair_checked_field(value: str, digit: str, allowed: str) -> tuple[str, str, bool]:
@@ -323,15 +363,75 @@ def repair_checked_field(value: str, digit: str, allowed: str) -> tuple[str, str
 
 def repair_code(code: str) -> str:
     """A three-letter state code: letters and fillers only (`D<<` is Germany)."""
-    fixed = "".join(LETTER_FOR_DIGIT.get(c, c) for c in code)
-    if fixed.rstrip("<") in _ISSUING_CODES:
-        return fixed
+    return resolve_code(code).code
+
+
+# Characters OCR reads for a letter of a state code: the digits a letter looks like, and the
+# letters that differ from it by a stroke. A code is repaired only to an ICAO code.
+_CODE_CONFUSIONS: dict[str, str] = {
+    "0": "ODQ", "1": "ILT", "2": "Z", "3": "JB", "4": "A", "5": "S", "6": "G", "7": "T",
+    "8": "B", "9": "G",
+    "O": "DQCU", "D": "OB", "Q": "O", "I": "LTJ", "L": "I", "T": "IJ", "J": "IT", "C": "GO",
+    "G": "CO", "E": "FB", "F": "EP", "M": "NH", "N": "MH", "H": "NM", "U": "VO", "V": "UY",
+    "Y": "V", "K": "X", "X": "K", "P": "RF", "R": "PB", "B": "ER", "A": "R",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CodeReading:
+    """A state code as repaired, and how sure that is.
+
+    `status`: "read" (an ICAO code as printed), "fillers" (only `<` look-alikes or digits that
+    can only be one letter were changed), "repaired" (one letter changed for a look-alike, the
+    only ICAO code within one change), "ambiguous" (several ICAO codes are one change away)
+    or "unknown" (none is).
+    """
+
+    code: str
+    status: str
+    options: tuple[str, ...] = ()
+
+    @property
+    def certain(self) -> bool:
+        return self.status in ("read", "fillers")
+
+
+def resolve_code(code: str, witness: str | None = None) -> CodeReading:
+    """Repair a state code to an ICAO code (`D<<` is Germany): a code that is not one is an OCR
+    error, never a nationality. `witness`: the other code of the zone as printed (the issuing
+    state for the nationality): among several repairs it is the one chosen, and a repair that
+    equals it is confirmed by it."""
+    if is_known_code(code) and "<" not in code.rstrip("<") and not any(c.isdigit() for c in code):
+        return CodeReading(code, "read")
     # `D<<` read as `DKK`/`DCC`: fillers after a known one-letter or two-letter code.
     for keep in (1, 2):
-        head, tail = fixed[:keep], fixed[keep:]
+        head, tail = code[:keep], code[keep:]
         if head in _ISSUING_CODES and set(tail) <= FILLER_LOOKALIKES | {"<"}:
-            return head + "<" * len(tail)
-    return fixed
+            return CodeReading(head + "<" * len(tail), "fillers")
+    options = _one_change_codes(code)
+    if len(options) == 1:
+        return CodeReading(options[0], "repaired", tuple(options))
+    if options and witness is not None and witness in options:
+        return CodeReading(witness, "repaired", tuple(options))
+    fixed = "".join(LETTER_FOR_DIGIT.get(c, c) for c in code)
+    return CodeReading(fixed, "ambiguous" if options else "unknown", tuple(options))
+
+
+def _one_change_codes(code: str) -> list[str]:
+    """ICAO codes one look-alike away from `code` (a digit, which a code never holds, must be
+    the character changed), sorted."""
+    digits = [i for i, c in enumerate(code) if c.isdigit()]
+    if len(digits) > 1:
+        return []
+    found: set[str] = set()
+    for index in digits or range(len(code)):
+        for letter in _CODE_CONFUSIONS.get(code[index], ""):
+            if not letter.isalpha():
+                continue
+            text = code[:index] + letter + code[index + 1:]
+            if is_known_code(text) and "<" not in text.rstrip("<"):
+                found.add(text)
+    return sorted(found)
 
 
 def is_known_code(code: str) -> bool:
@@ -360,6 +460,8 @@ def _filler_start(text: str) -> int:
     When no `<` was read at all, a trailing run of three or more K/C is the filler.
     """
     best = len(text)
+    if text[-1:].isalpha() and text[-1] not in _FILLER_NOISE and text[-2:-1] != "<":
+        return best  # the field ends in a name letter: a long name cut at 39, no filler
     fillers = 0
     for index in range(len(text) - 1, -1, -1):
         fillers += text[index] == "<" or text[index] in _FILLER_NOISE
@@ -375,7 +477,12 @@ def _filler_start(text: str) -> int:
 
 
 def split_name_field(field_text: str) -> tuple[str, str, bool]:
-    """(surname, given names, repaired) from the name field of a TD3 first line.
+    """(surname, given names, repaired) from the name field of a TD3 first line."""
+    return read_name_field(field_text)[:3]
+
+
+def read_name_field(field_text: str) -> tuple[str, str, bool, tuple[str, ...]]:
+    """(surname, given names, repaired, parts dropped after the name's end) from the name field.
 
     Names hold no digits, so digits become their look-alike letters. The `<` filler is often read
     as `K` or `C` (see `_filler_start` for the trailing filler). Inside the name, a pair of filler
@@ -396,8 +503,14 @@ def split_name_field(field_text: str) -> tuple[str, str, bool]:
             body = body[: mixed.start()] + "<<" + body[mixed.end():]
             repaired = True
     surname, _, given = body.partition("<<")
-    given_parts = [p for p in re.split(r"<+", given) if p]
-    return surname.replace("<", " ").strip(), " ".join(given_parts), repaired
+    # The name ends at the first filler run after the given names: nothing after it is a name
+    # (`FOLAKE<<S<<<` is FOLAKE). What was cut is kept aside for the visual zone to restore.
+    given, _, after = given.partition("<<")
+    given_parts = [p for p in given.split("<") if p]
+    dropped = tuple(p for p in re.split(r"<+", after) if len(p) >= 2 and not _is_noise(p))
+    if set(after) - {"<"}:
+        repaired = True
+    return surname.replace("<", " ").strip(), " ".join(given_parts), repaired, dropped
 
 
 def parse_yymmdd(text: str, *, future_years: int, today: date) -> date | None:
@@ -436,6 +549,7 @@ def parse_td3(line1: str, line2: str, today: date | None = None) -> MrzReading:
     line2 = _fit_length(normalise_line(line2), TD3_LENGTH)
     repairs: list[str] = []
     notes: list[str] = []
+    unsettled: list[str] = []
 
     code = line1[:2]
     fixed_code = code[0] + ("<" if code[1] in FILLER_LOOKALIKES else code[1])
@@ -444,26 +558,42 @@ def parse_td3(line1: str, line2: str, today: date | None = None) -> MrzReading:
     if not fixed_code.startswith("P"):
         kind = "a visa" if fixed_code.startswith("V") else "not a passport"
         notes.append(f"document code {fixed_code.rstrip('<')!r}: {kind}")
-    issuing = repair_code(line1[2:5])
+    issuing_reading = resolve_code(line1[2:5])
+    nationality_reading = resolve_code(
+        line2[10:13], witness=issuing_reading.code if issuing_reading.certain else None)
+    if not issuing_reading.certain:
+        issuing_reading = resolve_code(
+            line1[2:5], witness=nationality_reading.code if nationality_reading.certain else None)
+    issuing, nationality = issuing_reading.code, nationality_reading.code
     if issuing != line1[2:5]:
         repairs.append("issuing state")
-    surname, given, names_repaired = split_name_field(line1[5:])
+    surname, given, names_repaired, dropped = read_name_field(line1[5:])
     if names_repaired:
         repairs.append("name fillers")
+    if dropped:
+        unsettled.append("given names: letters after the end of the name field")
 
-    nationality = repair_code(line2[10:13])
     if nationality != line2[10:13]:
         repairs.append("nationality")
+    for label, reading, other in (("issuing state", issuing_reading, nationality_reading),
+                                  ("nationality", nationality_reading, issuing_reading)):
+        witnessed = other.certain and other.code == reading.code
+        if reading.status == "repaired" and not witnessed:
+            unsettled.append(f"{label} code read as {_printable(reading, line1, line2, label)}, "
+                             f"taken as {reading.code.rstrip('<')}")
+        elif reading.status in ("ambiguous", "unknown"):
+            unsettled.append(f"{label} code {reading.code.rstrip('<')!r} is not an ICAO code")
     sex = _repair_sex(line2[20])
     if sex != line2[20]:
         repairs.append("sex")
-    number, birth, expiry, optional, composite_digit, composite_ok = _choose_checked_fields(line2)
+    fields = _choose_checked_fields(line2)
+    number, birth, expiry, optional = fields.number, fields.birth, fields.expiry, fields.optional
     checks = {
         "document_number": number.passes,
         "birth_date": birth.passes,
         "expiry_date": expiry.passes,
         "personal_number": optional.passes,
-        "composite": composite_ok,
+        "composite": fields.composite_ok,
     }
     for name, before, after in (
         ("document number", line2[0:10], number),
@@ -473,7 +603,7 @@ def parse_td3(line1: str, line2: str, today: date | None = None) -> MrzReading:
     ):
         if before != after.value + after.digit:
             repairs.append(name)
-    if composite_digit != line2[43]:
+    if fields.composite_digit != line2[43]:
         repairs.append("composite check digit")
 
     if not is_known_code(issuing):
@@ -481,10 +611,20 @@ def parse_td3(line1: str, line2: str, today: date | None = None) -> MrzReading:
     if not is_known_code(nationality):
         notes.append("nationality code is not an ICAO code")
 
+    birth_date = parse_yymmdd(birth.value, future_years=0, today=today)
+    expiry_date = parse_yymmdd(expiry.value, future_years=20, today=today)
+    # Dates must be days of the calendar, and a passport expires after its holder was born.
+    checks["dates"] = bool(birth_date and expiry_date and expiry_date > birth_date)
+    if birth_date and expiry_date and expiry_date <= birth_date:
+        notes.append("expiry date before the birth date")
+    alternatives = tuple(_line2(a[0], nationality, a[1], sex, a[2], a[3], a[4])
+                         for a in fields.alternatives)
+    if alternatives:
+        unsettled.append("document number or dates: the check digits cannot choose between "
+                         f"{len(alternatives) + 1} readings")
+
     fixed_line1 = fixed_code + issuing + line1[5:]
-    fixed_line2 = (number.value + number.digit + nationality + birth.value + birth.digit + sex
-                   + expiry.value + expiry.digit + optional.value + optional.digit
-                   + composite_digit)
+    fixed_line2 = fields.line(nationality, sex)
     passport = PassportData(
         document_type=fixed_code.rstrip("<"),
         issuing_country=issuing.rstrip("<"),
@@ -492,12 +632,12 @@ def parse_td3(line1: str, line2: str, today: date | None = None) -> MrzReading:
         given_names=given,
         document_number=number.value.rstrip("<"),
         nationality=nationality.rstrip("<"),
-        birth_date=parse_yymmdd(birth.value, future_years=0, today=today),
+        birth_date=birth_date,
         sex=sex.replace("<", "X"),
-        expiry_date=parse_yymmdd(expiry.value, future_years=20, today=today),
+        expiry_date=expiry_date,
         checks_ok=all(checks.values()),
     )
-    return MrzReading(
+    reading = MrzReading(
         format=MrzFormat.TD3,
         lines=(fixed_line1, fixed_line2),
         document_code=fixed_code,
@@ -505,20 +645,68 @@ def parse_td3(line1: str, line2: str, today: date | None = None) -> MrzReading:
         checks=checks,
         repairs=tuple(repairs),
         notes=tuple(notes),
+        alternatives=alternatives,
+        unsettled=tuple(unsettled),
+        dropped_names=dropped,
     )
+    return with_confirmation(reading)
 
 
-def _choose_checked_fields(
-    line2: str,
-) -> tuple[FieldReading, FieldReading, FieldReading, FieldReading, str, bool]:
+def _printable(reading: CodeReading, line1: str, line2: str, label: str) -> str:
+    raw = line1[2:5] if label == "issuing state" else line2[10:13]
+    return repr(raw.rstrip("<"))
+
+
+def with_confirmation(reading: MrzReading, viz_disagreements: Sequence[str] = ()) -> MrzReading:
+    """Set `PassportData.confirmed` and its reasons from the reading's own state.
+
+    Confirmed: every check passes, both codes are ICAO codes, nothing is left unsettled and
+    the visual zone (when read) does not contradict.
+    """
+    from dataclasses import replace
+
+    if reading.passport is None:
+        return reading
+    reasons = (*reading.unsettled, *viz_disagreements)
+    codes_known = is_known_code(reading.lines[0][2:5]) and is_known_code(reading.lines[1][10:13])
+    confirmed = reading.checks_ok and reading.is_passport and codes_known and not reasons
+    return replace(reading, passport=replace(reading.passport, confirmed=confirmed,
+                                             disagreements=tuple(dict.fromkeys(reasons))))
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedFields:
+    number: FieldReading
+    birth: FieldReading
+    expiry: FieldReading
+    optional: FieldReading
+    composite_digit: str
+    composite_ok: bool
+    # Other (number, birth, expiry, optional, composite digit) that pass every check with as few
+    # repairs: the check digits cannot choose between them.
+    alternatives: tuple[tuple[str, str, str, str, str], ...] = ()
+
+    def line(self, nationality: str, sex: str) -> str:
+        return _line2(self.number.value + self.number.digit, nationality,
+                      self.birth.value + self.birth.digit, sex,
+                      self.expiry.value + self.expiry.digit,
+                      self.optional.value + self.optional.digit, self.composite_digit)
+
+
+def _line2(number: str, nationality: str, birth: str, sex: str, expiry: str, optional: str,
+           composite: str) -> str:
+    return number + nationality + birth + sex + expiry + optional + composite
+
+
+def _choose_checked_fields(line2: str) -> CheckedFields:
     """Per-field repairs, chosen together so that the composite check passes too.
 
     A single check digit passes for one wrong reading in ten; the composite digit over all four
     fields is the second witness that keeps a lucky wrong repair out.
     """
-    numbers = field_readings(line2[0:9], line2[9], ALNUM)
-    births = field_readings(line2[13:19], line2[19], NUMERIC)
-    expiries = field_readings(line2[21:27], line2[27], NUMERIC)
+    numbers = field_readings(line2[0:9], line2[9], ALNUM, number=True)
+    births = field_readings(line2[13:19], line2[19], NUMERIC, is_date=True)
+    expiries = field_readings(line2[21:27], line2[27], NUMERIC, is_date=True)
     optionals = field_readings(line2[28:42], line2[42], ALNUM)
     digit_options = [line2[43], *_alternatives(line2[43], _DIGITS)]
     combos = sorted(itertools.product(numbers, births, expiries, optionals),
@@ -532,20 +720,89 @@ def _choose_checked_fields(
     if passing:
         fewest = passing[0][0]
         tied = [p for p in passing if p[0] == fewest]
+        alternatives = list(tied)
         if len(tied) > 1:
             # Document numbers hold more digits than letters: B/8, O/0 ties go to the digit.
             def letters(candidate: tuple[int, tuple[FieldReading, ...], str]) -> int:
                 return sum(c.isalpha() for r in candidate[1] for c in r.value)
             least = min(letters(p) for p in tied)
             tied = [p for p in tied if letters(p) == least]
-        # Two different repairs that both pass: the zone is guessed, not read. Refuse.
+        # Two different repairs that both pass: the zone is guessed, not read. Refuse (the
+        # visual zone may still choose among the alternatives).
         if len(tied) == 1 or fewest == 0:
             _, combo, digit = tied[0]
-            return (*combo, digit, True)
+            others = tuple((*(r.value + r.digit for r in c), d)
+                           for _, c, d in alternatives if c is not combo)
+            others += _filler_or_k(line2[0:9], combo, digit)
+            combo, others = _weightless_lookalikes(combo, digit, others)
+            return CheckedFields(*combo, digit, True, others)  # type: ignore[misc]
+        unsure = tuple((*(r.value + r.digit for r in c), d) for _, c, d in alternatives)
+    else:
+        unsure = ()
     as_read = tuple(_as_read(line2[a:b], line2[b], allowed)
                     for a, b, allowed in ((0, 9, ALNUM), (13, 19, NUMERIC), (21, 27, NUMERIC),
                                           (28, 42, ALNUM)))
-    return (*as_read, line2[43], False)  # type: ignore[return-value]
+    return CheckedFields(*as_read, line2[43], False, unsure)  # type: ignore[misc]
+
+
+# Letters OCR-B prints so like a digit that a photo cannot tell them (L and 1 differ clearly).
+_ROUND_LOOKALIKES = frozenset("ODQG")
+
+
+def _weightless_lookalikes(
+    combo: tuple[FieldReading, ...], digit: str,
+    others: tuple[tuple[str, str, str, str, str], ...],
+) -> tuple[tuple[FieldReading, ...], tuple[tuple[str, str, str, str, str], ...]]:
+    """Document numbers a letter read in them may stand for, that no check digit can tell.
+
+    G counts 16 and 6 six: the same modulo 10 at every weight. O counts 24: two of them at
+    weights 7 and 3 weigh like two zeros; D, O and D together can weigh like three. So such
+    letters read in a number pass every check whether they are the letters or the digits.
+    Numbers hold more digits than letters: the digit reading comes first; the others stay
+    alternatives for the visual zone.
+    """
+    number = combo[0]
+    value = number.value
+    variants: list[str] = []
+    # Any set of letters read in the number that turned into their digit look-alikes keeps
+    # the check passing (`ZEDOD509` for ZE000509: 13x1 + 24x7 + 13x3 = 220).
+    letters = [i for i, c in enumerate(value) if c in _ROUND_LOOKALIKES][:8]
+    for size in range(1, len(letters) + 1):
+        for chosen in itertools.combinations(letters, size):
+            chars = list(value)
+            for index in chosen:
+                chars[index] = DIGIT_FOR_LETTER[chars[index]]
+            candidate = "".join(chars)
+            if check_passes(candidate, number.digit) and candidate not in variants:
+                variants.append(candidate)
+    if not variants:
+        return combo, others
+    best = min(variants, key=lambda v: (sum(c.isalpha() for c in v), v))
+    rest = tuple(r.value + r.digit for r in combo[1:])
+    alternative = (value + number.digit, *rest, digit)
+    extra = tuple((v + number.digit, *rest, digit) for v in variants if v != best)
+    chosen = FieldReading(best, number.digit, True, number.changes + 1)
+    return (chosen, *combo[1:]), (*others, alternative, *extra)  # type: ignore[return-value]
+
+
+def _filler_or_k(as_read: str, combo: tuple[FieldReading, ...], digit: str
+                 ) -> tuple[tuple[str, str, str, str, str], ...]:
+    """The same number with a trailing K read as `<` or back: both pass every check.
+
+    K counts 20, `<` 0, the same modulo 10 at every weight, so no check digit tells a real K
+    at the end of a short number from a filler read as K.
+    """
+    number = combo[0]
+    out = []
+    for index, char in enumerate(as_read):
+        if char != "K" or number.value[index] not in "K<":
+            continue
+        flipped = number.value[:index] + ("<" if number.value[index] == "K" else "K") + \
+            number.value[index + 1:]
+        if re.search(r"<[^<]", flipped):
+            continue
+        out.append((flipped + number.digit, *(r.value + r.digit for r in combo[1:]), digit))
+    return tuple(out)
 
 
 def _as_read(value: str, digit: str, allowed: str) -> FieldReading:
@@ -582,12 +839,17 @@ def merge_names(readings: Sequence[MrzReading]) -> MrzReading:
         common = _common_prefix(options)
         if len(common) >= 2 and all(set(o[len(common):]) <= _FILLER_NOISE for o in options):
             return common  # VALERIAK, VALERIAS, VALERIAX: the noise differs, VALERIA stays
-        return max(set(options), key=lambda o: (options.count(o), -len(o)))
+        # The most frequent spelling, then the shorter, then the alphabetically first: never
+        # the order of a set, which depends on the process's hash seed.
+        return min(dict.fromkeys(options), key=lambda o: (-options.count(o), len(o), o))
 
     surname = agree([p.surname for p in parsed])
     token_lists = [p.given_names.split() for p in parsed]
+    if base.passport.given_names:
+        # A reading that lost every given name does not outvote one that has them.
+        token_lists = [tokens for tokens in token_lists if tokens]
     counts = [len(tokens) for tokens in token_lists]
-    length = min(set(counts), key=lambda n: (-counts.count(n), n))
+    length = min(sorted(set(counts)), key=lambda n: (-counts.count(n), n))
     given = " ".join(agree([tokens[i] for tokens in token_lists if len(tokens) > i])
                      for i in range(length))
     if (surname, given) == (base.passport.surname, base.passport.given_names):
@@ -605,6 +867,8 @@ def describe(reading: MrzReading) -> list[str]:
     out = []
     if reading.checks_ok:
         out.append("machine readable zone found; all 5 check digits pass")
+    elif set(reading.failed_checks) == {"dates"}:
+        out.append("machine readable zone found; check digits pass but the dates are impossible")
     else:
         out.append("machine readable zone found; check digits fail: "
                    + ", ".join(n.replace("_", " ") for n in reading.failed_checks))

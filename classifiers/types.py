@@ -43,7 +43,14 @@ _READ_ERROR_SENTENCES: dict[ReadError, str] = {
 
 @dataclass(frozen=True, slots=True)
 class PassportData:
-    """Fields read from a TD3 machine readable zone (ICAO 9303 part 4)."""
+    """Fields read from a TD3 machine readable zone (ICAO 9303 part 4).
+
+    `checks_ok`: every check digit passes. `confirmed`: the reading can be trusted for
+    decisions (the nationality's TB exemption): the checks pass, the codes are ICAO codes, and
+    the printed visual zone does not contradict it, or every repair the check digits could not
+    settle was confirmed by the visual zone. `disagreements`: short reasons (never a document
+    number) where the two readings differ.
+    """
 
     document_type: str
     issuing_country: str
@@ -55,12 +62,15 @@ class PassportData:
     sex: str
     expiry_date: date | None
     checks_ok: bool
+    confirmed: bool = False
+    disagreements: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         for key in ("birth_date", "expiry_date"):
             value = data[key]
             data[key] = value.isoformat() if value else None
+        data["disagreements"] = list(self.disagreements)
         return data
 
 

@@ -25,6 +25,14 @@ class PassportFacts:
     nationality: str
     expiry_date: date | None
     checks_ok: bool
+    # The reader's word that the reading can be decided on (classifiers PassportData.confirmed).
+    # None: not recorded (documents read before the reader said so): the check digits decide.
+    confirmed: bool | None = None
+
+    @property
+    def nationality_known(self) -> bool:
+        """Never decide on a guess: the nationality counts only from a trusted reading."""
+        return self.checks_ok and self.confirmed is not False
 
     @property
     def full_name(self) -> str:
@@ -171,7 +179,9 @@ class PassportRequirement:
         passports = _counted(documents, PASSPORT)
         for doc in reversed(passports):  # the newest acceptable version wins
             if self.acceptable(doc):
-                return ItemStatus(PASSPORT, needed=True, satisfied_by=doc)
+                problems = () if facts.nationality is not None else (
+                    NationalityUnconfirmed.problem(doc),)
+                return ItemStatus(PASSPORT, needed=True, satisfied_by=doc, problems=problems)
         if not passports:
             return ItemStatus(PASSPORT, needed=True)
         return ItemStatus(PASSPORT, needed=True, problems=(self.why_not(passports[-1]),))
@@ -195,6 +205,21 @@ class PassportRequirement:
             return Problem("passport_expired", data.expiry_date.isoformat(), doc.filename)
         return Problem("passport_expires_within_12_months", data.expiry_date.isoformat(),
                        doc.filename)
+
+
+class NationalityUnconfirmed:
+    """A passport that counts, read too unsurely to decide on its nationality (TB exemption).
+
+    The MRZ validated but a repair its check digits cannot cover was not confirmed by the
+    printed page, or the two disagree: the nationality stays unknown, TB is asked "unless
+    your nationality is exempt", and the candidate is asked for a clearer photo.
+    """
+
+    code = "passport_nationality_unconfirmed"
+
+    @classmethod
+    def problem(cls, doc: DocumentFact) -> Problem:
+        return Problem(cls.code, filename=doc.filename)
 
 
 class SignedFormRequirement:
@@ -244,10 +269,11 @@ REQUIREMENTS: tuple[Requirement, ...] = (
 
 
 def case_facts(documents: list[DocumentFact], tb_list: TbExemptList) -> CaseFacts:
-    """Nationality comes from the newest passport whose MRZ validated, even an expiring one."""
+    """Nationality comes from the newest passport whose MRZ validated and whose reading is
+    trusted (never a guess), even an expiring one."""
     readable = [
         doc.passport for doc in _counted(documents, PASSPORT)
-        if doc.passport is not None and doc.passport.checks_ok
+        if doc.passport is not None and doc.passport.nationality_known
     ]
     if not readable:
         return CaseFacts(nationality=None, tb_exempt=None, passport=None)

@@ -51,6 +51,9 @@ PROBLEM_SENTENCES = {
         "than 12 months away; we need a passport that is valid for at least 1 more year.",
     "passport_unreadable": "we could not read the two lines of <<< characters at the bottom of "
         "your passport page; please send a sharper, straight photo or scan of the whole page.",
+    "passport_nationality_unconfirmed": "we could not read your passport well enough to be "
+        "sure of your nationality, so we ask for the TB declaration unless your nationality is "
+        "exempt; please send a clearer photo or scan of the passport page.",
     "antecedents_blank": "the antecedents certificate you sent is empty; please fill it in, "
         "sign it and send it again.",
     "tb_declaration_blank": "the TB test declaration you sent is empty; please fill it in, "
@@ -112,6 +115,9 @@ def describe_received(doc: DocumentFact, checklist: Checklist) -> Line:
         who = f"Passport of {data.full_name}" if data.full_name else "Passport"
         until = data.expiry_date.isoformat() if data.expiry_date else "an unknown date"
         if PassportRequirement.acceptable(doc):
+            if not data.nationality_known:
+                return Line(f"{who}, valid until {until}",
+                            PROBLEM_SENTENCES["passport_nationality_unconfirmed"])
             return Line(f"{who}, valid until {until}")
         problem = PassportRequirement.why_not(doc)
         return Line(f"{who}, valid until {until}", problem_sentence(problem))

@@ -105,6 +105,7 @@ def as_fact(document: Document) -> DocumentFact:
             nationality=data.get("nationality", ""),
             expiry_date=datetime.fromisoformat(expiry).date() if expiry else None,
             checks_ok=bool(data.get("checks_ok")),
+            confirmed=data.get("confirmed"),
         )
     accepted = document.decision == ReviewDecision.ACCEPTED
     rejected = document.decision == ReviewDecision.REJECTED

@@ -174,3 +174,254 @@ def test_century_birth_in_the_past_expiry_up_to_twenty_years_ahead() -> None:
     assert parse_yymmdd("460101", future_years=20, today=today) == date(2046, 1, 1)
     assert parse_yymmdd("500101", future_years=20, today=today) == date(1950, 1, 1)
     assert parse_yymmdd("991332", future_years=20, today=today) is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules the MRZ itself gives (issue 10): codes, fillers in numbers, the end of the name, dates.
+
+def zone(number: str = "L898902C3", nationality: str = "UTO", birth: str = "740812",
+         sex: str = "F", expiry: str = "120415", optional: str = "ZE184226B<<<<<",
+         optional_digit: str | None = None) -> str:
+    """A valid TD3 second line from its fields (ICAO 9303 part 4)."""
+    number = number.ljust(9, "<")
+    optional = optional.ljust(14, "<")
+    if optional_digit is None:
+        optional_digit = check_digit(optional)
+    body = (number + check_digit(number) + birth + check_digit(birth) + expiry
+            + check_digit(expiry) + optional + optional_digit)
+    line = (number + check_digit(number) + nationality.ljust(3, "<") + birth + check_digit(birth)
+            + sex + expiry + check_digit(expiry) + optional + optional_digit)
+    return line + check_digit(body)
+
+
+def name_line(names: str, state: str = "UTO") -> str:
+    return f"P<{state.ljust(3, '<')}{names}".ljust(44, "<")[:44]
+
+
+def test_the_zone_helper_builds_the_specimen() -> None:
+    assert zone() == LINE2
+
+
+def test_a_clean_specimen_is_confirmed() -> None:
+    passport = parse_td3(LINE1, LINE2, today=TODAY).passport
+    assert passport is not None and passport.confirmed and passport.disagreements == ()
+
+
+def test_a_filler_inside_a_document_number_is_the_k_it_weighs_like() -> None:
+    line2 = zone(number="X12K45678")
+    read = line2.replace("X12K45678", "X12<45678", 1)
+    reading = parse_td3(LINE1, read, today=TODAY)
+    assert reading.checks_ok
+    assert reading.passport is not None and reading.passport.document_number == "X12K45678"
+
+
+def test_a_k_before_the_fillers_of_a_short_number_is_not_settled_by_the_check_digits() -> None:
+    line2 = zone(number="1234567K")  # 8 characters and one filler: K and < weigh the same
+    reading = parse_td3(LINE1, line2, today=TODAY)
+    assert reading.checks_ok
+    assert reading.alternatives, "the filler reading passes every check as well"
+    assert reading.passport is not None and not reading.passport.confirmed
+    assert any("cannot choose" in r for r in reading.passport.disagreements)
+
+
+def test_a_full_number_ending_in_k_keeps_it() -> None:
+    reading = parse_td3(LINE1, zone(number="C01X00TKK"), today=TODAY)
+    assert reading.passport is not None and reading.passport.document_number == "C01X00TKK"
+
+
+@pytest.mark.parametrize("number", ["AO1234567", "KO0K12345", "OK1234567", "L0O0K0K01"])
+def test_letters_k_and_o_in_document_numbers_read_as_printed(number: str) -> None:
+    reading = parse_td3(LINE1, zone(number=number), today=TODAY)
+    assert reading.checks_ok
+    assert reading.passport is not None and reading.passport.document_number == number
+    assert reading.passport.confirmed
+
+
+def test_o_pairs_that_weigh_like_zeros_are_alternatives_not_a_choice() -> None:
+    # O counts 24: at weights 7 and 3 two of them add 240, the same as two zeros modulo 10.
+    line2 = zone(number="001234567")
+    read = "OO1234567" + line2[9:]
+    reading = parse_td3(LINE1, read, today=TODAY)
+    assert reading.passport is not None and reading.checks_ok
+    assert reading.passport.document_number == "001234567"  # numbers hold more digits
+    assert reading.alternatives and not reading.passport.confirmed
+
+
+def test_g_and_6_weigh_the_same_so_a_g_read_in_a_number_is_not_settled() -> None:
+    line2 = zone(number="123456789")
+    reading = parse_td3(LINE1, "12345G789" + line2[9:], today=TODAY)
+    assert reading.passport is not None and reading.checks_ok
+    assert reading.passport.document_number == "123456789"
+    assert not reading.passport.confirmed
+
+
+@pytest.mark.parametrize(("read", "want", "confirmed"), [
+    ("JPN", "JPN", True),    # as printed
+    ("3PN", "JPN", True),    # the only ICAO code one look-alike away, and the issuing state
+    ("JP0", "JPN", False),   # 0 is no N: not repaired to JPN... see below
+])
+def test_nationality_codes_are_icao_codes(read: str, want: str, confirmed: bool) -> None:
+    line1 = name_line("SATO<<HARUTO", state="JPN")
+    reading = parse_td3(line1, zone(nationality=read), today=TODAY)
+    passport = reading.passport
+    assert passport is not None
+    if read == "JP0":
+        assert passport.nationality != "JPN" or not passport.confirmed
+        return
+    assert passport.nationality == want
+    assert passport.confirmed is confirmed
+
+
+def test_a_repaired_nationality_without_a_witness_is_not_confirmed() -> None:
+    line1 = name_line("SATO<<HARUTO", state="UTO")
+    passport = parse_td3(line1, zone(nationality="3PN"), today=TODAY).passport
+    assert passport is not None and passport.nationality == "JPN"
+    assert passport.checks_ok and not passport.confirmed
+    assert any("nationality code read as '3PN'" in r for r in passport.disagreements)
+
+
+def test_a_code_that_is_no_icao_code_is_never_a_confirmed_nationality() -> None:
+    passport = parse_td3(LINE1, zone(nationality="QQQ"), today=TODAY).passport
+    assert passport is not None and not passport.confirmed
+
+
+@pytest.mark.parametrize(("read", "want"), [("D<<", "D"), ("DKK", "D"), ("DCC", "D"),
+                                            ("D<K", "D")])
+def test_germany_is_d_with_fillers_read_as_k_or_c(read: str, want: str) -> None:
+    line1 = name_line("MUSTERMANN<<ERIKA", state="D")
+    passport = parse_td3(line1, zone(nationality=read), today=TODAY).passport
+    assert passport is not None and passport.nationality == want and passport.confirmed
+
+
+@pytest.mark.parametrize("code", ["GBD", "GBN", "GBO", "GBS", "GBP", "RKS", "EUE", "UNO", "UNA",
+                                  "UNK", "XOM", "XPO", "XXA", "XXB", "XXC", "XXX", "UTO"])
+def test_special_codes_are_icao_codes(code: str) -> None:
+    passport = parse_td3(name_line("DOE<<JANE", state=code), zone(nationality=code),
+                         today=TODAY).passport
+    assert passport is not None and passport.nationality == code and passport.confirmed
+
+
+@pytest.mark.parametrize(("field", "given", "dropped"), [
+    ("OKAFOR<<FOLAKE<<S<<<<<<<<<<<<<<<<<<<<<", "FOLAKE", ()),
+    ("OKAFOR<<CHINEDU<EMMANUEL<<<<<<<<<<<<<<<", "CHINEDU EMMANUEL", ()),
+    ("OKAFOR<<CHINEDU<<EMMANUEL<<<<<<<<<<<<<<", "CHINEDU", ("EMMANUEL",)),
+    ("OKAFOR<<CHINEDU<EMMANUEL<<<<<<<<<<<X<<<", "CHINEDU EMMANUEL", ()),
+])
+def test_the_name_ends_at_the_first_filler_run(field: str, given: str,
+                                              dropped: tuple[str, ...]) -> None:
+    reading = parse_td3(f"P<NGA{field}"[:44].ljust(44, "<"), zone(nationality="NGA"),
+                        today=TODAY)
+    assert reading.passport is not None
+    assert reading.passport.given_names == given
+    assert reading.dropped_names == dropped
+    # Letters after the end are never a name; when they look like one, HR is told.
+    assert reading.passport.confirmed is (not dropped)
+
+
+def test_a_long_name_truncated_in_the_zone_is_read_as_printed() -> None:
+    line1 = "P<UTOWOLFESCHLEGELSTEINHAUSENBERGER<<HUBERTU"  # HUBERTUS cut at 44
+    assert len(line1) == 44
+    passport = parse_td3(line1, LINE2, today=TODAY).passport
+    assert passport is not None
+    assert (passport.surname, passport.given_names) == (
+        "WOLFESCHLEGELSTEINHAUSENBERGER", "HUBERTU")
+    assert passport.confirmed
+
+
+def test_a_single_name_holder_has_no_given_names() -> None:
+    passport = parse_td3(name_line("SUKARNO"), LINE2, today=TODAY).passport
+    assert passport is not None
+    assert (passport.surname, passport.given_names) == ("SUKARNO", "")
+    assert passport.confirmed
+
+
+@pytest.mark.parametrize("digit", ["<", "0"])
+def test_empty_optional_data_with_a_filler_or_zero_check_digit(digit: str) -> None:
+    line2 = zone(optional="<" * 14, optional_digit=digit)
+    reading = parse_td3(LINE1, line2, today=TODAY)
+    assert reading.checks_ok, reading.checks
+
+
+def test_an_impossible_date_fails_even_when_its_check_digit_passes() -> None:
+    reading = parse_td3(LINE1, zone(birth="741332"), today=TODAY)
+    assert not reading.checks_ok and reading.checks["dates"] is False
+    assert reading.passport is not None and not reading.passport.confirmed
+
+
+def test_an_expiry_before_the_birth_date_is_an_error() -> None:
+    reading = parse_td3(LINE1, zone(birth="100101", expiry="050101"), today=TODAY)
+    assert not reading.checks_ok
+    assert "expiry date before the birth date" in reading.notes
+
+
+@pytest.mark.parametrize(("birth", "expiry", "born", "expires"), [
+    ("740812", "120415", date(1974, 8, 12), date(2012, 4, 15)),
+    ("001231", "301231", date(2000, 12, 31), date(2030, 12, 31)),
+    ("101231", "201231", date(2010, 12, 31), date(2020, 12, 31)),
+    ("990101", "990101", date(1999, 1, 1), None),  # an expiry 88 years ahead is 1999: error
+])
+def test_two_digit_years_for_birth_and_expiry(birth: str, expiry: str, born: date,
+                                              expires: date | None) -> None:
+    reading = parse_td3(LINE1, zone(birth=birth, expiry=expiry), today=TODAY)
+    passport = reading.passport
+    assert passport is not None and passport.birth_date == born
+    if expires is None:
+        assert not reading.checks_ok
+    else:
+        assert passport.expiry_date == expires and reading.checks_ok
+
+
+# Each OCR confusion in each field: (field slice in line 2 or name, misread, expected value).
+@pytest.mark.parametrize(("line", "position", "misread"), [
+    (2, 3, "B"),     # document number 8 read as B
+    (2, 11, "7"),    # nationality T read as 7
+    (2, 12, "0"),    # nationality O read as 0
+    (2, 10, "V"),    # nationality U read as V
+    (2, 20, "E"),    # sex F read as E
+    (2, 13, "T"),    # birth 7 read as T
+    (2, 24, "A"),    # expiry 4 read as A
+    (2, 16, "B"),    # birth 8 read as B
+    (2, 28, "2"),    # optional data Z read as 2
+    (1, 1, "K"),     # document code filler read as K
+    (1, 3, "7"),     # issuing state T read as 7
+    (1, 7, "1"),     # surname I read as 1
+    (1, 15, "4"),    # given name A read as 4
+])
+def test_each_confusion_in_each_field_is_repaired(line: int, position: int,
+                                                  misread: str) -> None:
+    line1, line2 = LINE1, LINE2
+    if line == 1:
+        line1 = line1[:position] + misread + line1[position + 1:]
+    else:
+        line2 = line2[:position] + misread + line2[position + 1:]
+    reading = parse_td3(line1, line2, today=TODAY)
+    passport = reading.passport
+    assert passport is not None and reading.checks_ok
+    assert (passport.issuing_country, passport.surname, passport.given_names,
+            passport.document_number, passport.nationality, passport.sex) == (
+        "UTO", "ERIKSSON", "ANNA MARIA", "L898902C3", "UTO", "F")
+    assert reading.repairs
+
+
+def test_merging_readings_never_drops_given_names_a_reading_has() -> None:
+    from classifiers.mrz import merge_names
+
+    full = parse_td3(name_line("TKACHENKO<<YULIA<IRYNA", state="UKR"), LINE2, today=TODAY)
+    lost = parse_td3(name_line("TKACHENKO<<KKKKK", state="UKR"), LINE2, today=TODAY)
+    merged = merge_names([full, lost, lost])
+    assert merged.passport is not None and merged.passport.given_names == "YULIA IRYNA"
+
+
+def test_merged_names_do_not_depend_on_the_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    code = ("from tests.classifiers.test_mrz import *\n"
+            "from classifiers.mrz import merge_names\n"
+            "r = [parse_td3(name_line(n), LINE2, today=TODAY) for n in "
+            "('ERIKSSON<<ANNAX', 'ERIKSSON<<ANNAS', 'ERIKSSON<<ANNAK')]\n"
+            "print(merge_names(r).passport.given_names)")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              env={"PYTHONHASHSEED": seed, "PATH": ""}, check=True).stdout
+               for seed in ("0", "1", "2", "3", "17")}
+    assert len(outputs) == 1, outputs

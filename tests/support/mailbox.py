@@ -31,7 +31,7 @@ def passport(nationality: str = "BRA", expiry: date = date(2031, 5, 1)) -> Class
     return Classification(
         kind=Kind.PASSPORT, confidence=0.99, reasons=("MRZ valid",),
         passport=PassportData("P", nationality, "SANTOS", "MARIA", "YA1234567", nationality,
-                              date(1990, 2, 3), "F", expiry, True),
+                              date(1990, 2, 3), "F", expiry, True, confirmed=True),
     )
 
 

@@ -1,0 +1,144 @@
+"""Passport image sets and the all-fields-exact score, shared by `bench.classify` and the tests.
+
+A reading is *exact* when all 8 MRZ fields equal the printed zone: issuing state, surname, given
+names, document number, nationality, birth date, sex and expiry date. It is *wrong but
+validated* when mailbot says the reading can be trusted (`PassportData.confirmed`) and a field
+is wrong: the error that makes a candidate act on a wrong value. The expected fields come from
+the printed lines by a parser written here, independently of `classifiers.mrz`.
+
+Sets:
+- `real_passports()`: the development set of real images in `../shared/data/real-passports/`
+  (`MAILBOT_REAL_PASSPORTS` overrides the folder; None when it is absent, as on a user's machine).
+- `hard_synthetic(seed)`: the held-out generated hard set (`fixtures.synth.hard_passports`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from classifiers.types import PassportData
+
+FIELDS = ("issuing_country", "surname", "given_names", "document_number", "nationality",
+          "birth_date", "sex", "expiry_date")
+REAL_PASSPORTS_ENV = "MAILBOT_REAL_PASSPORTS"
+_DEFAULT_REAL = Path(__file__).resolve().parents[1] / ".." / ".." / "shared" / "data" / \
+    "real-passports"
+
+
+@dataclass(frozen=True)
+class PassportSample:
+    name: str
+    data: bytes
+    lines: tuple[str, str]  # the TD3 zone as printed
+
+    def expected(self) -> dict[str, str]:
+        return expected_fields(self.lines)
+
+
+def expected_fields(lines: Sequence[str]) -> dict[str, str]:
+    """The 8 fields of a printed TD3 zone, as plain strings (dates as YYMMDD)."""
+    line1, line2 = lines[0], lines[1]
+    name = line1[5:]
+    surname, _, rest = name.partition("<<")
+    given = rest.split("<<")[0]
+    return {
+        "issuing_country": line1[2:5].rstrip("<"),
+        "surname": surname.replace("<", " ").strip(),
+        "given_names": " ".join(part for part in given.split("<") if part),
+        "document_number": line2[0:9].rstrip("<"),
+        "nationality": line2[10:13].rstrip("<"),
+        "birth_date": line2[13:19],
+        "sex": line2[20].replace("<", "X"),
+        "expiry_date": line2[21:27],
+    }
+
+
+def _yymmdd(day: date | None) -> str:
+    return day.strftime("%y%m%d") if day else ""
+
+
+def read_fields(passport: PassportData) -> dict[str, str]:
+    return {
+        "issuing_country": passport.issuing_country,
+        "surname": passport.surname,
+        "given_names": passport.given_names,
+        "document_number": passport.document_number,
+        "nationality": passport.nationality,
+        "birth_date": _yymmdd(passport.birth_date),
+        "sex": passport.sex,
+        "expiry_date": _yymmdd(passport.expiry_date),
+    }
+
+
+def wrong_fields(sample: PassportSample, passport: PassportData | None) -> list[str]:
+    """The fields read wrong (all of them when nothing was read)."""
+    if passport is None:
+        return list(FIELDS)
+    want, got = sample.expected(), read_fields(passport)
+    return [name for name in FIELDS if want[name] != got[name]]
+
+
+@dataclass(frozen=True)
+class Score:
+    total: int
+    exact: int
+    wrong_but_validated: int
+    found: int
+
+    @property
+    def exact_rate(self) -> float:
+        return self.exact / self.total if self.total else 0.0
+
+
+def score(samples: Sequence[PassportSample], readings: Sequence[PassportData | None]) -> Score:
+    exact = found = wrong_validated = 0
+    for sample, passport in zip(samples, readings, strict=True):
+        wrong = wrong_fields(sample, passport)
+        found += passport is not None
+        exact += not wrong
+        wrong_validated += bool(wrong) and passport is not None and passport.confirmed
+    return Score(len(samples), exact, wrong_validated, found)
+
+
+def real_passports_folder() -> Path | None:
+    folder = Path(os.environ.get(REAL_PASSPORTS_ENV) or _DEFAULT_REAL).resolve()
+    return folder if (folder / "labels.json").is_file() else None
+
+
+def real_passports(kind: str = "passport") -> list[PassportSample] | None:
+    """The TD3 passport images of the real development set, in file order (None: absent)."""
+    folder = real_passports_folder()
+    if folder is None:
+        return None
+    labels = json.loads((folder / "labels.json").read_text())
+    out = []
+    for entry in sorted(labels["images"], key=lambda e: e["file"]):
+        if entry.get("expect_kind") != kind or len(entry["mrz"]) != 2:
+            continue
+        out.append(PassportSample(Path(entry["file"]).name, (folder / entry["file"]).read_bytes(),
+                                  (entry["mrz"][0], entry["mrz"][1])))
+    return out
+
+
+def real_non_passports() -> list[tuple[str, bytes]] | None:
+    """The ID cards, residence cards and visas of the real set: they must not be passports."""
+    folder = real_passports_folder()
+    if folder is None:
+        return None
+    labels = json.loads((folder / "labels.json").read_text())
+    return [(Path(e["file"]).name, (folder / e["file"]).read_bytes())
+            for e in sorted(labels["images"], key=lambda e: e["file"])
+            if e.get("expect_kind") == "other"]
+
+
+def hard_synthetic(seed: int | None = None, count: int = 48) -> list[PassportSample]:
+    """The generated hard set (`fixtures.synth.hard_passports`; its default seed is held out)."""
+    from fixtures.synth.hard_passports import HELD_OUT_SEED, hard_passports
+
+    return [PassportSample(s.name, s.data, s.lines)
+            for s in hard_passports(HELD_OUT_SEED if seed is None else seed, count)]

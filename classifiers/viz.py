@@ -1,0 +1,264 @@
+"""The second reading: the passport's visual zone (VIZ) confirms or repairs the MRZ.
+
+The data page prints surname, given names, the state code and the number above the machine
+readable zone. No check digit covers a name or a nationality, and some OCR errors pass every
+check digit (a K read for a filler, an `OO` read for `00`), so the printed page is the witness:
+
+- a name part confirmed by the VIZ stays; one that is a VIZ word plus filler noise (`FOLAKES`,
+  `KEMMANUELX`) becomes the VIZ word; given names cut after a doubled filler come back when the
+  VIZ prints them; a name the VIZ spells differently is a disagreement, never silently chosen.
+- among readings of the second line that pass every check alike, the one whose number the VIZ
+  prints is chosen.
+- a state code repaired from a look-alike is confirmed when the VIZ prints that code.
+
+Everything here is pure: words in, a reading out. `classifiers.extract` does the one OCR pass.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from classifiers.mrz import MrzReading, parse_yymmdd, with_confirmation
+
+# ICAO 9303 part 3 transliterations a VIZ name needs to be compared with its MRZ spelling.
+_TRANSLITERATIONS = {"Ä": "AE", "Ö": "OE", "Ü": "UE", "ß": "SS", "Ø": "OE", "Å": "AA",
+                     "Æ": "AE", "Œ": "OE", "Þ": "TH", "Ð": "D", "Ĳ": "IJ"}
+_EDGE_NOISE = frozenset("KCXSERLI")  # what tesseract makes of a `<` next to a name
+_NUMBER_AMBIGUITY = "document number or dates: the check digits cannot choose"
+_NAMES_UNSEEN = "the names could not be confirmed on the printed page"
+
+
+def viz_tokens(words: Sequence[str]) -> list[str]:
+    """Upper-case letter/digit words of the VIZ, each also in its ICAO transliteration."""
+    out: list[str] = []
+    for word in words:
+        upper = word.upper()
+        spellings = {_plain(upper), _plain("".join(_TRANSLITERATIONS.get(c, c) for c in upper))}
+        for spelling in sorted(spellings):
+            for token in re.split(r"[^A-Z0-9]+", spelling):
+                if token and token not in out:
+                    out.append(token)
+    return out
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _strip_noise(part: str, tokens: Sequence[str]) -> str | None:
+    """The VIZ word that `part` is with filler noise at its edges, if exactly one is."""
+    found = []
+    for token in tokens:
+        if len(token) < 2 or token == part or token not in part:
+            continue
+        start = part.index(token)
+        extra = part[:start] + part[start + len(token):]
+        if extra and len(extra) <= 2 and set(extra) <= _EDGE_NOISE:
+            found.append(token)
+    longest = max((len(t) for t in found), default=0)
+    best = sorted(t for t in found if len(t) == longest)
+    return best[0] if len(best) == 1 else None
+
+
+def _near(a: str, b: str) -> bool:
+    """One substitution, insertion or deletion apart (names of four letters or more)."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _split_joined(part: str, tokens: Sequence[str]) -> list[str] | None:
+    """Two VIZ words joined by a filler read as a letter (`AMIRSNAVID`: AMIR NAVID)."""
+    for index in range(2, len(part) - 2):
+        head, noise, tail = part[:index], part[index], part[index + 1:]
+        if noise in _EDGE_NOISE and head in tokens:
+            if tail in tokens:
+                return [head, tail]
+            cleaned = _strip_noise(tail, tokens)
+            if cleaned is not None:
+                return [head, cleaned]
+    return None
+
+
+def _check_part(part: str, tokens: Sequence[str], truncated: bool
+                ) -> tuple[list[str], str | None]:
+    """(the parts to keep, a disagreement or None) for one MRZ name part.
+
+    No check digit covers a name: a part the page does not print is not confirmed."""
+    if part in tokens or (truncated and any(t.startswith(part) for t in tokens)):
+        return [part], None
+    cleaned = _strip_noise(part, tokens)
+    if cleaned is not None:
+        return [cleaned], None
+    if len(part) >= 5 and any(t in (part[1:], part[:-1]) for t in tokens):
+        # The page's OCR lost the first or last letter (`ARIA` for MARIA): the page shows the
+        # name, only less of it. (The other way round, the zone would have lost a letter.)
+        return [part], None
+    joined = _split_joined(part, tokens)
+    if joined is not None:
+        return joined, None
+    near = sorted(t for t in tokens if _near(part, t))
+    if near:
+        return [part], "the printed page spells a name differently from the machine readable zone"
+    return [part], _NAMES_UNSEEN
+
+
+def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None) -> MrzReading:
+    """The MRZ reading confirmed, repaired or contradicted by the words printed on the page."""
+    passport = reading.passport
+    if passport is None or not reading.is_passport:
+        return reading
+    tokens = viz_tokens(words)
+    if not tokens:
+        return with_confirmation(reading, [_NAMES_UNSEEN])
+    if not reading.checks_ok:
+        reading = _number_from_page(reading, tokens, today)
+        passport = reading.passport
+        assert passport is not None
+    unsettled = list(reading.unsettled)
+    disagreements: list[str] = []
+    repairs = list(reading.repairs)
+
+    # Names.
+    name_field = reading.lines[0][5:]
+    truncated = not name_field.endswith("<")
+    surname_parts = passport.surname.split()
+    given_parts = passport.given_names.split()
+    kept_surname, kept_given = [], []
+    for parts, kept in ((surname_parts, kept_surname), (given_parts, kept_given)):
+        for index, part in enumerate(parts):
+            last = parts is given_parts and index == len(parts) - 1
+            values, problem = _check_part(part, tokens, truncated and (last or not given_parts))
+            kept.extend(values)
+            if problem:
+                disagreements.append(problem)
+    restored = [p for p in reading.dropped_names if p in tokens]
+    if restored or (reading.dropped_names and kept_given and all(p in tokens for p in kept_given)):
+        # The page prints them (a doubled filler between two given names), or it prints the
+        # given names without them (they were filler noise).
+        unsettled = [u for u in unsettled if not u.startswith("given names:")]
+        kept_given.extend(restored)
+    surname, given = " ".join(kept_surname), " ".join(kept_given)
+    if (surname, given) != (passport.surname, passport.given_names):
+        repairs.append("names confirmed by the printed page")
+    passport = replace(passport, surname=surname, given_names=given)
+
+    # State codes repaired from a look-alike: settled when the page prints the code.
+    for label, code in (("issuing state", passport.issuing_country),
+                        ("nationality", passport.nationality)):
+        if code in tokens:
+            unsettled = [u for u in unsettled
+                         if not (u.startswith(f"{label} code read as") and
+                                 u.endswith(f"taken as {code}"))]
+
+    lines = reading.lines
+    alternatives = reading.alternatives
+    if alternatives:
+        chosen = _choose_line2([lines[1], *alternatives], tokens, _printed_dates(words))
+        if chosen is not None:
+            unsettled = [u for u in unsettled if not u.startswith(_NUMBER_AMBIGUITY)]
+            if chosen != lines[1]:
+                today = today or date.today()
+                passport = replace(
+                    passport, document_number=chosen[0:9].rstrip("<"),
+                    birth_date=parse_yymmdd(chosen[13:19], future_years=0, today=today),
+                    expiry_date=parse_yymmdd(chosen[21:27], future_years=20, today=today))
+                lines = (lines[0], chosen)
+                repairs.append("document number chosen by the printed page")
+            alternatives = ()
+
+    updated = replace(reading, lines=lines, passport=passport, repairs=tuple(repairs),
+                      unsettled=tuple(unsettled), alternatives=alternatives, dropped_names=())
+    return with_confirmation(updated, disagreements)
+
+
+def _choose_line2(options: Sequence[str], tokens: Sequence[str], dates: set[str]
+                  ) -> str | None:
+    """The one second line whose document number and dates the page prints (None: none or
+    several)."""
+    numbers = {o[0:9].rstrip("<") for o in options}
+    if len(numbers) > 1:
+        printed = [o for o in options if o[0:9].rstrip("<") in tokens]
+        # OCR of a printed number leans to digits just as the zone's does: a page showing
+        # `0` where another reading has O, D or Q is no witness; one showing the letter is.
+        if any(_only_round_letters_differ(p[0:9], o[0:9]) for p in printed for o in options):
+            return None
+        options = printed
+    if len({o[13:19] + o[21:27] for o in options}) > 1:
+        options = [o for o in options if o[13:19] in dates and o[21:27] in dates]
+    distinct = sorted(set(options))
+    return distinct[0] if len(distinct) == 1 else None
+
+
+def _only_round_letters_differ(digits: str, letters: str) -> bool:
+    """`letters` is `digits` with some zeros (or sixes) as the letters that look like them."""
+    return digits != letters and all(
+        a == b or (a == "0" and b in "ODQ") or (a == "6" and b == "G")
+        for a, b in zip(digits, letters, strict=True))
+
+
+# Lookalikes between a printed number and its MRZ reading (either side may be the misread one).
+_LOOKALIKE_PAIRS = frozenset({("O", "0"), ("Q", "0"), ("D", "0"), ("I", "1"), ("L", "1"),
+                              ("B", "8"), ("S", "5"), ("Z", "2"), ("G", "6"), ("K", "<"),
+                              ("T", "7"), ("A", "4")})
+
+
+def _lookalike(a: str, b: str) -> bool:
+    return a == b or (a, b) in _LOOKALIKE_PAIRS or (b, a) in _LOOKALIKE_PAIRS
+
+
+def _number_from_page(reading: MrzReading, tokens: Sequence[str], today: date | None
+                      ) -> MrzReading:
+    """A failing document number repaired from the printed one: the page's number differs
+    from the zone's only by look-alikes, and with it every check digit passes. Two readings
+    and a check digit agree, where the MRZ alone could not choose (`E62O85O78`)."""
+    from classifiers.mrz import parse_td3
+
+    line1, line2 = reading.lines
+    field = line2[0:9]
+    found = []
+    for token in tokens:
+        candidate = token.ljust(9, "<")
+        if len(token) < 6 or len(candidate) != 9 or candidate == field:
+            continue
+        if not all(_lookalike(a, b) for a, b in zip(candidate, field, strict=True)):
+            continue
+        repaired = parse_td3(line1, candidate + line2[9:], today=today)
+        if repaired.checks_ok and repaired.passport is not None:
+            found.append(repaired)
+    distinct = {r.lines[1] for r in found}
+    if len(distinct) != 1:
+        return reading
+    chosen = found[0]
+    assert chosen.passport is not None and reading.passport is not None
+    return replace(chosen, passport=replace(chosen.passport, surname=reading.passport.surname,
+                                            given_names=reading.passport.given_names),
+                   repairs=(*chosen.repairs, "document number from the printed page"))
+
+
+_MONTHS = {name: number for number, names in enumerate((
+    ("JAN", "JANV"), ("FEB", "FEV", "FEVR"), ("MAR", "MARS", "MRT"), ("APR", "AVR"),
+    ("MAY", "MAI", "MEI"), ("JUN", "JUIN"), ("JUL", "JUIL"), ("AUG", "AOUT", "AOU"),
+    ("SEP", "SEPT"), ("OCT", "OKT"), ("NOV",), ("DEC", "DEZ")), start=1) for name in names}
+
+
+def _printed_dates(words: Sequence[str]) -> set[str]:
+    """Dates printed on the page as YYMMDD: `12 AUG 1974`, `12.08.1974`, `12/08/74`, ..."""
+    text = " ".join(_plain(w.upper()) for w in words)
+    out: set[str] = set()
+    for day, month, other, year in re.findall(
+            r"\b(\d{1,2})[ .-]?([A-Z]{3,4})(?:\s?/\s?([A-Z]{3,4}))?[ .-]?(\d{4}|\d{2})\b", text):
+        number = _MONTHS.get(month) or _MONTHS.get(other)
+        if number:
+            out.add(f"{year[-2:]}{number:02d}{int(day):02d}")
+    for day, month, year in re.findall(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b", text):
+        out.add(f"{year[-2:]}{int(month):02d}{int(day):02d}")
+    return out

@@ -1,0 +1,138 @@
+"""The visual zone as second reading: pure rules over the words printed above the MRZ."""
+
+from __future__ import annotations
+
+from classifiers.mrz import parse_td3
+from classifiers.viz import confirm, viz_tokens
+from tests.classifiers.test_mrz import LINE1, LINE2, TODAY, name_line, zone
+
+PAGE = ["PASSPORT", "Surname", "ERIKSSON", "Given", "names", "ANNA", "MARIA", "Nationality",
+        "UTOPIAN", "Code", "UTO", "Passport", "No.", "L898902C3", "12", "AUG", "1974"]
+
+
+def test_transliterations_and_accents_are_compared_as_the_mrz_spells_them() -> None:
+    tokens = viz_tokens(["Müller", "JOSÉ", "Ærøskøbing"])
+    assert {"MUELLER", "MULLER", "JOSE", "AEROESKOEBING"} <= set(tokens)
+
+
+def test_a_clean_zone_the_page_agrees_with_stays_confirmed() -> None:
+    reading = confirm(parse_td3(LINE1, LINE2, today=TODAY), PAGE, today=TODAY)
+    assert reading.passport is not None and reading.passport.confirmed
+    assert reading.passport.given_names == "ANNA MARIA"
+
+
+def test_filler_noise_on_a_name_is_removed_by_the_printed_name() -> None:
+    line1 = name_line("OKAFOR<<FOLAKES<<<<<<<<<<<", state="NGA")
+    reading = parse_td3(line1, zone(nationality="NGA"), today=TODAY)
+    assert reading.passport is not None and reading.passport.given_names == "FOLAKES"
+    confirmed = confirm(reading, ["OKAFOR", "FOLAKE", "NGA"], today=TODAY)
+    assert confirmed.passport is not None
+    assert confirmed.passport.given_names == "FOLAKE" and confirmed.passport.confirmed
+
+
+def test_a_filler_read_as_a_letter_between_given_names_is_split_by_the_page() -> None:
+    line1 = name_line("OKAFOR<<CHINEDU<KEMMANUELX<<<<", state="NGA")
+    reading = parse_td3(line1, zone(nationality="NGA"), today=TODAY)
+    confirmed = confirm(reading, ["OKAFOR", "CHINEDU", "EMMANUEL"], today=TODAY)
+    assert confirmed.passport is not None
+    assert confirmed.passport.given_names == "CHINEDU EMMANUEL"
+    joined = parse_td3(name_line("HOSSEINI<<AMIRSNAVID", state="IRN"), zone(nationality="IRN"),
+                       today=TODAY)
+    split = confirm(joined, ["HOSSEINI", "AMIR", "NAVID"], today=TODAY)
+    assert split.passport is not None and split.passport.given_names == "AMIR NAVID"
+
+
+def test_a_second_given_name_after_a_doubled_filler_comes_back_when_printed() -> None:
+    line1 = name_line("OKAFOR<<CHINEDU<<EMMANUEL", state="NGA")
+    reading = parse_td3(line1, zone(nationality="NGA"), today=TODAY)
+    assert reading.passport is not None and not reading.passport.confirmed
+    restored = confirm(reading, ["OKAFOR", "CHINEDU", "EMMANUEL"], today=TODAY)
+    assert restored.passport is not None
+    assert restored.passport.given_names == "CHINEDU EMMANUEL" and restored.passport.confirmed
+    noise = confirm(parse_td3(name_line("OKAFOR<<CHINEDU<<EMMAXX", state="NGA"),
+                              zone(nationality="NGA"), today=TODAY),
+                    ["OKAFOR", "CHINEDU"], today=TODAY)
+    assert noise.passport is not None and noise.passport.given_names == "CHINEDU"
+    assert noise.passport.confirmed
+
+
+def test_a_name_the_page_spells_otherwise_is_a_disagreement_not_a_choice() -> None:
+    line1 = name_line("MABROUK<<MOHANED", state="EGY")
+    reading = confirm(parse_td3(line1, zone(nationality="EGY"), today=TODAY),
+                      ["MABROUK", "MOHAMED", "EGY"], today=TODAY)
+    assert reading.passport is not None
+    assert reading.passport.given_names == "MOHANED"  # never silently replaced
+    assert not reading.passport.confirmed
+    assert any("spells a name differently" in r for r in reading.passport.disagreements)
+
+
+def test_the_printed_number_settles_a_k_the_check_digits_cannot() -> None:
+    line2 = zone(number="1234567K")
+    reading = parse_td3(LINE1, line2, today=TODAY)
+    assert reading.passport is not None and not reading.passport.confirmed
+    with_k = confirm(reading, [*PAGE, "1234567K"], today=TODAY)
+    assert with_k.passport is not None
+    assert with_k.passport.document_number == "1234567K" and with_k.passport.confirmed
+    without = confirm(reading, [*PAGE, "1234567"], today=TODAY)
+    assert without.passport is not None
+    assert without.passport.document_number == "1234567" and without.passport.confirmed
+    neither = confirm(reading, PAGE, today=TODAY)
+    assert neither.passport is not None and not neither.passport.confirmed
+
+
+def test_the_printed_number_settles_o_or_zero() -> None:
+    line2 = zone(number="OO1234567")  # really two letters O
+    reading = parse_td3(LINE1, line2, today=TODAY)
+    assert reading.passport is not None and reading.passport.document_number == "001234567"
+    settled = confirm(reading, [*PAGE, "OO1234567"], today=TODAY)
+    assert settled.passport is not None
+    assert settled.passport.document_number == "OO1234567" and settled.passport.confirmed
+
+
+def test_a_repaired_nationality_is_confirmed_by_the_printed_code() -> None:
+    reading = parse_td3(name_line("SATO<<HARUTO", state="UTO"), zone(nationality="3PN"),
+                        today=TODAY)
+    assert reading.passport is not None and not reading.passport.confirmed
+    seen = confirm(reading, ["SATO", "HARUTO", "JPN"], today=TODAY)
+    assert seen.passport is not None and seen.passport.confirmed
+    unseen = confirm(reading, ["SATO", "HARUTO"], today=TODAY)
+    assert unseen.passport is not None and not unseen.passport.confirmed
+
+
+def test_names_the_page_does_not_show_are_not_confirmed() -> None:
+    reading = parse_td3(LINE1, LINE2, today=TODAY)
+    for words in ([], ["PASSPORT", "UTO", "L898902C3"]):
+        unseen = confirm(reading, words, today=TODAY)
+        assert unseen.passport is not None and not unseen.passport.confirmed
+        assert unseen.passport.disagreements == (
+            "the names could not be confirmed on the printed page",)
+        assert unseen.lines == reading.lines
+
+
+def test_a_failing_number_is_repaired_from_the_printed_one_when_the_checks_then_pass() -> None:
+    line2 = zone(number="E62O85O78")  # letters O between digits: no MRZ rule repairs them
+    read = "E62085078" + line2[9:]
+    reading = parse_td3(LINE1, read, today=TODAY)
+    assert not reading.checks_ok
+    repaired = confirm(reading, [*PAGE, "E62O85O78"], today=TODAY)
+    assert repaired.checks_ok and repaired.passport is not None
+    assert repaired.passport.document_number == "E62O85O78"
+    assert "document number from the printed page" in repaired.repairs
+    unrelated = confirm(reading, [*PAGE, "X99999999"], today=TODAY)
+    assert not unrelated.checks_ok
+
+
+def test_printed_dates_in_the_usual_layouts() -> None:
+    from classifiers.viz import _printed_dates
+
+    words = ["12", "AUG", "1974", "01.07.2014", "30", "MAR/MAR", "1972", "13", "LIP/JUL",
+             "2016", "22/02/78"]
+    assert _printed_dates(words) >= {"740812", "140701", "720330", "160713", "780222"}
+
+
+def test_a_page_showing_zeros_is_no_witness_against_letters_o() -> None:
+    line2 = zone(number="L30686OO5")  # the O pair weighs like 00 at weights 7 and 3
+    reading = parse_td3(LINE1, line2, today=TODAY)
+    assert reading.passport is not None and reading.passport.document_number == "L30686005"
+    zeros = confirm(reading, [*PAGE, "L30686005"], today=TODAY)
+    assert zeros.passport is not None and not zeros.passport.confirmed
