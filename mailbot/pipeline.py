@@ -18,7 +18,7 @@ from hashlib import sha256
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 
 from classifiers.classify import classify as classify_document
@@ -215,7 +215,10 @@ class Worker:
         except OperatorFault as exc:
             # Our installation is broken, not the mail: it waits in `fetched`, uncounted, and
             # the other mails of this cycle are still tried (a text PDF needs no tesseract).
-            self._wait_for_operator(inbound_id, exc)
+            try:
+                self._wait_for_operator(inbound_id, exc)
+            except IntegrityError:  # another worker opened the same incident at this moment
+                log.info("mail #%d waits; the incident was opened by another worker", inbound_id)
             call_hooks(self.middleware, "after_message", inbound_id, "waiting", str(exc))
             return
         except (TransientError, OperationalError):
@@ -256,6 +259,8 @@ class Worker:
         with session_scope(self.engine) as session:
             inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
             assert inbound is not None
+            if inbound.state != InboundState.FETCHED:  # another worker got there first
+                return
             inbound.error = f"{_WAITING}{type(fault).__name__}: {fault}"[:1000]
             key = _incident_key(type(fault))
             incident = session.get(ServiceState, key, with_for_update=True)
