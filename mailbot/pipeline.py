@@ -242,11 +242,11 @@ class Worker:
             assert inbound is not None
             if inbound.state != InboundState.FETCHED:  # another worker got there first
                 return "skipped", "already processed"
-            waited = inbound.error is not None and inbound.error.startswith(_WAITING)
+            waited_for = _waited_for(inbound.error)
             outcome = self._apply(session, inbound, parsed, machine, verdicts)
-            if waited:  # it needed the tool that was missing, and now it went through
+            if waited_for:  # it needed the tool that was missing, and now it went through
                 inbound.error = None
-                _close_incident(session, OcrUnavailable)
+                _close_incident(session, waited_for)
             return outcome
 
     def _wait_for_operator(self, inbound_id: int, fault: OperatorFault) -> None:
@@ -261,8 +261,9 @@ class Worker:
             assert inbound is not None
             if inbound.state != InboundState.FETCHED:  # another worker got there first
                 return
-            inbound.error = f"{_WAITING}{type(fault).__name__}: {fault}"[:1000]
-            key = _incident_key(type(fault))
+            name = type(fault).__name__
+            inbound.error = f"{_WAITING}{name}: {fault}"[:1000]
+            key = _incident_key(name)
             incident = session.get(ServiceState, key, with_for_update=True)
             if incident is not None and incident.value.startswith("open"):
                 return
@@ -271,18 +272,16 @@ class Worker:
                 session.add(ServiceState(key=key, value=opened))
             else:
                 incident.value = opened
+            what, remedy = _OPERATOR_REMEDY.get(type(fault), _OPERATOR_REMEDY[OperatorFault])
             log.error("%s: %s. Mail #%d and every other mail that needs it wait unprocessed, "
-                      "nothing counted; fix the installation (`make system` installs tesseract "
-                      "and its language data) and they are processed by themselves",
-                      type(fault).__name__, fault, inbound_id)
+                      "nothing counted; %s", name, fault, inbound_id, remedy)
             self.queue_review(session, None, inbound, what_happened=(
-                f"The mailbot host cannot run OCR ({type(fault).__name__}: {fault}). Mail "
-                f"#{inbound_id} and any other scanned document wait unprocessed. Nothing was "
-                "counted against the candidates and no candidate was told anything."),
-                what_to_do=(
-                "Install or repair tesseract and its language data (eng, nld, osd; "
-                "`make system` does it). The waiting mails are then processed by themselves; "
-                "you get a new notice only if it breaks again after recovering."))
+                f"The mailbot host cannot {what} ({name}: {fault}). Mail #{inbound_id} and "
+                "any other mail that needs it wait unprocessed. Nothing was counted against "
+                "the candidates and no candidate was told anything."),
+                what_to_do=(f"{remedy[0].upper()}{remedy[1:]}. The waiting mails are then "
+                            "processed by themselves; you get a new notice only if it breaks "
+                            "again after recovering."))
 
     def _classify_attachments(self, parsed: ParsedMail) -> dict[str, dict[str, Any]]:
         wanted = {a.sha256: a for a in parsed.attachments if not a.error and not a.inline}
@@ -648,14 +647,29 @@ class Worker:
 _WAITING = "waiting for the operator: "
 
 
-def _incident_key(fault: type[OperatorFault]) -> str:
-    return f"incident:{fault.__name__}"
+# Per operator fault: what the host cannot do, and how the operator repairs it.
+_OPERATOR_REMEDY: dict[type[OperatorFault], tuple[str, str]] = {
+    OcrUnavailable: ("run OCR", "install or repair tesseract and its language data (eng, nld, "
+                     "osd; `make system` does it)"),
+    OperatorFault: ("do its work", "repair the installation named in the error"),
+}
 
 
-def _close_incident(session: Session, fault: type[OperatorFault]) -> None:
-    incident = session.get(ServiceState, _incident_key(fault), with_for_update=True)
+def _incident_key(fault_name: str) -> str:
+    return f"incident:{fault_name}"
+
+
+def _waited_for(error: str | None) -> str | None:
+    """The operator fault a mail waited for (from its `error`), or None."""
+    if error is None or not error.startswith(_WAITING):
+        return None
+    return error.removeprefix(_WAITING).partition(":")[0]
+
+
+def _close_incident(session: Session, fault_name: str) -> None:
+    incident = session.get(ServiceState, _incident_key(fault_name), with_for_update=True)
     if incident is not None and incident.value.startswith("open"):
-        log.warning("%s is over: a mail that waited for it went through", fault.__name__)
+        log.warning("%s is over: a mail that waited for it went through", fault_name)
         incident.value = "closed"
 
 
