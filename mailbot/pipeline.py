@@ -150,8 +150,9 @@ class Worker:
         else:
             where, todo = _STEP_FAILURE[step]
             where = where.format(source=_describe(self.source), delivery=_describe(self.delivery))
-        log.warning("cycle step %r stopped (%s): %s; %s. The other steps went on; this one "
-                    "will retry next cycle", step, where, reason, todo)
+        # The reason last: it ends with the setting to fix, where an operator's eye lands.
+        log.warning("cycle step %r stopped (%s; %s; the other steps went on, this one will "
+                    "retry next cycle): %s", step, where, todo, reason)
 
     # ---------------------------------------------------------------- ingest
 
