@@ -21,6 +21,7 @@ from classifiers.filled import judge
 from classifiers.kinds import FORM_KINDS, WANTED
 from classifiers.limits import DEFAULT_LIMITS, Deadline, Limits
 from classifiers.mrz import MrzFormat, describe
+from classifiers.ocr import OcrUnavailable
 from classifiers.sniff import FileType, sniff
 from classifiers.types import Classification, Kind, PageVerdict, ReadError
 
@@ -42,7 +43,10 @@ class PageScore:
 
 
 def classify(data: bytes, filename: str = "", limits: Limits | None = None) -> Classification:
-    """The verdict on one file. Never raises: an unreadable file is kind `other` with an error."""
+    """The verdict on one file: an unreadable file is kind `other` with an error.
+
+    Raises only `OcrUnavailable` (tesseract missing, broken or without its language data):
+    that is a fault of this installation, not of the file, so it must not become a verdict."""
     limits = limits or DEFAULT_LIMITS
     key = hashlib.sha256(data).hexdigest() + repr(limits)
     cached = _RESULTS.get(key)
@@ -52,6 +56,8 @@ def classify(data: bytes, filename: str = "", limits: Limits | None = None) -> C
         result = _classify(data, limits)
     except ExtractError as error:
         result = _unreadable(error.code, error.detail, _safe_sniff(data))
+    except OcrUnavailable:
+        raise  # never cached: once tesseract is back, the same bytes are read for real
     except Exception as error:  # the promise is a verdict for every file, even on our own bugs
         log.exception("classifier failed on a %d-byte file (%s)", len(data), type(error).__name__)
         result = _unreadable(ReadError.CORRUPT, f"internal error ({type(error).__name__})",

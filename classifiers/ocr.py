@@ -211,6 +211,15 @@ def read_words(image: Image.Image, *, timeout: float, psm: int = 3,
                          for r in cached))
 
 
+# What tesseract says when its language data is missing: the installation's fault, not the page's.
+_MISSING_DATA = ("Error opening data file", "Failed loading language",
+                 "couldn't load any languages")
+
+
+def _installation_fault(error: pytesseract.TesseractError) -> bool:
+    return any(sign in str(error) for sign in _MISSING_DATA)
+
+
 @dataclass(frozen=True, slots=True)
 class Orientation:
     rotate: int  # degrees to turn the image counter-clockwise so the text stands upright
@@ -227,8 +236,10 @@ def detect_orientation(image: Image.Image, *, timeout: float) -> Orientation | N
                         output_type=pytesseract.Output.DICT)
             cached = {"rotate": int(data["rotate"]),
                       "confidence": float(data["orientation_conf"])}
-        except pytesseract.TesseractError:
-            cached = {"rotate": 0, "confidence": -1.0}
+        except pytesseract.TesseractError as error:
+            if _installation_fault(error):
+                raise OcrUnavailable(str(error)) from error
+            cached = {"rotate": 0, "confidence": -1.0}  # too little text on the page to tell
         CACHE.put(key, cached)
     assert isinstance(cached, dict)
     if cached["confidence"] < 0:

@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import Engine
 from sqlmodel import Session, col, delete, select
 
-from mailbot.errors import ConfigError
+from mailbot.errors import ConfigError, UnknownCase  # UnknownCase: importable from here too
 from mailbot.pipeline import Worker
 from mailbot.store import repo
 from mailbot.store.db import session_scope
@@ -21,10 +21,6 @@ from mailbot.store.models import (
     OutboundMail,
     utcnow,
 )
-
-
-class UnknownCase(ConfigError):
-    """Raised for a case reference or address that matches no case."""
 
 
 def _case(session: Session, key: str) -> Case:

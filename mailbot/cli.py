@@ -116,6 +116,8 @@ def classify(
     """Classify files directly: passport, antecedents, tb_declaration or other."""
     from classifiers.classify import classify as classify_document
     from classifiers.limits import Limits
+    from classifiers.ocr import OcrUnavailable as OcrMissing
+    from mailbot.errors import OcrUnavailable
 
     config = settings()
     limits = Limits(max_bytes=config.max_attachment_bytes, max_pages=config.max_pdf_pages,
@@ -124,7 +126,10 @@ def classify(
 
     def verdicts() -> Any:
         for path in files:
-            yield path, classify_document(path.read_bytes(), path.name, limits)
+            try:
+                yield path, classify_document(path.read_bytes(), path.name, limits)
+            except OcrMissing as exc:  # our installation, not the file: one line, exit 2
+                raise OcrUnavailable(f"{exc}; cannot read {path.name}") from exc
 
     if as_json:
         for path, verdict in verdicts():

@@ -17,7 +17,9 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 from classifiers.limits import Limits
+from classifiers.ocr import OcrUnavailable as OcrMissing
 from classifiers.types import Classification, Kind, ReadError
+from mailbot.errors import OcrUnavailable, OperatorFault
 
 log = logging.getLogger("mailbot")
 
@@ -30,6 +32,8 @@ def _child(classify: Classify, data: bytes, filename: str, limits: Limits,
         if memory_bytes:
             resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
         conn.send(classify(data, filename, limits))
+    except OcrMissing as error:  # the installation's fault: sent back to be raised, not a verdict
+        conn.send(OcrUnavailable(str(error)))
     except MemoryError:
         conn.send(_failed(ReadError.TOO_LARGE, "reading it needed more memory than allowed"))
     finally:
@@ -63,7 +67,10 @@ class IsolatedClassifier:
         try:
             budget = limits.timeout_seconds + self.grace_seconds
             if receiver.poll(budget):
-                return receiver.recv()  # type: ignore[no-any-return]
+                answer = receiver.recv()
+                if isinstance(answer, OperatorFault):
+                    raise answer
+                return answer  # type: ignore[no-any-return]
             log.warning("reading a document took over %.0fs; stopped it", budget)
             return _failed(ReadError.TIMEOUT, "reading it took too long")
         except EOFError:  # the child died without an answer (killed by the memory limit, a crash)

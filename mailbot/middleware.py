@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 log = logging.getLogger("mailbot")
 
@@ -18,6 +20,19 @@ class Middleware:
     def after_message(self, inbound_id: int, outcome: str, summary: str) -> None: ...
 
     def after_failure(self, inbound_id: int, error: BaseException, attempts: int) -> None: ...
+
+
+def call_hooks(hooks: Iterable[Middleware], hook: str, *args: Any) -> None:
+    """Call `hook` on every middleware; one that raises is logged by name and skipped.
+
+    As in Dramatiq's broker (`emit_before`/`emit_after`): a hook is an observer, so its bug must
+    neither kill the cycle nor change what happens to the mail."""
+    for middleware in hooks:
+        try:
+            getattr(middleware, hook)(*args)
+        except Exception:
+            log.exception("middleware %s.%s raised; ignored, the cycle goes on",
+                          type(middleware).__name__, hook)
 
 
 class LoggingMiddleware(Middleware):

@@ -18,20 +18,28 @@ from hashlib import sha256
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session, col, select
 
 from classifiers.classify import classify as classify_document
 from classifiers.limits import Limits
+from classifiers.ocr import OcrUnavailable as OcrMissing
 from classifiers.types import Classification
 from mailbot.checklist.rules import Checklist, evaluate
 from mailbot.checklist.tb_exempt import TbExemptList, load_tb_exempt_list
 from mailbot.config import Settings
 from mailbot.delivery.base import Delivery, Envelope
-from mailbot.errors import DeliveryInDoubt, MailbotError, SetAside, TransientError
+from mailbot.errors import (
+    DeliveryInDoubt,
+    MailbotError,
+    OcrUnavailable,
+    OperatorFault,
+    SetAside,
+    TransientError,
+)
 from mailbot.intake import Action, Intake, IntakePolicy, decide
 from mailbot.isolation import Classify, IsolatedClassifier
-from mailbot.middleware import LoggingMiddleware, MetricsMiddleware, Middleware
+from mailbot.middleware import LoggingMiddleware, MetricsMiddleware, Middleware, call_hooks
 from mailbot.mime.headers import header_text, message_ids
 from mailbot.mime.limits import MimeLimits
 from mailbot.mime.parse import parse_mail, synthetic_message_id
@@ -59,6 +67,7 @@ from mailbot.store.models import (
     OutboundKind,
     OutboundMail,
     OutboundState,
+    ServiceState,
     utcnow,
 )
 
@@ -125,15 +134,28 @@ class Worker:
         self.metrics.outcomes.clear()
         self.metrics.seconds = 0.0
         for step in steps:
+            # Each step is its own error boundary: a mailbox that is down must not keep the
+            # queued replies from going out, nor an SMTP server that is down the mail from
+            # being read. Whatever a step left undone is still in the database next cycle.
             try:
                 getattr(self, step)()
             except (TransientError, OperationalError) as exc:
-                reason = exc.orig if isinstance(exc, OperationalError) else exc
-                log.warning("cycle step %r stopped, will retry next cycle: %s", step, reason)
-                break
+                self._log_step_failure(step, exc)
         self.report.outcomes = dict(self.metrics.outcomes)
         self.report.seconds_in_documents = self.metrics.seconds
         return self.report
+
+    def _log_step_failure(self, step: str, exc: Exception) -> None:
+        """One line per failed step per cycle: what stopped, where, and what to do about it."""
+        reason = exc.orig if isinstance(exc, OperationalError) else exc
+        if isinstance(exc, OperationalError):
+            where, todo = "the database", "check that the database is up and reachable"
+        else:
+            where, todo = _STEP_FAILURE[step]
+            where = where.format(source=_describe(self.source), delivery=_describe(self.delivery))
+        # The reason last: it ends with the setting to fix, where an operator's eye lands.
+        log.warning("cycle step %r stopped (%s; %s; the other steps went on, this one will "
+                    "retry next cycle): %s", step, where, todo, reason)
 
     # ---------------------------------------------------------------- ingest
 
@@ -191,19 +213,25 @@ class Worker:
             self.process_one(inbound_id)
 
     def process_one(self, inbound_id: int) -> None:
-        for hook in self.middleware:
-            hook.before_message(inbound_id)
+        call_hooks(self.middleware, "before_message", inbound_id)
         try:
             outcome, summary = self._process(inbound_id)
+        except OperatorFault as exc:
+            # Our installation is broken, not the mail: it waits in `fetched`, uncounted, and
+            # the other mails of this cycle are still tried (a text PDF needs no tesseract).
+            try:
+                self._wait_for_operator(inbound_id, exc)
+            except IntegrityError:  # another worker opened the same incident at this moment
+                log.info("mail #%d waits; the incident was opened by another worker", inbound_id)
+            call_hooks(self.middleware, "after_message", inbound_id, "waiting", str(exc))
+            return
         except (TransientError, OperationalError):
             raise  # the database or a server is away: not this mail's fault; retry next cycle
         except Exception as exc:
             attempts = self._record_failure(inbound_id, exc)
-            for hook in self.middleware:
-                hook.after_failure(inbound_id, exc, attempts)
+            call_hooks(self.middleware, "after_failure", inbound_id, exc, attempts)
             return
-        for hook in self.middleware:
-            hook.after_message(inbound_id, outcome, summary)
+        call_hooks(self.middleware, "after_message", inbound_id, outcome, summary)
 
     def _process(self, inbound_id: int) -> tuple[str, str]:
         with Session(self.engine) as session:
@@ -218,7 +246,46 @@ class Worker:
             assert inbound is not None
             if inbound.state != InboundState.FETCHED:  # another worker got there first
                 return "skipped", "already processed"
-            return self._apply(session, inbound, parsed, intake, verdicts)
+            waited_for = _waited_for(inbound.error)
+            outcome = self._apply(session, inbound, parsed, intake, verdicts)
+            if waited_for:  # it needed the tool that was missing, and now it went through
+                inbound.error = None
+                _close_incident(session, waited_for)
+            return outcome
+
+    def _wait_for_operator(self, inbound_id: int, fault: OperatorFault) -> None:
+        """Leave the mail in `fetched` (no attempt counted) and tell HR/ops once per incident.
+
+        The incident is a row in `ServiceState`, written in the same transaction as the notice
+        in the outbox: across restarts and workers there is exactly one notice per incident,
+        and a new one only after the tool recovered (a waiting mail went through) and failed
+        again."""
+        with session_scope(self.engine) as session:
+            inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
+            assert inbound is not None
+            if inbound.state != InboundState.FETCHED:  # another worker got there first
+                return
+            name = type(fault).__name__
+            inbound.error = f"{_WAITING}{name}: {fault}"[:1000]
+            key = _incident_key(name)
+            incident = session.get(ServiceState, key, with_for_update=True)
+            if incident is not None and incident.value.startswith("open"):
+                return
+            opened = f"open since {self.clock().isoformat()} (mail #{inbound_id})"
+            if incident is None:
+                session.add(ServiceState(key=key, value=opened))
+            else:
+                incident.value = opened
+            what, remedy = _OPERATOR_REMEDY.get(type(fault), _OPERATOR_REMEDY[OperatorFault])
+            log.error("%s: %s. Mail #%d and every other mail that needs it wait unprocessed, "
+                      "nothing counted; %s", name, fault, inbound_id, remedy)
+            self.queue_review(session, None, inbound, what_happened=(
+                f"The mailbot host cannot {what} ({name}: {fault}). Mail #{inbound_id} and "
+                "any other mail that needs it wait unprocessed. Nothing was counted against "
+                "the candidates and no candidate was told anything."),
+                what_to_do=(f"{remedy[0].upper()}{remedy[1:]}. The waiting mails are then "
+                            "processed by themselves; you get a new notice only if it breaks "
+                            "again after recovering."))
 
     def _classify_attachments(self, parsed: ParsedMail) -> dict[str, dict[str, Any]]:
         wanted = {a.sha256: a for a in parsed.attachments if not a.error and not a.inline}
@@ -230,8 +297,12 @@ class Worker:
                     verdicts[sha] = _verdict_of_document(earlier)
         for sha, attachment in wanted.items():  # the slow part, outside any transaction
             if sha not in verdicts:
-                verdicts[sha] = _verdict_of(
-                    self.classify(attachment.data, attachment.filename, self.document_limits))
+                try:
+                    classification = self.classify(attachment.data, attachment.filename,
+                                                   self.document_limits)
+                except OcrMissing as exc:  # an unisolated classify (tests, tools) raises this
+                    raise OcrUnavailable(str(exc)) from exc
+                verdicts[sha] = _verdict_of(classification)
         return verdicts
 
     def _apply(
@@ -612,6 +683,60 @@ class Worker:
                 row.sent_at = now
             elif state == OutboundState.QUEUED:
                 row.next_attempt_at = now + timedelta(seconds=min(3600, 30 * 2 ** row.attempts))
+
+
+# `InboundMessage.error` of a mail that waits for the operator (it is not a failed attempt).
+_WAITING = "waiting for the operator: "
+
+
+# Per operator fault: what the host cannot do, and how the operator repairs it.
+_OPERATOR_REMEDY: dict[type[OperatorFault], tuple[str, str]] = {
+    OcrUnavailable: ("run OCR", "install or repair tesseract and its language data (eng, nld, "
+                     "osd; `make system` does it)"),
+    OperatorFault: ("do its work", "repair the installation named in the error"),
+}
+
+
+def _incident_key(fault_name: str) -> str:
+    return f"incident:{fault_name}"
+
+
+def _waited_for(error: str | None) -> str | None:
+    """The operator fault a mail waited for (from its `error`), or None."""
+    if error is None or not error.startswith(_WAITING):
+        return None
+    return error.removeprefix(_WAITING).partition(":")[0]
+
+
+def _close_incident(session: Session, fault_name: str) -> None:
+    incident = session.get(ServiceState, _incident_key(fault_name), with_for_update=True)
+    if incident is not None and incident.value.startswith("open"):
+        log.warning("%s is over: a mail that waited for it went through", fault_name)
+        incident.value = "closed"
+
+
+# Per step: where it talks to, and what the operator should check when it fails for a while.
+_STEP_FAILURE: dict[str, tuple[str, str]] = {
+    "ingest": ("fetching from {source}", "check the mailbox server and its credentials; mail "
+               "already stored is still processed and queued replies still sent"),
+    "process": ("reading stored mail", "see the lines above for the cause; the mails wait "
+                "in `fetched`, nothing was counted against anyone"),
+    "file": ("filing mail away in {source}", "check the mailbox server; processed mail is "
+             "filed once it is back"),
+    "reply": ("composing replies", "check the database; the replies are composed next cycle"),
+    "send": ("sending through {delivery}", "check the outgoing mail server and its "
+             "credentials; replies stay queued and are sent once it is back"),
+}
+
+
+def _describe(edge: MailSource | Delivery) -> str:
+    """`imap mail.example.org folder INBOX`: enough for an operator to know which server."""
+    parts = [str(getattr(edge, "name", type(edge).__name__))]
+    for attribute in ("server", "folder"):
+        value = getattr(edge, attribute, None)
+        if value:
+            parts.append(f"{attribute} {value}" if attribute == "folder" else str(value))
+    return " ".join(parts)
 
 
 def _verdict_of(classification: Classification) -> dict[str, Any]:

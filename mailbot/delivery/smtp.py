@@ -62,19 +62,16 @@ from mailbot.auth import (
 )
 from mailbot.config import Security, Settings
 from mailbot.delivery.base import Envelope
-from mailbot.errors import DeliveryInDoubt, MailbotError, TransientError
+from mailbot.errors import (  # PermanentDeliveryError: importable from here too
+    DeliveryInDoubt,
+    MailbotError,
+    PermanentDeliveryError,
+    TransientError,
+)
 
 log = logging.getLogger(__name__)
 
 JOURNAL_KEEP_SECONDS = 30 * 24 * 3600
-
-
-class PermanentDeliveryError(MailbotError):
-    """The server rejected this message for good (5xx). Do not retry it."""
-
-    def __init__(self, message: str, code: int | None = None) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 

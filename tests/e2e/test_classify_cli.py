@@ -48,3 +48,23 @@ def test_usage_error_exits_non_zero() -> None:
                             cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
+
+
+def test_without_tesseract_on_the_path_it_says_so_instead_of_calling_the_scan_damaged(
+    tmp_path: Path,
+) -> None:
+    # Given a scanned passport and a PATH on which there is no tesseract
+    person = people(5, 1)[0]
+    scan = tmp_path / "passport.png"
+    scan.write_bytes(documents.passport(person, "png"))
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    # When HR classifies it
+    result = subprocess.run([sys.executable, "-m", "mailbot", "classify", "--json", str(scan)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+                            env={**os.environ, "OMP_THREAD_LIMIT": "1", "PATH": str(empty)})
+    # Then one line names the missing tool, no verdict is printed, and the exit code says why
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert result.stdout == ""
+    assert "tesseract is not installed; cannot read passport.png" in result.stderr
+    assert "Traceback" not in result.stderr
