@@ -19,6 +19,10 @@ import pytest
 
 from tests.support.need import need_program
 
+# The session fixture builds and reads the corpus inside the first test's time limit: a few
+# minutes on an idle 2-core machine, several more when the machine is shared.
+pytestmark = pytest.mark.timeout(1200)
+
 IMAGE_SAMPLE_EVERY = int(os.environ.get("MAILBOT_CORPUS_IMAGE_EVERY", "3"))
 FAST_SHAPES = {"pdf_text", "pdf_acroform", "pdf", "docx"}
 
