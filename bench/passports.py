@@ -26,8 +26,8 @@ from classifiers.types import PassportData
 FIELDS = ("issuing_country", "surname", "given_names", "document_number", "nationality",
           "birth_date", "sex", "expiry_date")
 REAL_PASSPORTS_ENV = "MAILBOT_REAL_PASSPORTS"
-_DEFAULT_REAL = Path(__file__).resolve().parents[1] / ".." / ".." / "shared" / "data" / \
-    "real-passports"
+# Beside the checkout: `../shared/data/real-passports/` seen from the repository's root.
+_DEFAULT_REAL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "real-passports"
 
 
 @dataclass(frozen=True)
