@@ -28,3 +28,13 @@ def sqlite_url(tmp_path: Path) -> str:
 
 def make_settings(tmp_path: Path, url: str, **extra: object) -> Settings:
     return Settings(data_dir=tmp_path / "data", database_url=url, **extra)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def _umask_left_as_found() -> Iterator[None]:
+    """The CLI, run in-process, sets umask 077 for the data folder (mailbot.boot); a test must
+    not hand that on to the servers the next tests start."""
+    found = os.umask(0o022)
+    os.umask(found)
+    yield
+    os.umask(found)

@@ -126,6 +126,9 @@ class DovecotServer:
         passwd.write_text(
             "".join(f"{user}:{{PLAIN}}{pw}::::::\n" for user, pw in self.users.items())
         )
+        # Dovecot's auth process runs as the `dovecot` user and must read it, whatever umask
+        # the test process has (the CLI, run in-process, sets 077 for the data folder).
+        os.chmod(passwd, 0o644)
         major, minor = _dovecot_version(self.binary)
         # 2.3 calls it disable_plaintext_auth; 2.4 renamed it (and much else).
         cleartext = (
