@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -73,6 +75,12 @@ def run(
     = True,
 ) -> None:
     """Run the worker: poll, process, reply. `--once` runs one cycle and exits 0."""
+    stop_requested = threading.Event()
+    if not once:
+        # Start-up (imports, migrations, the document model) takes a moment; a SIGTERM in that
+        # time must still mean "stop cleanly", not death by signal. run_forever takes over.
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stop_requested.set())
     from mailbot.boot import build_worker, configure_logging
 
     configure_logging()
@@ -91,7 +99,7 @@ def run(
         return
     from mailbot.scheduler import run_forever
 
-    run_forever(worker)
+    run_forever(worker, stop=stop_requested)
 
 
 def _print_cycle(report: Any, worker: Any) -> None:

@@ -22,9 +22,10 @@ from mailbot.pipeline import Worker
 log = logging.getLogger("mailbot")
 
 
-def run_forever(worker: Worker) -> None:
+def run_forever(worker: Worker, stop: threading.Event | None = None) -> None:
+    """`stop` may already be set: a SIGTERM that came while the worker was being built."""
     settings = worker.settings
-    stop = threading.Event()
+    stop = stop or threading.Event()
     wake = threading.Event()
     lock = threading.Lock()  # the poll job and the IDLE loop never run a cycle at once
 
