@@ -82,16 +82,23 @@ def score_documents() -> dict[str, Any]:
     per_shape: dict[str, Counter[str]] = defaultdict(Counter)
     blank_counted = lookalike_counted = wanted = to_review = wrong_confident = 0
     recognised: Counter[str] = Counter()
+    blank_signs: Counter[str] = Counter()   # which of our own signs called a blank form filled
+    blank_shapes: Counter[str] = Counter()
+    passport_reading: Counter[str] = Counter()  # how far each passport's zone was read
     for item, (verdict, _) in zip(labels, results, strict=True):
         kind, said, review = item["kind"], verdict["kind"], bool(verdict.get("review"))
         confusion[kind][said + (" (review)" if review else "")] += 1
         counts = said in WANTED and not review and (said == "passport" or verdict["filled"])
         right = said == kind and not review
         per_shape[item.get("shape", "?")]["right" if right else "wrong"] += 1
+        if kind == "passport":
+            passport_reading[_passport_reading(verdict)] += 1
         if kind == "other" and counts:
             lookalike_counted += 1
         if kind in WANTED and item.get("filled") is False and said == kind and counts:
             blank_counted += 1
+            blank_signs.update(_filled_signs(verdict))
+            blank_shapes[item.get("shape", "?")] += 1
         if kind in WANTED and item.get("filled") is not False:
             wanted += 1
             to_review += review
@@ -105,11 +112,33 @@ def score_documents() -> dict[str, Any]:
         "wanted_sent_to_review": f"{to_review}/{wanted}",
         "wanted_called_another_kind_confidently": wrong_confident,
         "blank_forms_counted": blank_counted,
+        "blank_forms_counted_by_sign": dict(blank_signs),
+        "blank_forms_counted_by_shape": dict(blank_shapes),
         "lookalikes_counted_as_wanted": lookalike_counted,
         "confusion (label -> verdict)": {k: dict(v) for k, v in sorted(confusion.items())},
         "by_shape": {k: dict(v) for k, v in sorted(per_shape.items())},
+        "passports_read": dict(passport_reading),
         "seconds_median": round(statistics.median(s for _, s in results), 3),
     }
+
+
+_SIGNS = ("form fields", "answered fields", "written dates", "ticked boxes", "signature image",
+          "drawn signature", "ink in the signature box", "signed (")
+
+
+def _filled_signs(verdict: dict[str, Any]) -> list[str]:
+    """The names of our own filled-in signs in a verdict's reasons (never the document's text)."""
+    reasons = " ".join(str(reason) for reason in verdict.get("reasons", ()))
+    return [sign for sign in _SIGNS if sign in reasons]
+
+
+def _passport_reading(verdict: dict[str, Any]) -> str:
+    reading = verdict.get("passport")
+    if not reading:
+        return "no zone read"
+    if reading.get("confirmed"):
+        return "confirmed"
+    return "check digits pass, not confirmed" if reading.get("checks_ok") else "check digits fail"
 
 
 def _run_worker(source: Path, env_extra: dict[str, str]) -> tuple[Path, Path]:
@@ -137,6 +166,11 @@ def score_mails() -> dict[str, Any]:
     by_email = {case["email"].lower(): case for case in _cases(work)}
     right = 0
     wrongly_missing = extra_missing = 0
+    # aggregate counts only: which checklist item went wrong and what the case said about it
+    missing_by_item: Counter[str] = Counter()
+    counted_by_item: Counter[str] = Counter()
+    problems_of_wrong_cases: Counter[str] = Counter()
+    in_review_of_wrong_cases: Counter[str] = Counter()
     for candidate in expected["candidates"]:
         case = by_email.get(candidate["email"].lower())
         got = set(case["missing"]) if case else set(WANTED)
@@ -144,9 +178,18 @@ def score_mails() -> dict[str, Any]:
         right += got == want
         wrongly_missing += len(got - want)   # told missing although it was sent
         extra_missing += len(want - got)     # counted although it should not be
+        missing_by_item.update(got - want)
+        counted_by_item.update(want - got)
+        if got != want:
+            problems_of_wrong_cases.update(case["problems"] if case else ["no case"])
+            in_review_of_wrong_cases.update(case["in_review"] if case else [])
     return {"candidates": len(expected["candidates"]), "right_missing_set": right,
             "items_told_missing_but_sent": wrongly_missing,
-            "items_counted_but_not_valid": extra_missing}
+            "items_counted_but_not_valid": extra_missing,
+            "told_missing_but_sent_by_item": dict(missing_by_item),
+            "counted_but_not_valid_by_item": dict(counted_by_item),
+            "problem_codes_in_wrong_cases": dict(problems_of_wrong_cases),
+            "in_review_in_wrong_cases": dict(in_review_of_wrong_cases)}
 
 
 def score_passports() -> dict[str, Any]:
