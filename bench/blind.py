@@ -85,6 +85,7 @@ def score_documents() -> dict[str, Any]:
     blank_signs: Counter[str] = Counter()   # which of our own signs called a blank form filled
     blank_shapes: Counter[str] = Counter()
     passport_reading: Counter[str] = Counter()  # how far each passport's zone was read
+    filled_called_blank: Counter[str] = Counter()  # filled forms our blank judgement refused
     for item, (verdict, _) in zip(labels, results, strict=True):
         kind, said, review = item["kind"], verdict["kind"], bool(verdict.get("review"))
         confusion[kind][said + (" (review)" if review else "")] += 1
@@ -93,6 +94,8 @@ def score_documents() -> dict[str, Any]:
         per_shape[item.get("shape", "?")]["right" if right else "wrong"] += 1
         if kind == "passport":
             passport_reading[_passport_reading(verdict)] += 1
+        elif kind in WANTED and item.get("filled") is not False and verdict["filled"] is False:
+            filled_called_blank[item.get("shape", "?")] += 1
         if kind == "other" and counts:
             lookalike_counted += 1
         if kind in WANTED and item.get("filled") is False and said == kind and counts:
@@ -114,6 +117,7 @@ def score_documents() -> dict[str, Any]:
         "blank_forms_counted": blank_counted,
         "blank_forms_counted_by_sign": dict(blank_signs),
         "blank_forms_counted_by_shape": dict(blank_shapes),
+        "filled_forms_called_blank_by_shape": dict(filled_called_blank),
         "lookalikes_counted_as_wanted": lookalike_counted,
         "confusion (label -> verdict)": {k: dict(v) for k, v in sorted(confusion.items())},
         "by_shape": {k: dict(v) for k, v in sorted(per_shape.items())},
