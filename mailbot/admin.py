@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, delete, select
 
 from mailbot.errors import ConfigError, UnknownCase  # UnknownCase: importable from here too
-from mailbot.pipeline import Worker
+from mailbot.services import Services
 from mailbot.store import repo
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
@@ -39,10 +39,10 @@ def add_case(engine: Engine, email: str, name: str) -> str:
         return repo.open_case(session, email, name, when=utcnow()).reference
 
 
-def link_address(worker: Worker, key: str, address: str) -> int:
+def link_address(services: Services, key: str, address: str) -> int:
     """Add an alias; documents held because they came from it now count. Returns how many."""
     address = address.strip().lower()
-    with session_scope(worker.engine) as session:
+    with session_scope(services.engine) as session:
         case = _case(session, key)
         other = repo.case_for_address(session, address)
         if other is not None and other.id != case.id:
@@ -62,7 +62,7 @@ def link_address(worker: Worker, key: str, address: str) -> int:
                 document.held = False
                 released += 1
         session.flush()
-        worker.refresh_case(session, case, utcnow())
+        services.cases.refresh(session, case, utcnow())
         return released
 
 

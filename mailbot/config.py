@@ -17,6 +17,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from classifiers.limits import Limits
 from mailbot.errors import ConfigError
 
 
@@ -203,6 +204,17 @@ class Settings(BaseSettings):
     @property
     def effective_database_url(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'mailbot.sqlite3').as_posix()}"
+
+    def document_limits(self) -> Limits:
+        """The classifier's bounds on one file, from these settings (the only mapping)."""
+        return Limits(
+            max_bytes=self.max_attachment_bytes,
+            max_pages=self.max_pdf_pages,
+            max_pixels=self.max_image_pixels,
+            timeout_seconds=self.document_timeout_seconds,
+            review_margin=self.review_margin, review_form_paper=self.review_form_paper,
+            review_mrz_text=self.review_mrz_text,
+        )
 
     def secret(self, which: str) -> str:
         """The IMAP or SMTP password, from the variable or from its file."""

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
-from mailbot.pipeline import Worker
 from mailbot.replies.digest import DigestData, DigestRow, compose_digest
+from mailbot.services import Services
 from mailbot.store import repo
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
@@ -19,7 +19,6 @@ from mailbot.store.models import (
     OutboundKind,
     OutboundMail,
     OutboundState,
-    ServiceState,
 )
 
 LAST_DIGEST = "digest:last"
@@ -80,26 +79,21 @@ def gather(session: Session, since: datetime, until: datetime, waiting_days: int
     )
 
 
-def build_digest(worker: Worker) -> DigestData:
-    now = worker.clock()
-    with Session(worker.engine) as session:
-        last = session.get(ServiceState, LAST_DIGEST)
+def build_digest(services: Services) -> DigestData:
+    now = services.clock()
+    with Session(services.engine) as session:
+        last = repo.service_state(session, LAST_DIGEST)
         since = datetime.fromisoformat(last.value) if last else now - timedelta(days=1)
-        return gather(session, since, now, worker.settings.digest_waiting_days)
+        return gather(session, since, now, services.settings.digest_waiting_days)
 
 
-def send_digest(worker: Worker) -> DigestData:
+def send_digest(services: Services) -> DigestData:
     """Queue the digest and remember when, in one transaction; then send the outbox."""
-    data = build_digest(worker)
+    data = build_digest(services)
     subject, text = compose_digest(data)
-    with session_scope(worker.engine) as session:
-        worker.queue(session, OutboundKind.DIGEST, None, (worker.settings.hr_address,),
-                     subject, text)
-        state = session.get(ServiceState, LAST_DIGEST)
-        if state is None:
-            session.add(ServiceState(key=LAST_DIGEST, value=data.until.isoformat()))
-        else:
-            state.value = data.until.isoformat()
-    worker.send()
+    with session_scope(services.engine) as session:
+        services.outbox.to_hr(session, OutboundKind.DIGEST, None, subject, text)
+        repo.set_service_state(session, LAST_DIGEST, data.until.isoformat())
+    services.outbox.send()
     return data
 

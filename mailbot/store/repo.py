@@ -15,6 +15,7 @@ from mailbot.store.models import (
     CaseAlias,
     Document,
     InboundMessage,
+    InboundState,
     OutboundKind,
     OutboundMail,
     OutboundState,
@@ -52,6 +53,62 @@ def is_known(session: Session, source_key: str) -> bool:
         select(InboundMessage.id).where(InboundMessage.source_key == source_key)
     ).first()
     return found is not None
+
+
+def same_mail(session: Session, raw_sha256: str, message_id: str) -> InboundMessage | None:
+    """A stored mail with the same bytes or the same Message-ID: the new one is a duplicate."""
+    return session.exec(
+        select(InboundMessage).where(
+            (InboundMessage.raw_sha256 == raw_sha256)
+            | (InboundMessage.message_id == message_id)
+        )
+    ).first()
+
+
+def waiting_to_process(session: Session) -> list[int]:
+    """Mails stored but not processed yet, in the order they were sent (undated ones first)."""
+    found = session.exec(
+        select(InboundMessage.id)
+        .where(InboundMessage.state == InboundState.FETCHED)
+        .order_by(col(InboundMessage.sent_at).is_(None).desc(),
+                  col(InboundMessage.sent_at), col(InboundMessage.id))
+    ).all()
+    return [inbound_id for inbound_id in found if inbound_id is not None]
+
+
+def unfiled_done(session: Session) -> list[InboundMessage]:
+    """Mails the worker is done with that still sit in the mailbox's inbox folder."""
+    return list(session.exec(
+        select(InboundMessage).where(
+            col(InboundMessage.filed).is_(False),
+            InboundMessage.state != InboundState.FETCHED,
+        ).order_by(col(InboundMessage.id))
+    ).all())
+
+
+def mark_filed(session: Session, inbound_id: int | None) -> None:
+    row = session.get(InboundMessage, inbound_id)
+    assert row is not None
+    row.filed = True
+
+
+def cases_awaiting_reply(session: Session) -> list[int]:
+    found = session.exec(
+        select(InboundMessage.case_id).where(col(InboundMessage.reply_pending)).distinct()
+    ).all()
+    return [case_id for case_id in found if case_id is not None]
+
+
+def mails_awaiting_reply(session: Session, case_id: int) -> list[InboundMessage]:
+    return list(session.exec(
+        select(InboundMessage)
+        .where(InboundMessage.case_id == case_id, col(InboundMessage.reply_pending))
+        .order_by(col(InboundMessage.sent_at), col(InboundMessage.id))
+    ).all())
+
+
+def inbound_for_update(session: Session, inbound_id: int) -> InboundMessage | None:
+    return session.get(InboundMessage, inbound_id, with_for_update=True)
 
 
 def open_case(session: Session, email: str, name: str, *, when: datetime) -> Case:
@@ -193,6 +250,31 @@ def due_outbound(session: Session, now: datetime, limit: int = 50) -> list[Outbo
             OutboundMail.state == OutboundState.QUEUED, OutboundMail.next_attempt_at <= now
         ).order_by(col(OutboundMail.id)).limit(limit)
     ).all())
+
+
+def outbound_being_sent(session: Session) -> list[OutboundMail]:
+    """Rows a crash (or a send in doubt) left in `sending`."""
+    return list(session.exec(
+        select(OutboundMail).where(OutboundMail.state == OutboundState.SENDING)
+    ).all())
+
+
+def service_state(session: Session, key: str) -> ServiceState | None:
+    return session.get(ServiceState, key)
+
+
+def service_state_for_update(session: Session, key: str) -> ServiceState | None:
+    return session.get(ServiceState, key, with_for_update=True)
+
+
+def set_service_state(session: Session, key: str, value: str, *,
+                      existing: ServiceState | None = None) -> None:
+    """Write one `ServiceState` value; `existing`: the row already read (and locked)."""
+    row = existing if existing is not None else session.get(ServiceState, key)
+    if row is None:
+        session.add(ServiceState(key=key, value=value))
+    else:
+        row.value = value
 
 
 def day_ago(now: datetime) -> datetime:
