@@ -1,11 +1,15 @@
-"""Repository functions: the only place that writes SQL-shaped questions."""
+"""Repository functions: the only place that writes SQL-shaped questions.
+
+Loading one row by its primary key (`session.get`) is the ORM's, and is done where the row is
+used; every query that selects, filters or deletes is here.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from mailbot.checklist.rules import DocumentFact, PassportFacts
 from mailbot.store.db import session_scope
@@ -275,6 +279,68 @@ def set_service_state(session: Session, key: str, value: str, *,
         session.add(ServiceState(key=key, value=value))
     else:
         row.value = value
+
+
+def all_cases(session: Session) -> list[Case]:
+    return list(session.exec(select(Case).order_by(col(Case.id))).all())
+
+
+def mails_of(session: Session, case_id: int | None) -> list[InboundMessage]:
+    return list(session.exec(
+        select(InboundMessage).where(InboundMessage.case_id == case_id)
+        .order_by(col(InboundMessage.sent_at), col(InboundMessage.id))
+    ).all())
+
+
+def mail_ids_of(session: Session, case_id: int | None) -> list[int | None]:
+    return list(session.exec(
+        select(InboundMessage.id).where(InboundMessage.case_id == case_id)).all())
+
+
+def held_mails_from(session: Session, case_id: int | None, sender: str) -> list[InboundMessage]:
+    return list(session.exec(select(InboundMessage).where(
+        InboundMessage.case_id == case_id, InboundMessage.sender == sender,
+        InboundMessage.state == InboundState.HELD)).all())
+
+
+def documents_of_mail(session: Session, inbound_id: int | None) -> list[Document]:
+    return list(session.exec(select(Document).where(Document.inbound_id == inbound_id)).all())
+
+
+def documents_received(session: Session, since: datetime, until: datetime) -> list[Document]:
+    return list(session.exec(
+        select(Document).where(Document.received_at > since, Document.received_at <= until)
+        .order_by(col(Document.id))
+    ).all())
+
+
+def mails_for_hr_since(session: Session, since: datetime) -> list[InboundMessage]:
+    """Mails set aside or held (they wait for HR) that arrived after `since`."""
+    return list(session.exec(select(InboundMessage).where(
+        col(InboundMessage.state).in_([InboundState.NEEDS_REVIEW, InboundState.HELD]),
+        InboundMessage.fetched_at > since,
+    )).all())
+
+
+def outbound_not_delivered(session: Session) -> list[OutboundMail]:
+    """Mail that will not go out by itself: refused for good, or in doubt after a crash."""
+    return list(session.exec(select(OutboundMail).where(
+        col(OutboundMail.state).in_([OutboundState.UNCONFIRMED, OutboundState.FAILED])
+    )).all())
+
+
+def closed_idle_cases(session: Session, cutoff: datetime) -> list[Case]:
+    return list(session.exec(select(Case).where(
+        col(Case.closed), Case.last_activity_at < cutoff)).all())
+
+
+def delete_case_contents(session: Session, case_id: int | None) -> None:
+    """Everything stored for a case except its row: audit trail, documents, mail, aliases."""
+    session.exec(delete(AuditEntry).where(col(AuditEntry.case_id) == case_id))
+    session.exec(delete(Document).where(col(Document.case_id) == case_id))
+    session.exec(delete(OutboundMail).where(col(OutboundMail.case_id) == case_id))
+    session.exec(delete(InboundMessage).where(col(InboundMessage.case_id) == case_id))
+    session.exec(delete(CaseAlias).where(col(CaseAlias.case_id) == case_id))
 
 
 def day_ago(now: datetime) -> datetime:
