@@ -405,7 +405,7 @@ def digest(
     """The HR summary since the last digest: new documents, completed, waiting, problems."""
     from mailbot.boot import build_admin_services
     from mailbot.digest import build_digest, send_digest
-    from mailbot.replies.digest import compose_digest
+    from mailbot.replies.hr import compose_digest
 
     config = settings()
     if not send:

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from mailbot.replies.digest import DigestData, DigestRow, compose_digest
+from mailbot.replies.hr import DigestData, DigestRow, compose_digest
 from mailbot.services import Services
 from mailbot.store import repo
 from mailbot.store.db import session_scope

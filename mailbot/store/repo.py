@@ -224,13 +224,6 @@ def record_audit(session: Session, entry: AuditEntry) -> None:
     session.add(entry)
 
 
-def audit_of(session: Session, document_id: int) -> list[AuditEntry]:
-    return list(session.exec(
-        select(AuditEntry).where(AuditEntry.document_id == document_id)
-        .order_by(col(AuditEntry.id))
-    ).all())
-
-
 def known_classification(session: Session, sha256: str) -> Document | None:
     """An earlier document with the same bytes: its verdict is reused, never computed twice."""
     return session.exec(
