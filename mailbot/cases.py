@@ -8,7 +8,7 @@ caller's transaction, so the checklist, the case row and the mail they cause com
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session
@@ -27,13 +27,11 @@ from mailbot.store.models import Case, Document, InboundMessage, OutboundKind
 log = logging.getLogger("mailbot")
 
 
+@dataclass
 class Cases:
-    def __init__(self, settings: Settings, outbox: Outbox, tb_list: TbExemptList,
-                 clock: Callable[[], datetime]) -> None:
-        self.settings = settings
-        self.outbox = outbox
-        self.tb_list = tb_list
-        self.clock = clock
+    settings: Settings
+    outbox: Outbox
+    tb_list: TbExemptList
 
     def checklist(self, session: Session, case_id: int) -> Checklist:
         return self._evaluate(repo.documents_of(session, case_id))

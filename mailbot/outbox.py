@@ -50,13 +50,12 @@ class SendTally:
     failures: int = 0
 
 
+@dataclass
 class Outbox:
-    def __init__(self, settings: Settings, engine: Engine, delivery: Delivery,
-                 clock: Callable[[], datetime]) -> None:
-        self.settings = settings
-        self.engine = engine
-        self.delivery = delivery
-        self.clock = clock
+    settings: Settings
+    engine: Engine
+    delivery: Delivery
+    clock: Callable[[], datetime]
 
     # ---------------------------------------------------------------- queueing
 

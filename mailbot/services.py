@@ -35,6 +35,5 @@ def build_services(settings: Settings, engine: Engine, delivery: Delivery, *,
                    clock: Callable[[], datetime] = utcnow,
                    tb_list: TbExemptList | None = None) -> Services:
     outbox = Outbox(settings, engine, delivery, clock)
-    cases = Cases(settings, outbox, tb_list or load_tb_exempt_list(settings.tb_exempt_file),
-                  clock)
+    cases = Cases(settings, outbox, tb_list or load_tb_exempt_list(settings.tb_exempt_file))
     return Services(settings, engine, clock, outbox, cases, settings.document_limits())

@@ -1,7 +1,7 @@
 """The worker cycle's steps, one per file: ingest → process → file away → reply → send.
 
 A step is a small object with a `name`, a `run(report)` and the words an operator reads when it
-fails (`where` it talks to, what to check). The worker runs them in order, each inside its own
+fails (`where()` it talks to, `what_to_check`). The worker runs them in order, each inside its own
 error boundary (`mailbot.pipeline.Worker.run_cycle`): a step that fails for a transient reason
 stops alone, and whatever it left undone is in the database for the next cycle.
 """
@@ -25,14 +25,13 @@ class CycleReport:
 
 class Step(Protocol):
     name: str
+    what_to_check: str  # for the operator, when the step failed for a while
 
     def run(self, report: CycleReport) -> None: ...
 
     def where(self) -> str:
         """What the step talks to, for the failure line: `fetching from imap mail.example`."""
         ...
-
-    def what_to_check(self) -> str: ...
 
 
 def describe(edge: object) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import Engine
 
 from mailbot.sources.base import FetchedMail, MailSource
@@ -11,18 +13,15 @@ from mailbot.store.db import session_scope
 from mailbot.store.models import InboundState
 
 
+@dataclass
 class FileAway:
+    engine: Engine
+    source: MailSource
     name = "file"
-
-    def __init__(self, engine: Engine, source: MailSource) -> None:
-        self.engine = engine
-        self.source = source
+    what_to_check = "check the mailbox server; processed mail is filed once it is back"
 
     def where(self) -> str:
         return f"filing mail away in {describe(self.source)}"
-
-    def what_to_check(self) -> str:
-        return "check the mailbox server; processed mail is filed once it is back"
 
     def run(self, report: CycleReport) -> None:
         with session_scope(self.engine) as session:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from email.parser import BytesHeaderParser
 from email.utils import parseaddr
@@ -20,21 +21,17 @@ from mailbot.store.db import session_scope
 from mailbot.store.models import InboundMessage, InboundState
 
 
+@dataclass
 class Ingest:
+    engine: Engine
+    source: MailSource
+    clock: Callable[[], datetime]
     name = "ingest"
-
-    def __init__(self, engine: Engine, source: MailSource,
-                 clock: Callable[[], datetime]) -> None:
-        self.engine = engine
-        self.source = source
-        self.clock = clock
+    what_to_check = ("check the mailbox server and its credentials; mail already stored is "
+                     "still processed and queued replies still sent")
 
     def where(self) -> str:
         return f"fetching from {describe(self.source)}"
-
-    def what_to_check(self) -> str:
-        return ("check the mailbox server and its credentials; mail already stored is still "
-                "processed and queued replies still sent")
 
     def run(self, report: CycleReport) -> None:
         for mail in self.source.fetch():

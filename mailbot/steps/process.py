@@ -68,12 +68,11 @@ class Process:
         self.middleware = middleware
         self.clock = clock
 
+    what_to_check = ("see the lines above for the cause; the mails wait in `fetched`, nothing "
+                     "was counted against anyone")
+
     def where(self) -> str:
         return "reading stored mail"
-
-    def what_to_check(self) -> str:
-        return ("see the lines above for the cause; the mails wait in `fetched`, nothing was "
-                "counted against anyone")
 
     def run(self, report: CycleReport) -> None:
         with Session(self.engine) as session:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import Engine
 
 from mailbot.cases import Cases
@@ -10,18 +12,15 @@ from mailbot.store import repo
 from mailbot.store.db import session_scope
 
 
+@dataclass
 class Reply:
+    engine: Engine
+    cases: Cases
     name = "reply"
-
-    def __init__(self, engine: Engine, cases: Cases) -> None:
-        self.engine = engine
-        self.cases = cases
+    what_to_check = "check the database; the replies are composed next cycle"
 
     def where(self) -> str:
         return "composing replies"
-
-    def what_to_check(self) -> str:
-        return "check the database; the replies are composed next cycle"
 
     def run(self, report: CycleReport) -> None:
         with session_scope(self.engine) as session:

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from mailbot.outbox import Outbox, SendTally
 from mailbot.steps import CycleReport, describe
 
 
+@dataclass
 class Send:
+    outbox: Outbox
     name = "send"
-
-    def __init__(self, outbox: Outbox) -> None:
-        self.outbox = outbox
+    what_to_check = ("check the outgoing mail server and its credentials; replies stay queued "
+                     "and are sent once it is back")
 
     def where(self) -> str:
         return f"sending through {describe(self.outbox.delivery)}"
-
-    def what_to_check(self) -> str:
-        return ("check the outgoing mail server and its credentials; replies stay queued and "
-                "are sent once it is back")
 
     def run(self, report: CycleReport) -> None:
         tally = SendTally()
