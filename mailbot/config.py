@@ -151,7 +151,7 @@ class Settings(BaseSettings):
     # Trust `Authentication-Results` only from this authserv-id (the operator's own server).
     authserv_id: str = ""
 
-    # Machine-mail judgement (mailbot/intake.py, mailbot/replies/guard.py).
+    # Machine-mail judgement (mailbot/intake/decision.py, mailbot/intake/rules.py).
     # Addresses (or "@domain") HR allows to forward a candidate's mail to us, comma-separated,
     # e.g. HR's own Outlook forwarding rule. Such a mail is processed for the original sender
     # and never answered to the forwarder.

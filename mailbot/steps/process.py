@@ -25,13 +25,13 @@ from mailbot.config import Settings
 from mailbot.errors import OcrUnavailable, OperatorFault, SetAside, TransientError
 from mailbot.incidents import close_incident, wait_for_operator, waited_for
 from mailbot.intake import Action, Intake, IntakePolicy, decide
+from mailbot.intake.authentication import failed_checks
 from mailbot.isolation import Classify
 from mailbot.middleware import Middleware, Retries, call_hooks
 from mailbot.mime.limits import MimeLimits
 from mailbot.mime.parse import parse_mail
 from mailbot.mime.types import Attachment, ParsedMail
 from mailbot.outbox import Outbox
-from mailbot.replies.authentication import failed_checks
 from mailbot.replies.compose import asks_question, reference_in
 from mailbot.steps import CycleReport
 from mailbot.store import repo
