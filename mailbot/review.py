@@ -25,7 +25,7 @@ from classifiers.sniff import sniff
 from classifiers.types import Kind
 from mailbot.cases import documents_bytes
 from mailbot.checklist.rules import Checklist
-from mailbot.errors import ConfigError
+from mailbot.errors import ConfigError, UnknownDocument  # UnknownDocument: also from here
 from mailbot.services import Services
 from mailbot.store import repo
 from mailbot.store.db import session_scope
@@ -35,10 +35,6 @@ log = logging.getLogger("mailbot")
 
 KINDS = tuple(kind.value for kind in Kind)
 TRAINING_SOURCE = "hr-review"
-
-
-class UnknownDocument(ConfigError):
-    """A document id that matches no stored document of a case."""
 
 
 @dataclass(frozen=True)
