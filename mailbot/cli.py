@@ -53,6 +53,9 @@ def settings() -> Settings:
     return load_settings()
 
 
+CaseKey = Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")]
+
+
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=None) + "\n")
 
@@ -197,7 +200,7 @@ def cases(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 
 @case_app.command("show")
 @friendly
-def case_show(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")],
+def case_show(key: CaseKey,
               as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """One case in detail: every document, its verdict, confidence and why."""
     from mailbot.boot import database
@@ -359,7 +362,7 @@ def case_add(email: Annotated[str, typer.Argument(help="The candidate's address"
 
 @case_app.command("link")
 @friendly
-def case_link(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")],
+def case_link(key: CaseKey,
               address: Annotated[str, typer.Argument(help="Another address of the candidate")],
               ) -> None:
     """Accept another address for a case; documents held from it now count."""
@@ -373,26 +376,27 @@ def case_link(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate
 
 @case_app.command("resolve")
 @friendly
-def case_resolve(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")]
-                 ) -> None:
+def case_resolve(key: CaseKey) -> None:
     """Clear 'needs a human answer' once HR has answered the candidate."""
     from mailbot.admin import resolve_case
-    from mailbot.boot import database
 
-    resolve_case(database(settings()), key)
-    console.print(f"{key}: no longer waiting for a human answer", highlight=False)
+    _change_case(resolve_case, key, f"{key}: no longer waiting for a human answer")
 
 
 @case_app.command("close")
 @friendly
-def case_close(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")]
-               ) -> None:
+def case_close(key: CaseKey) -> None:
     """Close a case (its documents become eligible for `mailbot purge`)."""
     from mailbot.admin import close_case
+
+    _change_case(close_case, key, f"{key} closed")
+
+
+def _change_case(change: Callable[[Any, str], None], key: str, done: str) -> None:
     from mailbot.boot import database
 
-    close_case(database(settings()), key)
-    console.print(f"{key} closed", highlight=False)
+    change(database(settings()), key)
+    console.print(done, highlight=False)
 
 
 @app.command()

@@ -111,7 +111,7 @@ def _log_step_failure(step: Step, exc: Exception) -> None:
         reason: object = exc.orig
         where, todo = "the database", "check that the database is up and reachable"
     else:
-        reason, where, todo = exc, step.where(), step.what_to_check
+        reason, where, todo = exc, step.where, step.what_to_check
     # The reason last: it ends with the setting to fix, where an operator's eye lands.
     log.warning("cycle step %r stopped (%s; %s; the other steps went on, this one will "
                 "retry next cycle): %s", step.name, where, todo, reason)

@@ -1,7 +1,7 @@
 """The worker cycle's steps, one per file: ingest → process → file away → reply → send.
 
 A step is a small object with a `name`, a `run(report)` and the words an operator reads when it
-fails (`where()` it talks to, `what_to_check`). The worker runs them in order, each inside its own
+fails (`where` it talks to, `what_to_check`). The worker runs them in order, each inside its own
 error boundary (`mailbot.pipeline.Worker.run_cycle`): a step that fails for a transient reason
 stops alone, and whatever it left undone is in the database for the next cycle.
 """
@@ -29,6 +29,7 @@ class Step(Protocol):
 
     def run(self, report: CycleReport) -> None: ...
 
+    @property
     def where(self) -> str:
         """What the step talks to, for the failure line: `fetching from imap mail.example`."""
         ...

@@ -20,6 +20,7 @@ class FileAway:
     name = "file"
     what_to_check = "check the mailbox server; processed mail is filed once it is back"
 
+    @property
     def where(self) -> str:
         return f"filing mail away in {describe(self.source)}"
 

@@ -30,6 +30,7 @@ class Ingest:
     what_to_check = ("check the mailbox server and its credentials; mail already stored is "
                      "still processed and queued replies still sent")
 
+    @property
     def where(self) -> str:
         return f"fetching from {describe(self.source)}"
 

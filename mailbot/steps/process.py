@@ -68,11 +68,9 @@ class Process:
         self.middleware = middleware
         self.clock = clock
 
+    where = "reading stored mail"
     what_to_check = ("see the lines above for the cause; the mails wait in `fetched`, nothing "
                      "was counted against anyone")
-
-    def where(self) -> str:
-        return "reading stored mail"
 
     def run(self, report: CycleReport) -> None:
         with Session(self.engine) as session:

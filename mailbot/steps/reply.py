@@ -17,10 +17,8 @@ class Reply:
     engine: Engine
     cases: Cases
     name = "reply"
+    where = "composing replies"
     what_to_check = "check the database; the replies are composed next cycle"
-
-    def where(self) -> str:
-        return "composing replies"
 
     def run(self, report: CycleReport) -> None:
         with session_scope(self.engine) as session:

@@ -15,6 +15,7 @@ class Send:
     what_to_check = ("check the outgoing mail server and its credentials; replies stay queued "
                      "and are sent once it is back")
 
+    @property
     def where(self) -> str:
         return f"sending through {describe(self.outbox.delivery)}"
 
