@@ -1,4 +1,4 @@
-"""How long the intake judgement (mailbot/intake.py::decide) takes per mail.
+"""How long the intake judgement (mailbot/intake/decision.py::decide) takes per mail.
 
     .venv/bin/python -m bench.intake [--rounds 5]
 

@@ -5,20 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session
 
 from mailbot.errors import ConfigError, UnknownCase  # UnknownCase: importable from here too
-from mailbot.pipeline import Worker
+from mailbot.services import Services
 from mailbot.store import repo
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
-    AuditEntry,
     Case,
     CaseAlias,
-    Document,
-    InboundMessage,
     InboundState,
-    OutboundMail,
     utcnow,
 )
 
@@ -39,30 +35,25 @@ def add_case(engine: Engine, email: str, name: str) -> str:
         return repo.open_case(session, email, name, when=utcnow()).reference
 
 
-def link_address(worker: Worker, key: str, address: str) -> int:
+def link_address(services: Services, key: str, address: str) -> int:
     """Add an alias; documents held because they came from it now count. Returns how many."""
     address = address.strip().lower()
-    with session_scope(worker.engine) as session:
+    with session_scope(services.engine) as session:
         case = _case(session, key)
         other = repo.case_for_address(session, address)
         if other is not None and other.id != case.id:
             raise ConfigError(f"{address} already belongs to {other.reference}")
         if other is None:
             session.add(CaseAlias(address=address, case_id=case.id))
-        held_mails = session.exec(select(InboundMessage).where(
-            InboundMessage.case_id == case.id, InboundMessage.sender == address,
-            InboundMessage.state == InboundState.HELD)).all()
         released = 0
-        for inbound in held_mails:
+        for inbound in repo.held_mails_from(session, case.id, address):
             inbound.state = InboundState.PROCESSED
             inbound.note = f"released by HR: {address} linked to {case.reference}"
-            for document in session.exec(
-                select(Document).where(Document.inbound_id == inbound.id)
-            ).all():
+            for document in repo.documents_of_mail(session, inbound.id):
                 document.held = False
                 released += 1
         session.flush()
-        worker.refresh_case(session, case, utcnow())
+        services.cases.refresh(session, case, utcnow())
         return released
 
 
@@ -84,23 +75,17 @@ def purge_closed(engine: Engine, older_than_days: int, *, dry_run: bool = False)
     cutoff = utcnow() - timedelta(days=older_than_days)
     report: list[str] = []
     with session_scope(engine) as session:
-        cases = session.exec(select(Case).where(
-            col(Case.closed), Case.last_activity_at < cutoff)).all()
-        for case in cases:
-            documents = session.exec(select(Document).where(Document.case_id == case.id)).all()
-            mails = session.exec(
-                select(InboundMessage.id).where(InboundMessage.case_id == case.id)).all()
+        for case in repo.closed_idle_cases(session, cutoff):
+            assert case.id is not None
+            documents = repo.documents_of(session, case.id)
+            mails = repo.mail_ids_of(session, case.id)
             if not documents and not mails and case.email.endswith(".invalid"):
                 continue
             report.append(f"{case.reference}: {len(documents)} document(s), {len(mails)} mail(s)"
                           f"{' would be' if dry_run else ''} deleted")
             if dry_run:
                 continue
-            session.exec(delete(AuditEntry).where(col(AuditEntry.case_id) == case.id))
-            session.exec(delete(Document).where(col(Document.case_id) == case.id))
-            session.exec(delete(OutboundMail).where(col(OutboundMail.case_id) == case.id))
-            session.exec(delete(InboundMessage).where(col(InboundMessage.case_id) == case.id))
-            session.exec(delete(CaseAlias).where(col(CaseAlias.case_id) == case.id))
+            repo.delete_case_contents(session, case.id)
             case.email = f"purged-{case.reference.lower()}@purged.invalid"
             case.name = ""
             case.nationality = None

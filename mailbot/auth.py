@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import Literal
 
 from mailbot.config import Settings
-from mailbot.errors import ConfigError, TransientError
+
+# MailAuthError and TlsError live in errors.py with the rest; still importable from here.
+from mailbot.errors import ConfigError, MailAuthError, TlsError
 
 Service = Literal["imap", "smtp"]
 
@@ -36,33 +38,6 @@ TOKEN_COMMAND_TIMEOUT = 30.0
 # OpenSSL verify codes (X509_V_ERR_*) that need another fix than "trust the CA".
 _NAME_MISMATCH = {62, 64}        # HOSTNAME_MISMATCH, IP_ADDRESS_MISMATCH
 _OUT_OF_DATE = {9, 10}           # CERT_NOT_YET_VALID, CERT_HAS_EXPIRED
-
-
-class MailAuthError(TransientError):
-    """The server refused our login, or no token could be obtained.
-
-    Transient on purpose: an expired token or an identity provider outage heals by itself, and
-    mail waits safely meanwhile. The message says which setting to check.
-    """
-
-
-class TlsError(TransientError):
-    """The server's certificate failed verification, or the server would not start TLS.
-
-    A TransientError, not a ConfigError, on purpose:
-
-    * the mail is not at fault. A non-transient error from `SmtpDelivery.deliver` marks the
-      reply failed for good (mailbot/pipeline.py); this way it stays queued and goes out once
-      the trust problem is fixed, and fetched mail simply waits on the server;
-    * the cause is often on the server's side and heals without a change here: an expired
-      certificate gets renewed, an incomplete chain is fixed, an intercepting proxy removed;
-    * like `MailAuthError`: the worker (`run`, also `--once`) logs the one line per cycle and
-      carries on; a command that meets it outside a cycle prints it and exits 2
-      (`mailbot.cli.friendly`).
-
-    It is not retried with backoff inside one cycle, though: the same handshake fails the same
-    way a second later. A CA file that cannot be read at all is a `ConfigError` at start.
-    """
 
 
 @dataclass(frozen=True)

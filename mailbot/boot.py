@@ -1,18 +1,26 @@
-"""Wiring in one place: settings in, a ready worker out (Salmon's "boot")."""
+"""Wiring in one place: settings in, a ready worker, services or reader out (Salmon's "boot").
+
+Every command of `mailbot/cli.py` gets what it works with from here, so a setting means the same
+thing to the worker, to HR's commands and to `mailbot classify`.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from classifiers.classify import classify as classify_document
+from classifiers.types import Classification
 from mailbot.config import SentCheck, Settings
 from mailbot.delivery.base import Delivery, QueueOnly
 from mailbot.delivery.folder import FolderDelivery
 from mailbot.pipeline import Worker
-from mailbot.sources.base import MailSource, NoSource
+from mailbot.services import Services, build_services
+from mailbot.sources.base import MailSource
 from mailbot.sources.folder import FolderSource
 from mailbot.store.db import open_database
 from mailbot.store.repo import DbSourceState
@@ -66,9 +74,23 @@ def build_delivery(settings: Settings, outbox: Path | None) -> Delivery:
     )
 
 
-def build_admin_worker(settings: Settings) -> Worker:
-    """A worker that can change cases and queue mail, but fetches and sends nothing."""
-    return Worker(settings, database(settings), NoSource(), QueueOnly())
+def build_admin_services(settings: Settings, *, outbox: Path | None = None,
+                         send: bool = False) -> Services:
+    """What HR's commands work with: the store, the cases and the outbox. Mail they queue is
+    sent by the running worker, unless `send` (the digest's `--send`) gives them a delivery."""
+    delivery = build_delivery(settings, outbox) if send else QueueOnly()
+    return build_services(settings, database(settings), delivery)
+
+
+def build_reader(settings: Settings) -> Callable[[bytes, str], Classification]:
+    """`mailbot classify`: the worker's reader with the worker's limits and review thresholds,
+    in this process (one file at a time, no child to isolate it)."""
+    limits = settings.document_limits()
+
+    def read(data: bytes, filename: str) -> Classification:
+        return classify_document(data, filename, limits)
+
+    return read
 
 
 def build_worker(

@@ -53,6 +53,9 @@ def settings() -> Settings:
     return load_settings()
 
 
+CaseKey = Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")]
+
+
 def _print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=None) + "\n")
 
@@ -122,20 +125,16 @@ def classify(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Classify files directly: passport, antecedents, tb_declaration or other."""
-    from classifiers.classify import classify as classify_document
-    from classifiers.limits import Limits
     from classifiers.ocr import OcrUnavailable as OcrMissing
+    from mailbot.boot import build_reader
     from mailbot.errors import OcrUnavailable
 
-    config = settings()
-    limits = Limits(max_bytes=config.max_attachment_bytes, max_pages=config.max_pdf_pages,
-                    max_pixels=config.max_image_pixels,
-                    timeout_seconds=config.document_timeout_seconds)
+    read = build_reader(settings())
 
     def verdicts() -> Any:
         for path in files:
             try:
-                yield path, classify_document(path.read_bytes(), path.name, limits)
+                yield path, read(path.read_bytes(), path.name)
             except OcrMissing as exc:  # our installation, not the file: one line, exit 2
                 raise OcrUnavailable(f"{exc}; cannot read {path.name}") from exc
 
@@ -201,7 +200,7 @@ def cases(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 
 @case_app.command("show")
 @friendly
-def case_show(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")],
+def case_show(key: CaseKey,
               as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """One case in detail: every document, its verdict, confidence and why."""
     from mailbot.boot import database
@@ -322,10 +321,10 @@ def review_reject(
 
 def _decide(document: int, decision: Any, by: str | None, *, kind: str | None,
             reason: str | None) -> None:
-    from mailbot.boot import build_admin_worker
+    from mailbot.boot import build_admin_services
     from mailbot.review import Decision, decide
 
-    outcome = decide(build_admin_worker(settings()),
+    outcome = decide(build_admin_services(settings()),
                      Decision(document, decision, by or _os_user(), kind=kind, reason=reason))
     what = (f"document {outcome.document_id} ({outcome.reference}, {outcome.filename})")
     if not outcome.changed:
@@ -363,40 +362,41 @@ def case_add(email: Annotated[str, typer.Argument(help="The candidate's address"
 
 @case_app.command("link")
 @friendly
-def case_link(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")],
+def case_link(key: CaseKey,
               address: Annotated[str, typer.Argument(help="Another address of the candidate")],
               ) -> None:
     """Accept another address for a case; documents held from it now count."""
     from mailbot.admin import link_address
-    from mailbot.boot import build_admin_worker
+    from mailbot.boot import build_admin_services
 
-    released = link_address(build_admin_worker(settings()), key, address)
+    released = link_address(build_admin_services(settings()), key, address)
     console.print(f"{address} linked to {key}; {released} held document(s) now count",
                   highlight=False)
 
 
 @case_app.command("resolve")
 @friendly
-def case_resolve(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")]
-                 ) -> None:
+def case_resolve(key: CaseKey) -> None:
     """Clear 'needs a human answer' once HR has answered the candidate."""
     from mailbot.admin import resolve_case
-    from mailbot.boot import database
 
-    resolve_case(database(settings()), key)
-    console.print(f"{key}: no longer waiting for a human answer", highlight=False)
+    _change_case(resolve_case, key, f"{key}: no longer waiting for a human answer")
 
 
 @case_app.command("close")
 @friendly
-def case_close(key: Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")]
-               ) -> None:
+def case_close(key: CaseKey) -> None:
     """Close a case (its documents become eligible for `mailbot purge`)."""
     from mailbot.admin import close_case
+
+    _change_case(close_case, key, f"{key} closed")
+
+
+def _change_case(change: Callable[[Any, str], None], key: str, done: str) -> None:
     from mailbot.boot import database
 
-    close_case(database(settings()), key)
-    console.print(f"{key} closed", highlight=False)
+    change(database(settings()), key)
+    console.print(done, highlight=False)
 
 
 @app.command()
@@ -407,20 +407,17 @@ def digest(
         help="With --send: write the mail into this folder instead of SMTP.")] = None,
 ) -> None:
     """The HR summary since the last digest: new documents, completed, waiting, problems."""
-    from mailbot.boot import build_admin_worker, build_delivery, database
+    from mailbot.boot import build_admin_services
     from mailbot.digest import build_digest, send_digest
-    from mailbot.pipeline import Worker
-    from mailbot.replies.digest import compose_digest
-    from mailbot.sources.base import NoSource
+    from mailbot.replies.hr import compose_digest
 
     config = settings()
     if not send:
-        subject, text = compose_digest(build_digest(build_admin_worker(config)))
+        subject, text = compose_digest(build_digest(build_admin_services(config)))
         console.print(subject, highlight=False, markup=False)
         console.print(text.text, highlight=False, markup=False)
         return
-    worker = Worker(config, database(config), NoSource(), build_delivery(config, outbox))
-    data = send_digest(worker)
+    data = send_digest(build_admin_services(config, outbox=outbox, send=True))
     console.print(f"digest sent to {config.hr_address} ({len(data.new_documents)} case(s) with "
                   "new documents)", highlight=False)
 

@@ -17,7 +17,9 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from classifiers.limits import DEFAULT_LIMITS, Limits
 from mailbot.errors import ConfigError
+from mailbot.mime.limits import MimeLimits
 
 
 class SentCheck(StrEnum):
@@ -117,35 +119,39 @@ class Settings(BaseSettings):
     max_replies_per_address_per_day: int = 5
     max_attempts: int = 5                     # then the mail is set aside for HR
 
-    # Limits on what a candidate can send us.
-    max_attachment_bytes: int = 25 * 1024 * 1024
+    # Limits on hostile input. Each is declared once, with why, where it is enforced: the
+    # mail's structure and archives in `mailbot/mime/limits.py::MimeLimits`, one document in
+    # `classifiers/limits.py::Limits`; here they become settings with those defaults, and
+    # `MimeLimits.from_settings` / `document_limits()` hand the settings back.
+    max_attachment_bytes: int = MimeLimits.max_attachment_bytes
+    # The worker reads fewer pages of one PDF than the classifier library allows its own
+    # callers (40): a candidate's document is a few pages, and every page may need OCR.
     max_pdf_pages: int = 30
-    max_image_pixels: int = 60_000_000
-    max_zip_members: int = 50
-    max_zip_total_bytes: int = 100 * 1024 * 1024
-    max_zip_ratio: int = 100
-    max_zip_depth: int = 2
-    document_timeout_seconds: float = 60.0
-    # Limits on the mail's structure (see mailbot/mime/limits.py for what each one guards).
-    max_mail_bytes: int = 64 * 1024 * 1024
-    max_mail_lines: int = 2_000_000
-    max_mime_depth: int = 30
-    max_forward_depth: int = 5
-    max_mime_parts: int = 1000
-    max_attachments: int = 100
+    max_image_pixels: int = DEFAULT_LIMITS.max_pixels
+    max_zip_members: int = MimeLimits.max_zip_members
+    max_zip_total_bytes: int = MimeLimits.max_zip_total_bytes
+    max_zip_ratio: int = MimeLimits.max_zip_ratio
+    max_zip_depth: int = MimeLimits.max_zip_depth
+    document_timeout_seconds: float = DEFAULT_LIMITS.timeout_seconds
+    max_mail_bytes: int = MimeLimits.max_mail_bytes
+    max_mail_lines: int = MimeLimits.max_mail_lines
+    max_mime_depth: int = MimeLimits.max_mime_depth
+    max_forward_depth: int = MimeLimits.max_forward_depth
+    max_mime_parts: int = MimeLimits.max_mime_parts
+    max_attachments: int = MimeLimits.max_attachments
     max_document_memory_bytes: int = 2 * 1024**3   # address space of the child reading a file
-    # When a document verdict goes to HR review instead of counting (classifiers.limits.Limits
-    # documents each; the defaults are the same, measured with `python -m bench.kinds`).
-    review_margin: float = 0.3
-    review_form_paper: float = 0.35
-    review_mrz_text: float = 0.2
+    # When a document verdict goes to HR review instead of counting (measured with
+    # `python -m bench.kinds`; classifiers.limits.Limits says what each one means).
+    review_margin: float = DEFAULT_LIMITS.review_margin
+    review_form_paper: float = DEFAULT_LIMITS.review_form_paper
+    review_mrz_text: float = DEFAULT_LIMITS.review_mrz_text
 
     # The TB-exemption list HR may update without a release; empty = the bundled list.
     tb_exempt_file: Path | None = None
     # Trust `Authentication-Results` only from this authserv-id (the operator's own server).
     authserv_id: str = ""
 
-    # Machine-mail judgement (mailbot/intake.py, mailbot/replies/guard.py).
+    # Machine-mail judgement (mailbot/intake/decision.py, mailbot/intake/rules.py).
     # Addresses (or "@domain") HR allows to forward a candidate's mail to us, comma-separated,
     # e.g. HR's own Outlook forwarding rule. Such a mail is processed for the original sender
     # and never answered to the forwarder.
@@ -203,6 +209,18 @@ class Settings(BaseSettings):
     @property
     def effective_database_url(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'mailbot.sqlite3').as_posix()}"
+
+    def document_limits(self) -> Limits:
+        """The classifier's bounds on one file, from these settings: the one place that maps
+        setting names to `Limits` fields (the worker, HR's review and `mailbot classify`)."""
+        return Limits(
+            max_bytes=self.max_attachment_bytes,
+            max_pages=self.max_pdf_pages,
+            max_pixels=self.max_image_pixels,
+            timeout_seconds=self.document_timeout_seconds,
+            review_margin=self.review_margin, review_form_paper=self.review_form_paper,
+            review_mrz_text=self.review_mrz_text,
+        )
 
     def secret(self, which: str) -> str:
         """The IMAP or SMTP password, from the variable or from its file."""

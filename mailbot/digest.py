@@ -5,28 +5,21 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from mailbot.pipeline import Worker
-from mailbot.replies.digest import DigestData, DigestRow, compose_digest
+from mailbot.replies.hr import DigestData, DigestRow, compose_digest
+from mailbot.services import Services
 from mailbot.store import repo
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
-    Case,
-    Document,
-    InboundMessage,
-    InboundState,
     OutboundKind,
-    OutboundMail,
-    OutboundState,
-    ServiceState,
 )
 
 LAST_DIGEST = "digest:last"
 
 
 def gather(session: Session, since: datetime, until: datetime, waiting_days: int) -> DigestData:
-    cases = {case.id: case for case in session.exec(select(Case)).all()}
+    cases = {case.id: case for case in repo.all_cases(session)}
 
     def row(case_id: int | None, detail: str) -> DigestRow:
         case = cases.get(case_id)
@@ -35,23 +28,15 @@ def gather(session: Session, since: datetime, until: datetime, waiting_days: int
         return DigestRow(case.reference, case.name, case.email, detail)
 
     new_by_case: dict[int | None, list[str]] = defaultdict(list)
-    for document in session.exec(
-        select(Document).where(Document.received_at > since, Document.received_at <= until)
-        .order_by(col(Document.id))
-    ).all():
+    for document in repo.documents_received(session, since, until):
         new_by_case[document.case_id].append(
             f"{document.kind}{' (unreadable)' if document.error else ''}: {document.filename}")
     needs_human = [row(case.id, "asked a question") for case in cases.values()
                    if case.needs_human]
-    for inbound in session.exec(select(InboundMessage).where(
-        col(InboundMessage.state).in_([InboundState.NEEDS_REVIEW, InboundState.HELD]),
-        InboundMessage.fetched_at > since,
-    )).all():
+    for inbound in repo.mails_for_hr_since(session, since):
         reason = inbound.note or inbound.error
         needs_human.append(row(inbound.case_id, f"mail #{inbound.id}: {reason}"))
-    for outbound in session.exec(select(OutboundMail).where(
-        col(OutboundMail.state).in_([OutboundState.UNCONFIRMED, OutboundState.FAILED])
-    )).all():
+    for outbound in repo.outbound_not_delivered(session):
         needs_human.append(row(outbound.case_id, f"outbound mail {outbound.state}: "
                                                   f"{outbound.subject} ({outbound.last_error})"))
     waiting_since = until - timedelta(days=waiting_days)
@@ -80,26 +65,21 @@ def gather(session: Session, since: datetime, until: datetime, waiting_days: int
     )
 
 
-def build_digest(worker: Worker) -> DigestData:
-    now = worker.clock()
-    with Session(worker.engine) as session:
-        last = session.get(ServiceState, LAST_DIGEST)
+def build_digest(services: Services) -> DigestData:
+    now = services.clock()
+    with Session(services.engine) as session:
+        last = repo.service_state(session, LAST_DIGEST)
         since = datetime.fromisoformat(last.value) if last else now - timedelta(days=1)
-        return gather(session, since, now, worker.settings.digest_waiting_days)
+        return gather(session, since, now, services.settings.digest_waiting_days)
 
 
-def send_digest(worker: Worker) -> DigestData:
+def send_digest(services: Services) -> DigestData:
     """Queue the digest and remember when, in one transaction; then send the outbox."""
-    data = build_digest(worker)
+    data = build_digest(services)
     subject, text = compose_digest(data)
-    with session_scope(worker.engine) as session:
-        worker.queue(session, OutboundKind.DIGEST, None, (worker.settings.hr_address,),
-                     subject, text)
-        state = session.get(ServiceState, LAST_DIGEST)
-        if state is None:
-            session.add(ServiceState(key=LAST_DIGEST, value=data.until.isoformat()))
-        else:
-            state.value = data.until.isoformat()
-    worker.send()
+    with session_scope(services.engine) as session:
+        services.outbox.to_hr(session, OutboundKind.DIGEST, None, subject, text)
+        repo.set_service_state(session, LAST_DIGEST, data.until.isoformat())
+    services.outbox.send()
     return data
 

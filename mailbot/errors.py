@@ -44,3 +44,34 @@ class OcrUnavailable(OperatorFault):
 
 class DeliveryInDoubt(TransientError):
     """The message text went out but the server's answer did not come back (RFC 1047)."""
+
+
+class MailAuthError(TransientError):
+    """The server refused our login, or no token could be obtained.
+
+    Transient on purpose: an expired token or an identity provider outage heals by itself, and
+    mail waits safely meanwhile. The message says which setting to check.
+    """
+
+
+class TlsError(TransientError):
+    """The server's certificate failed verification, or the server would not start TLS.
+
+    A TransientError, not a ConfigError, on purpose:
+
+    * the mail is not at fault. A non-transient error from `SmtpDelivery.deliver` marks the
+      reply failed for good (mailbot/outbox.py); this way it stays queued and goes out once
+      the trust problem is fixed, and fetched mail simply waits on the server;
+    * the cause is often on the server's side and heals without a change here: an expired
+      certificate gets renewed, an incomplete chain is fixed, an intercepting proxy removed;
+    * like `MailAuthError`: the worker (`run`, also `--once`) logs the one line per cycle and
+      carries on; a command that meets it outside a cycle prints it and exits 2
+      (`mailbot.cli.friendly`).
+
+    It is not retried with backoff inside one cycle, though: the same handshake fails the same
+    way a second later. A CA file that cannot be read at all is a `ConfigError` at start.
+    """
+
+
+class UnknownDocument(ConfigError):
+    """A document id that matches no stored document of a case."""

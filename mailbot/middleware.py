@@ -9,6 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import Engine
+
+from mailbot.errors import SetAside
+from mailbot.outbox import Outbox
+from mailbot.store.db import session_scope
+from mailbot.store.models import Case, InboundMessage, InboundState
+
 log = logging.getLogger("mailbot")
 
 
@@ -69,3 +76,35 @@ class MetricsMiddleware(Middleware):
     def after_failure(self, inbound_id: int, error: BaseException, attempts: int) -> None:
         self._stop(inbound_id)
         self.outcomes["failed"] += 1
+
+
+class Retries(Middleware):
+    """Retry-and-set-aside, as Dramatiq's `Retries` middleware: a mail whose processing failed
+    stays in `fetched` to be tried again next cycle, until `max_attempts` failures (or one
+    `SetAside`) move it to `needs_review` with one notice to HR.
+
+    Unlike the observers it is not isolated: its write is what makes the worker move on, so
+    the process step calls `after_failure` itself, before the observers hear of the failure
+    with the attempt count it returns."""
+
+    def __init__(self, engine: Engine, outbox: Outbox, max_attempts: int) -> None:
+        self.engine = engine
+        self.outbox = outbox
+        self.max_attempts = max_attempts
+
+    def after_failure(self, inbound_id: int, error: BaseException, attempts: int = 0) -> int:
+        """Count the failed attempt; returns how many there were."""
+        with session_scope(self.engine) as session:
+            inbound = session.get(InboundMessage, inbound_id)
+            assert inbound is not None
+            inbound.attempts += 1
+            inbound.error = f"{type(error).__name__}: {error}"[:1000]
+            if isinstance(error, SetAside) or inbound.attempts >= self.max_attempts:
+                inbound.state = InboundState.NEEDS_REVIEW
+                case = session.get(Case, inbound.case_id) if inbound.case_id else None
+                self.outbox.ask_hr(session, case, inbound,
+                                   what_happened=f"processing failed {inbound.attempts} time(s): "
+                                                 f"{inbound.error}",
+                                   what_to_do="Open the mail (moved to Needs-Review) and handle "
+                                              "it by hand; the worker has moved on.")
+            return inbound.attempts

@@ -23,9 +23,10 @@ from classifiers.extract import ExtractError, extract
 from classifiers.limits import Deadline
 from classifiers.sniff import sniff
 from classifiers.types import Kind
-from mailbot.checklist.rules import Checklist, evaluate
-from mailbot.errors import ConfigError
-from mailbot.pipeline import Worker, documents_bytes
+from mailbot.cases import documents_bytes
+from mailbot.checklist.rules import Checklist
+from mailbot.errors import ConfigError, UnknownDocument  # UnknownDocument: also from here
+from mailbot.services import Services
 from mailbot.store import repo
 from mailbot.store.db import session_scope
 from mailbot.store.models import AuditEntry, Document, ReviewDecision
@@ -34,10 +35,6 @@ log = logging.getLogger("mailbot")
 
 KINDS = tuple(kind.value for kind in Kind)
 TRAINING_SOURCE = "hr-review"
-
-
-class UnknownDocument(ConfigError):
-    """A document id that matches no stored document of a case."""
 
 
 @dataclass(frozen=True)
@@ -77,15 +74,15 @@ def training_path(data_dir: Path, document_id: int) -> Path:
     return data_dir / "training" / f"doc-{document_id}.json"
 
 
-def decide(worker: Worker, decision: Decision) -> Outcome:
+def decide(services: Services, decision: Decision) -> Outcome:
     decision = decision.validated()
     label = decision.kind  # what the file is, for training; None: HR did not say
-    with Session(worker.engine) as session:
+    with Session(services.engine) as session:
         known = session.get(Document, decision.document_id)
         repeated = known is not None and _same_decision(known, decision)
-    pages = _page_texts(worker, decision.document_id) if label and not repeated else None
-    now = worker.clock()
-    with session_scope(worker.engine) as session:
+    pages = _page_texts(services, decision.document_id) if label and not repeated else None
+    now = services.clock()
+    with session_scope(services.engine) as session:
         document = repo.document_for_update(session, decision.document_id)
         if document is None or document.case_id is None:
             raise UnknownDocument(f"no document {decision.document_id}; `mailbot review` lists "
@@ -93,10 +90,10 @@ def decide(worker: Worker, decision: Decision) -> Outcome:
         case = repo.case_for_update(session, document.case_id)
         assert case is not None and case.id is not None
         if _same_decision(document, decision):
-            checklist = _checklist(worker, session, case.id)
+            checklist = services.cases.checklist(session, case.id)
             return _outcome(document, case.reference, checklist, changed=False,
                             reply_queued=False, exported=None)
-        before = _checklist(worker, session, case.id).standing
+        before = services.cases.checklist(session, case.id).standing
         previous = _decision_of(document)
         twins = repo.waiting_twins(session, document)
         for decided in (document, *twins):
@@ -106,11 +103,12 @@ def decide(worker: Worker, decision: Decision) -> Outcome:
             decided.decided_at = now
             decided.decision_reason = (decision.reason or "").strip()[:1000] or None
         session.flush()
-        checklist = worker.refresh_case(session, case, now)  # also the HR "complete" mail
+        checklist = services.cases.refresh(session, case, now)  # also the HR "complete" mail
         reply_queued = False
         if checklist.standing != before:
-            reply_queued = worker.queue_decision_reply(session, case, [document], checklist)
-        exported = _export(worker.settings.data_dir, document, pages)
+            reply_queued = services.cases.answer_decision(session, case, [document],
+                                                           checklist)
+        exported = _export(services.settings.data_dir, document, pages)
         repo.record_audit(session, AuditEntry(
             at=now, actor=document.decided_by, action=f"review.{decision.decision}",
             case_id=case.id, document_id=document.id,
@@ -125,11 +123,6 @@ def decide(worker: Worker, decision: Decision) -> Outcome:
                  "queued" if reply_queued else "not needed")
         return _outcome(document, case.reference, checklist, changed=True,
                         reply_queued=reply_queued, exported=exported)
-
-
-def _checklist(worker: Worker, session: Session, case_id: int) -> Checklist:
-    documents = repo.documents_of(session, case_id)
-    return evaluate([repo.as_fact(doc) for doc in documents], worker.tb_list)
 
 
 def _same_decision(document: Document, decision: Decision) -> bool:
@@ -153,17 +146,17 @@ def _outcome(document: Document, reference: str, checklist: Checklist, *, change
                    tuple(checklist.missing), tuple(checklist.in_review))
 
 
-def _page_texts(worker: Worker, document_id: int) -> list[str] | None:
+def _page_texts(services: Services, document_id: int) -> list[str] | None:
     """The file's page texts, read again from the stored raw mail (slow: outside any
     transaction). None when it cannot be read: then there is nothing to learn from."""
-    with Session(worker.engine) as session:
+    with Session(services.engine) as session:
         document = session.get(Document, document_id)
         if document is None:
             return None
         data = documents_bytes(session, [document]).get(document.sha256)
     if data is None:
         return None
-    limits = worker.document_limits
+    limits = services.document_limits
     try:
         read = extract(data, sniff(data), limits, Deadline(limits.timeout_seconds))
     except ExtractError as error:

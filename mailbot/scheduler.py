@@ -39,7 +39,7 @@ def run_forever(worker: Worker, stop: threading.Event | None = None) -> None:
 
         with lock:
             try:
-                send_digest(worker)
+                send_digest(worker.services)
             except TransientError as exc:  # queued anyway; the next cycle sends it
                 log.warning("digest queued but not sent yet: %s", exc)
 

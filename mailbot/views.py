@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from classifiers.types import mask_document_number
 from mailbot.store import repo
-from mailbot.store.models import Case, Document, InboundMessage
+from mailbot.store.models import Case, Document
 
 
 def review_state(document: Document) -> dict[str, Any] | None:
@@ -82,10 +82,7 @@ def case_view(session: Session, case: Case, *, detail: bool = False) -> dict[str
         "aliases": sorted(repo.addresses_of(session, case) - {case.email}),
     }
     if detail:
-        mails = session.exec(
-            select(InboundMessage).where(InboundMessage.case_id == case.id)
-            .order_by(col(InboundMessage.sent_at), col(InboundMessage.id))
-        ).all()
+        mails = repo.mails_of(session, case.id)
         view["mails"] = [
             {"mail": m.id, "subject": m.subject, "sender": m.sender, "state": m.state,
              "sent_at": m.sent_at.isoformat() if m.sent_at else None, "note": m.note,
@@ -97,8 +94,7 @@ def case_view(session: Session, case: Case, *, detail: bool = False) -> dict[str
 
 def all_cases(engine: Engine) -> list[dict[str, Any]]:
     with Session(engine) as session:
-        cases = session.exec(select(Case).order_by(col(Case.id))).all()
-        return [case_view(session, case) for case in cases]
+        return [case_view(session, case) for case in repo.all_cases(session)]
 
 
 def one_case(engine: Engine, key: str) -> dict[str, Any] | None:

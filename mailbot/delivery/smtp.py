@@ -274,7 +274,7 @@ class SmtpDelivery:
             raise
         except smtplib.SMTPResponseException as exc:
             self._drop()
-            raise _classify(exc.smtp_code, exc.smtp_error, self.server, mid) from None
+            raise _error_for_reply(exc.smtp_code, exc.smtp_error, self.server, mid) from None
         except (OSError, smtplib.SMTPException) as exc:
             self._drop()
             raise TransientError(f"SMTP {self.server}: {mid} not sent: {_describe(exc)}") from None
@@ -291,7 +291,7 @@ class SmtpDelivery:
         code, reply = smtp.mail(envelope.sender, options)
         if code != 250:
             _rset(smtp)
-            raise _classify(code, reply, self.server, mid, what="sender")
+            raise _error_for_reply(code, reply, self.server, mid, what="sender")
         refused: dict[str, tuple[int, bytes]] = {}
         for rcpt in envelope.recipients:
             code, reply = smtp.rcpt(rcpt)
@@ -304,7 +304,7 @@ class SmtpDelivery:
                 # to the others now and retrying one later would need per-recipient rows.
                 _rset(smtp)
                 rcpt, (code, reply) = next(iter((temporary or refused).items()))
-                raise _classify(code, reply, self.server, mid, what=f"recipient {rcpt}")
+                raise _error_for_reply(code, reply, self.server, mid, what=f"recipient {rcpt}")
             log.warning(
                 "SMTP %s: %s: recipients refused for good, sending to the others: %s",
                 self.server, mid, ", ".join(f"{r} ({c})" for r, (c, _) in refused.items()),
@@ -315,7 +315,7 @@ class SmtpDelivery:
         except smtplib.SMTPDataError as exc:
             # DATA itself refused (no 354): nothing was transmitted.
             self.journal.forget(mid)
-            raise _classify(exc.smtp_code, exc.smtp_error, self.server, mid) from None
+            raise _error_for_reply(exc.smtp_code, exc.smtp_error, self.server, mid) from None
         except (OSError, smtplib.SMTPServerDisconnected) as exc:
             raise DeliveryInDoubt(
                 f"SMTP {self.server}: {mid}: connection lost after the message was sent "
@@ -325,7 +325,7 @@ class SmtpDelivery:
             # smtplib raises only for the answer to DATA itself; this one is the verdict on
             # the text. Either way the server answered no: it has not taken the message.
             self.journal.forget(mid)
-            raise _classify(code, reply, self.server, mid)
+            raise _error_for_reply(code, reply, self.server, mid)
         self.journal.set(mid, "accepted")
         log.info("SMTP %s: %s accepted: %s", self.server, mid, _text(reply))
 
@@ -351,7 +351,7 @@ class SmtpDelivery:
 # ---------------------------------------------------------------------- helpers
 
 
-def _classify(
+def _error_for_reply(
     code: int, reply: bytes | str, server: str, mid: str, what: str = "message"
 ) -> MailbotError:
     text = f"SMTP {server}: {mid}: {what} refused: {code} {_text(reply)}"

@@ -1,7 +1,8 @@
 """The caps that keep one hostile mail from stalling or exhausting the worker.
 
-Most mirror settings in `mailbot.config.Settings` (same names, same defaults); the header and
-text caps have no setting. `from_settings` reads every field the settings object has.
+Declared here, once, with why; `mailbot.config.Settings` offers most of them as settings of the
+same name, taking its defaults from here (the header and text caps have no setting).
+`from_settings` reads back every field the settings object has.
 """
 
 from __future__ import annotations

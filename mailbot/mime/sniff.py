@@ -61,7 +61,7 @@ _REFUSED_EXTENSIONS = {
 }
 
 
-class Kind(Enum):
+class Container(Enum):
     FILE = "file"
     ZIP = "zip"
     TNEF = "tnef"
@@ -97,21 +97,21 @@ def refused_format(name: str, data: bytes) -> str | None:
     return _REFUSED_EXTENSIONS.get(extension(name))
 
 
-def container_kind(name: str, content_type: str, data: bytes) -> Kind:
+def container_kind(name: str, content_type: str, data: bytes) -> Container:
     ext = extension(name)
     lower_name = name.lower()
     if (data.startswith(TNEF_SIGNATURE) or content_type in _TNEF_TYPES
             or lower_name in {"winmail.dat", "win.dat"}):
-        return Kind.TNEF
+        return Container.TNEF
     if content_type in _MESSAGE_TYPES or ext == "eml":
-        return Kind.MESSAGE
+        return Container.MESSAGE
     is_zip_magic = data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"))
     if ext == "zip" or (content_type in _ZIP_TYPES and ext not in _ZIP_DOCUMENTS):
-        return Kind.ZIP
+        return Container.ZIP
     if is_zip_magic and ext not in _ZIP_DOCUMENTS and not content_type.startswith(
         ("application/vnd.", "application/epub")
     ):
-        return Kind.ZIP
+        return Container.ZIP
     if refused_format(name, data):
-        return Kind.REFUSED_ARCHIVE
-    return Kind.FILE
+        return Container.REFUSED_ARCHIVE
+    return Container.FILE

@@ -23,7 +23,7 @@ from email.message import Message
 from mailbot.mime.guard import read_message
 from mailbot.mime.headers import content_type, first_raw, parse_params
 from mailbot.mime.limits import MimeLimits
-from mailbot.mime.sniff import Kind, container_kind, guess_type, refused_format
+from mailbot.mime.sniff import Container, container_kind, guess_type, refused_format
 from mailbot.mime.text import clean_filename, decode_bytes
 from mailbot.mime.tnef import extract_tnef
 from mailbot.mime.types import (
@@ -338,13 +338,13 @@ class Unpacker:
             return self._refuse(att, AttachmentError.EMPTY_FILE,
                                 f"The file {att.filename} is empty (0 bytes).")
         kind = container_kind(att.filename, att.content_type, att.data)
-        if kind is Kind.ZIP:
+        if kind is Container.ZIP:
             return self._zip(work, att)
-        if kind is Kind.TNEF:
+        if kind is Container.TNEF:
             return self._tnef(work, att)
-        if kind is Kind.MESSAGE:
+        if kind is Container.MESSAGE:
             return self._message_file(work, att)
-        if kind is Kind.REFUSED_ARCHIVE:
+        if kind is Container.REFUSED_ARCHIVE:
             label = refused_format(att.filename, att.data) or "compressed"
             return self._refuse(
                 att, AttachmentError.ARCHIVE_UNSUPPORTED,

@@ -1,11 +1,15 @@
-"""Repository functions: the only place that writes SQL-shaped questions."""
+"""Repository functions: the only place that writes SQL-shaped questions.
+
+Loading one row by its primary key (`session.get`) is the ORM's, and is done where the row is
+used; every query that selects, filters or deletes is here.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from mailbot.checklist.rules import DocumentFact, PassportFacts
 from mailbot.store.db import session_scope
@@ -15,6 +19,7 @@ from mailbot.store.models import (
     CaseAlias,
     Document,
     InboundMessage,
+    InboundState,
     OutboundKind,
     OutboundMail,
     OutboundState,
@@ -52,6 +57,62 @@ def is_known(session: Session, source_key: str) -> bool:
         select(InboundMessage.id).where(InboundMessage.source_key == source_key)
     ).first()
     return found is not None
+
+
+def same_mail(session: Session, raw_sha256: str, message_id: str) -> InboundMessage | None:
+    """A stored mail with the same bytes or the same Message-ID: the new one is a duplicate."""
+    return session.exec(
+        select(InboundMessage).where(
+            (InboundMessage.raw_sha256 == raw_sha256)
+            | (InboundMessage.message_id == message_id)
+        )
+    ).first()
+
+
+def waiting_to_process(session: Session) -> list[int]:
+    """Mails stored but not processed yet, in the order they were sent (undated ones first)."""
+    found = session.exec(
+        select(InboundMessage.id)
+        .where(InboundMessage.state == InboundState.FETCHED)
+        .order_by(col(InboundMessage.sent_at).is_(None).desc(),
+                  col(InboundMessage.sent_at), col(InboundMessage.id))
+    ).all()
+    return [inbound_id for inbound_id in found if inbound_id is not None]
+
+
+def unfiled_done(session: Session) -> list[InboundMessage]:
+    """Mails the worker is done with that still sit in the mailbox's inbox folder."""
+    return list(session.exec(
+        select(InboundMessage).where(
+            col(InboundMessage.filed).is_(False),
+            InboundMessage.state != InboundState.FETCHED,
+        ).order_by(col(InboundMessage.id))
+    ).all())
+
+
+def mark_filed(session: Session, inbound_id: int | None) -> None:
+    row = session.get(InboundMessage, inbound_id)
+    assert row is not None
+    row.filed = True
+
+
+def cases_awaiting_reply(session: Session) -> list[int]:
+    found = session.exec(
+        select(InboundMessage.case_id).where(col(InboundMessage.reply_pending)).distinct()
+    ).all()
+    return [case_id for case_id in found if case_id is not None]
+
+
+def mails_awaiting_reply(session: Session, case_id: int) -> list[InboundMessage]:
+    return list(session.exec(
+        select(InboundMessage)
+        .where(InboundMessage.case_id == case_id, col(InboundMessage.reply_pending))
+        .order_by(col(InboundMessage.sent_at), col(InboundMessage.id))
+    ).all())
+
+
+def inbound_for_update(session: Session, inbound_id: int) -> InboundMessage | None:
+    return session.get(InboundMessage, inbound_id, with_for_update=True)
 
 
 def open_case(session: Session, email: str, name: str, *, when: datetime) -> Case:
@@ -163,13 +224,6 @@ def record_audit(session: Session, entry: AuditEntry) -> None:
     session.add(entry)
 
 
-def audit_of(session: Session, document_id: int) -> list[AuditEntry]:
-    return list(session.exec(
-        select(AuditEntry).where(AuditEntry.document_id == document_id)
-        .order_by(col(AuditEntry.id))
-    ).all())
-
-
 def known_classification(session: Session, sha256: str) -> Document | None:
     """An earlier document with the same bytes: its verdict is reused, never computed twice."""
     return session.exec(
@@ -193,6 +247,93 @@ def due_outbound(session: Session, now: datetime, limit: int = 50) -> list[Outbo
             OutboundMail.state == OutboundState.QUEUED, OutboundMail.next_attempt_at <= now
         ).order_by(col(OutboundMail.id)).limit(limit)
     ).all())
+
+
+def outbound_being_sent(session: Session) -> list[OutboundMail]:
+    """Rows a crash (or a send in doubt) left in `sending`."""
+    return list(session.exec(
+        select(OutboundMail).where(OutboundMail.state == OutboundState.SENDING)
+    ).all())
+
+
+def service_state(session: Session, key: str) -> ServiceState | None:
+    return session.get(ServiceState, key)
+
+
+def service_state_for_update(session: Session, key: str) -> ServiceState | None:
+    return session.get(ServiceState, key, with_for_update=True)
+
+
+def set_service_state(session: Session, key: str, value: str, *,
+                      existing: ServiceState | None = None) -> None:
+    """Write one `ServiceState` value; `existing`: the row already read (and locked)."""
+    row = existing if existing is not None else session.get(ServiceState, key)
+    if row is None:
+        session.add(ServiceState(key=key, value=value))
+    else:
+        row.value = value
+
+
+def all_cases(session: Session) -> list[Case]:
+    return list(session.exec(select(Case).order_by(col(Case.id))).all())
+
+
+def mails_of(session: Session, case_id: int | None) -> list[InboundMessage]:
+    return list(session.exec(
+        select(InboundMessage).where(InboundMessage.case_id == case_id)
+        .order_by(col(InboundMessage.sent_at), col(InboundMessage.id))
+    ).all())
+
+
+def mail_ids_of(session: Session, case_id: int | None) -> list[int | None]:
+    return list(session.exec(
+        select(InboundMessage.id).where(InboundMessage.case_id == case_id)).all())
+
+
+def held_mails_from(session: Session, case_id: int | None, sender: str) -> list[InboundMessage]:
+    return list(session.exec(select(InboundMessage).where(
+        InboundMessage.case_id == case_id, InboundMessage.sender == sender,
+        InboundMessage.state == InboundState.HELD)).all())
+
+
+def documents_of_mail(session: Session, inbound_id: int | None) -> list[Document]:
+    return list(session.exec(select(Document).where(Document.inbound_id == inbound_id)).all())
+
+
+def documents_received(session: Session, since: datetime, until: datetime) -> list[Document]:
+    return list(session.exec(
+        select(Document).where(Document.received_at > since, Document.received_at <= until)
+        .order_by(col(Document.id))
+    ).all())
+
+
+def mails_for_hr_since(session: Session, since: datetime) -> list[InboundMessage]:
+    """Mails set aside or held (they wait for HR) that arrived after `since`."""
+    return list(session.exec(select(InboundMessage).where(
+        col(InboundMessage.state).in_([InboundState.NEEDS_REVIEW, InboundState.HELD]),
+        InboundMessage.fetched_at > since,
+    )).all())
+
+
+def outbound_not_delivered(session: Session) -> list[OutboundMail]:
+    """Mail that will not go out by itself: refused for good, or in doubt after a crash."""
+    return list(session.exec(select(OutboundMail).where(
+        col(OutboundMail.state).in_([OutboundState.UNCONFIRMED, OutboundState.FAILED])
+    )).all())
+
+
+def closed_idle_cases(session: Session, cutoff: datetime) -> list[Case]:
+    return list(session.exec(select(Case).where(
+        col(Case.closed), Case.last_activity_at < cutoff)).all())
+
+
+def delete_case_contents(session: Session, case_id: int | None) -> None:
+    """Everything stored for a case except its row: audit trail, documents, mail, aliases."""
+    session.exec(delete(AuditEntry).where(col(AuditEntry.case_id) == case_id))
+    session.exec(delete(Document).where(col(Document.case_id) == case_id))
+    session.exec(delete(OutboundMail).where(col(OutboundMail.case_id) == case_id))
+    session.exec(delete(InboundMessage).where(col(InboundMessage.case_id) == case_id))
+    session.exec(delete(CaseAlias).where(col(CaseAlias.case_id) == case_id))
 
 
 def day_ago(now: datetime) -> datetime:

@@ -90,7 +90,7 @@ def run_one_mail(tmp_path: Path, document: tuple[str, bytes], subject: str) -> N
     message.add_attachment(document[1], maintype="application", subtype="octet-stream",
                            filename=document[0])
     raw = message.as_bytes()
-    worker.store_raw(FetchedMail(f"fuzz:{hash(raw)}", raw))
+    worker.ingest.store_raw(FetchedMail(f"fuzz:{hash(raw)}", raw))
     worker.run_cycle(("process", "reply"))
     with Session(worker.engine) as session:
         states = {row.state for row in session.exec(select(InboundMessage)).all()}

@@ -29,20 +29,20 @@ def test_digest_reports_new_documents_completions_questions_and_waiting(mailbox:
                          sent=NOW - timedelta(days=10)))
     worker = mailbox.cycle()
 
-    data = build_digest(worker)
+    data = build_digest(worker.services)
     assert [row.reference for row in data.completed] == ["HSM-0003"]  # Maria, newest mail
     assert any("asked a question" in row.detail for row in data.needs_human)
     assert [row.email for row in data.waiting] == ["arjun@example.in"]
     assert {row.email for row in data.new_documents} >= {"maria@example.com"}
 
-    send_digest(worker)
+    send_digest(worker.services)
     (digest,) = [m for m in mailbox.replies_to("hr@mailbot.example")
                  if "digest" in m["Subject"]]
     text = body(digest)
     assert "Became complete (1):" in text and "Needs a human (1):" in text
     assert "Waiting on the candidate for more than 7 days (1):" in text
     # The next digest starts where this one ended.
-    assert build_digest(worker).new_documents == ()
+    assert build_digest(worker.services).new_documents == ()
 
 
 def test_linking_an_address_releases_held_documents(mailbox: Mailbox) -> None:
@@ -52,7 +52,7 @@ def test_linking_an_address_releases_held_documents(mailbox: Mailbox) -> None:
     worker = mailbox.cycle()
     assert "antecedents" in mailbox.case(reference)["missing"]  # type: ignore[operator]
 
-    assert link_address(worker, reference, "maria.private@example.net") == 1
+    assert link_address(worker.services, reference, "maria.private@example.net") == 1
     case = mailbox.case(reference)
     assert "antecedents" not in case["missing"]  # type: ignore[operator]
     assert case["aliases"] == ["maria.private@example.net"]

@@ -24,9 +24,8 @@ from classifiers.types import Classification, Kind
 from mailbot.cli import app
 from mailbot.delivery.base import QueueOnly
 from mailbot.digest import build_digest, send_digest
-from mailbot.pipeline import Worker
 from mailbot.review import Decision, decide, training_path
-from mailbot.sources.base import NoSource
+from mailbot.services import Services, build_services
 from mailbot.store import repo
 from mailbot.store.models import AuditEntry, OutboundKind, OutboundMail, ReviewDecision
 from tests.support.mailbox import BOT, NOW, VERDICTS, Mailbox, body, mail, passport
@@ -91,10 +90,9 @@ def mailbox(tmp_path: Path, db_url: str) -> Mailbox:
     return box
 
 
-def hr(mailbox: Mailbox, now: datetime = NOW + timedelta(hours=1)) -> Worker:
+def hr(mailbox: Mailbox, now: datetime = NOW + timedelta(hours=1)) -> Services:
     """What `mailbot review accept|reject` uses: queues mail, sends nothing itself."""
-    return Worker(mailbox.settings, mailbox.engine, NoSource(), QueueOnly(),
-                  classify=mailbox.classifier, clock=lambda: now)
+    return build_services(mailbox.settings, mailbox.engine, QueueOnly(), clock=lambda: now)
 
 
 def maria_sends_forms_hr_must_check(mailbox: Mailbox) -> int:
@@ -154,7 +152,7 @@ def test_the_digest_lists_what_waits_for_review_oldest_first(mailbox: Mailbox) -
     assert [(row.reference, row.detail.split(": ")[1].split(" (")[0])
             for row in data.in_review] == [("HSM-0001", "mystery.pdf"),
                                            ("HSM-0002", "tb-scan.pdf")]
-    send_digest(mailbox.cycle())
+    send_digest(mailbox.cycle().services)
     (digest,) = [m for m in mailbox.replies_to("hr@mailbot.example") if "digest" in m["Subject"]]
     assert "2 to review" in digest["Subject"]
     text = body(digest)

@@ -1,14 +1,14 @@
-"""Which mails must never get an automatic reply: each rule of mailbot/replies/guard.py on its
+"""Which mails must never get an automatic reply: each rule of mailbot/intake/rules.py on its
 own, with the near-misses that must still reach a person."""
 
 from __future__ import annotations
 
 import pytest
 
+from mailbot.intake import rules as guard
+from mailbot.intake.rules import MailFacts, machine_mail_reason
 from mailbot.mime.parse import parse_mail
 from mailbot.mime.types import Attachment, ParsedMail
-from mailbot.replies import guard
-from mailbot.replies.guard import MailFacts, machine_mail_reason
 
 OWN = frozenset({"hsm-documents@mailbot.example"})
 PDF = Attachment(filename="cv.pdf", content_type="application/pdf", data=b"%PDF-1.4")

@@ -1,4 +1,4 @@
-"""The intake decision (mailbot/intake.py): answer, ignore, hold for HR or set aside."""
+"""The intake decision (mailbot/intake/decision.py): answer, ignore, hold for HR or set aside."""
 
 from __future__ import annotations
 

@@ -26,12 +26,12 @@ from email.message import Message
 from enum import StrEnum
 
 from mailbot.config import Settings
+from mailbot.intake import rules as guard
+from mailbot.intake.rules import MailFacts, Verdict
 from mailbot.mime.guard import read_message
 from mailbot.mime.limits import MimeLimits
 from mailbot.mime.parse import parse_mail
 from mailbot.mime.types import ParsedMail
-from mailbot.replies import guard
-from mailbot.replies.guard import MailFacts, Verdict
 
 
 class Action(StrEnum):

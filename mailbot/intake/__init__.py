@@ -1,0 +1,10 @@
+"""Who sent a mail and whether we may answer it: pure, no database, no network.
+
+`decision.decide(parsed, raw, policy) -> Intake` runs the chain of small named rules in
+`rules.py` (GNU Mailman's rules-and-chains style); `authentication.py` reads the operator's
+`Authentication-Results`. The process step applies the outcome in one transaction.
+"""
+
+from mailbot.intake.decision import Action, Intake, IntakePolicy, decide, facts_of
+
+__all__ = ["Action", "Intake", "IntakePolicy", "decide", "facts_of"]

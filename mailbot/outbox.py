@@ -1,0 +1,203 @@
+"""The transactional outbox: queue mail in the caller's transaction, send it later, settle sends a
+crash interrupted.
+
+A mail gets its Message-ID when it is queued, before the first attempt, so a send that went out
+but whose answer was lost can be recognised (in the Sent folder) instead of sent twice. Every
+part of the service that writes mail — the cycle's steps, HR's review decisions, the digest —
+queues it here; only `send` talks to the delivery.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.parser import BytesHeaderParser
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from mailbot.config import Settings
+from mailbot.delivery.base import Delivery, Envelope
+from mailbot.errors import DeliveryInDoubt, MailbotError, TransientError
+from mailbot.mime.headers import message_ids
+from mailbot.replies.compose import ComposedText, reply_subject
+from mailbot.replies.hr import ReviewNotice, compose_review
+from mailbot.replies.message import FileAttachment, OutgoingMail, new_message_id, render
+from mailbot.store import repo
+from mailbot.store.db import session_scope
+from mailbot.store.models import (
+    Case,
+    InboundMessage,
+    InboundState,
+    OutboundKind,
+    OutboundMail,
+    OutboundState,
+)
+
+log = logging.getLogger("mailbot")
+
+# A mail the server refused for now is tried again after 60 s, 120 s, ... at most an hour.
+_MAX_BACKOFF_SECONDS = 3600
+
+
+@dataclass
+class SendTally:
+    """What one `send` did; the cycle report adds it up."""
+
+    sent: int = 0
+    failures: int = 0
+
+
+@dataclass
+class Outbox:
+    settings: Settings
+    engine: Engine
+    delivery: Delivery
+    clock: Callable[[], datetime]
+
+    # ---------------------------------------------------------------- queueing
+
+    def queue(
+        self,
+        session: Session,
+        kind: OutboundKind,
+        case_id: int | None,
+        to: tuple[str, ...],
+        subject: str,
+        text: ComposedText,
+        *,
+        in_reply_to: str | None = None,
+        references: tuple[str, ...] = (),
+        attachments: tuple[FileAttachment, ...] = (),
+    ) -> None:
+        message_id = new_message_id(self.settings.from_address)
+        raw = render(OutgoingMail(
+            message_id=message_id,
+            from_address=self.settings.from_address,
+            from_name=self.settings.from_name,
+            to=to,
+            subject=subject,
+            text=text.text,
+            html=text.html,
+            date=self.clock(),
+            in_reply_to=in_reply_to,
+            references=references,
+            auto_submitted="auto-replied" if kind == OutboundKind.REPLY else "auto-generated",
+            attachments=attachments,
+        ))
+        session.add(OutboundMail(kind=kind, case_id=case_id, message_id=message_id,
+                                 recipients=list(to), subject=subject, raw=raw,
+                                 created_at=self.clock(), next_attempt_at=self.clock()))
+
+    def to_hr(self, session: Session, kind: OutboundKind, case_id: int | None, subject: str,
+              text: ComposedText, *, attachments: tuple[FileAttachment, ...] = ()) -> None:
+        self.queue(session, kind, case_id, (self.settings.hr_address,), subject, text,
+                   attachments=attachments)
+
+    def ask_hr(self, session: Session, case: Case | None, inbound: InboundMessage, *,
+               what_happened: str, what_to_do: str) -> None:
+        """A mail needs a human: HR gets what happened and what to do about it."""
+        subject, text = compose_review(ReviewNotice(
+            reference=case.reference if case else None, subject=inbound.subject,
+            sender=inbound.sender, inbound_id=inbound.id or 0,
+            what_happened=what_happened, what_to_do=what_to_do,
+        ))
+        self.to_hr(session, OutboundKind.HR_REVIEW, case.id if case else None, subject, text)
+
+    def reply_cap_reached(self, session: Session, case: Case) -> bool:
+        limit = self.settings.max_replies_per_address_per_day
+        if repo.replies_since(session, case.email, repo.day_ago(self.clock())) >= limit:
+            log.warning("%s: reply cap of %d per day reached; not replying", case.reference, limit)
+            return True
+        return False
+
+    def reply_in_thread(self, session: Session, case: Case, answered: list[InboundMessage],
+                        text: ComposedText) -> None:
+        """Only to the case's own address, threaded under the newest of its own mails."""
+        assert case.id is not None
+        own = [inbound for inbound in answered if inbound.state == InboundState.PROCESSED]
+        latest = own[-1] if own else None
+        # RFC 5322 3.6.4: the parent's References, then every mail this reply answers.
+        chain = message_ids(BytesHeaderParser().parsebytes(latest.raw).get("References", ""),
+                            limit=20) if latest else []
+        answered_message_ids = [inbound.message_id for inbound in own]
+        references = tuple(dict.fromkeys(
+            [*(ref for ref in chain if ref not in answered_message_ids), *answered_message_ids]))
+        self.queue(session, OutboundKind.REPLY, case.id, (case.email,),
+                   reply_subject(latest.subject if latest else "", case.reference), text,
+                   in_reply_to=latest.message_id if latest else None, references=references)
+
+    # ---------------------------------------------------------------- sending
+
+    def send(self, tally: SendTally | None = None) -> SendTally:
+        """Send everything due. A transient failure of the server raises (after the mail was
+        put back with a backoff): the rest waits for the next cycle."""
+        tally = tally if tally is not None else SendTally()
+        self.settle_interrupted()
+        while True:
+            with Session(self.engine) as session:
+                due = repo.due_outbound(session, self.clock())
+            if not due:
+                return tally
+            for row in due:
+                self._send_one(row.id, tally)
+
+    def settle_interrupted(self) -> None:
+        """A row left in `sending` by a crash: ask the delivery whether it arrived."""
+        with session_scope(self.engine) as session:
+            for row in repo.outbound_being_sent(session):
+                delivered = self.delivery.already_delivered(row.message_id)
+                if delivered is True:
+                    row.state, row.sent_at = OutboundState.SENT, self.clock()
+                elif delivered is False:
+                    row.state = OutboundState.QUEUED
+                else:  # cannot tell: never risk a second copy; HR sees it in the digest
+                    row.state = OutboundState.UNCONFIRMED
+                    row.last_error = "interrupted while sending; delivery cannot be confirmed"
+                    log.warning("outbound %s interrupted mid-send; marked unconfirmed",
+                                row.message_id)
+
+    def _send_one(self, outbound_id: int | None, tally: SendTally) -> None:
+        with session_scope(self.engine) as session:
+            row = session.get(OutboundMail, outbound_id, with_for_update=True)
+            if row is None or row.state != OutboundState.QUEUED:
+                return
+            row.state = OutboundState.SENDING
+            row.attempts += 1
+            envelope = Envelope(row.message_id, self.settings.from_address,
+                                tuple(row.recipients), row.raw)
+        try:
+            self.delivery.deliver(envelope)
+        except DeliveryInDoubt as exc:
+            # The text went out but the answer did not come back: settle it like a crash
+            # mid-send, never by sending again blindly.
+            log.warning("outbound %s in doubt: %s", envelope.message_id, exc)
+            self.settle_interrupted()
+            raise
+        except TransientError as exc:
+            self._after_send(outbound_id, OutboundState.QUEUED, str(exc))
+            tally.failures += 1
+            raise
+        except MailbotError as exc:
+            self._after_send(outbound_id, OutboundState.FAILED, str(exc))
+            tally.failures += 1
+            log.error("outbound %s rejected for good: %s", envelope.message_id, exc)
+            return
+        self._after_send(outbound_id, OutboundState.SENT, None)
+        tally.sent += 1
+
+    def _after_send(self, outbound_id: int | None, state: OutboundState,
+                    error: str | None) -> None:
+        with session_scope(self.engine) as session:
+            row = session.get(OutboundMail, outbound_id)
+            assert row is not None
+            row.state = state
+            row.last_error = error
+            now = self.clock()
+            if state == OutboundState.SENT:
+                row.sent_at = now
+            elif state == OutboundState.QUEUED:
+                row.next_attempt_at = now + timedelta(
+                    seconds=min(_MAX_BACKOFF_SECONDS, 30 * 2 ** row.attempts))
