@@ -206,6 +206,10 @@ def verdict(document: Document, limits: Limits = DEFAULT_LIMITS) -> Classificati
         filled_verdict = judge(form_pages, document.form_fields, document.embedded_images)
         filled = filled_verdict.filled
         reasons.extend(filled_verdict.reasons)
+        if filled is None and form_kind is primary and any(p.text.strip() for p in form_pages):
+            # Read, but not clearly enough to say blank or filled: a person decides, so the
+            # candidate is neither thanked for a blank form nor told a filled one is blank.
+            review = True
     passport = None
     for score in found.get(Kind.PASSPORT, []):
         reading = score.page.mrz

@@ -37,8 +37,12 @@ _LABEL_LINE = re.compile(
     + r")\b(.*)$", re.IGNORECASE)
 _LABEL_NOISE = re.compile(
     r"\((?:dd-mm-(?:yyyy|jjjj)|if known|indien bekend|m/f|m/v)\)|[|:_.\-\[\]()]", re.IGNORECASE)
-_DIGIT_DATE = re.compile(r"\b\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2}\b")
-_TICKED = re.compile(r"[☒☑✔✗✘]|\[\s*[xX×]\s*\]")
+# Not \b at the end: OCR glues the next word on ("01-05-2026signature").
+_DIGIT_DATE = re.compile(r"(?<!\d)\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2}(?!\d)")
+# A crossed box as OCR reads it: "[X]", "☒", and with one side of the box lost or misread
+# ("X]", "[X", "DX]", "LX]", "|X|").
+_TICKED = re.compile(r"[☒☑✔✗✘]|\[\s*[xX×]\s*\]|(?<!\S)[\[|(DLI]?[xX×][\]|)](?!\S)"
+                     r"|(?<!\S)[\[|(][xX×](?!\S)")
 # What is left of a blank field: date masks, and the rest of a long label ("Place and country
 # of birth", "Signature of the applicant or legal representative") that is not an answer.
 _PLACEHOLDER = re.compile(r"\b(?:dd|mm|yyyy|jjjj|yy|jj)\b", re.IGNORECASE)
@@ -82,7 +86,9 @@ def label_values(text: str) -> list[str]:
 
 _LABEL_WORDS = frozenset(w for label in _LABELS for w in label.split()) | {
     "dd-mm-yyyy", "dd-mm-jjjj", "(dd-mm-yyyy)", "(dd-mm-jjjj)", "(if", "known)", "(indien",
-    "bekend)", "(m/f)", "(m/v)", "/", "of", "the", "van", "de", "birth", "geboorte"}
+    "bekend)", "(m/f)", "(m/v)", "/", "of", "the", "van", "de", "birth", "geboorte",
+    # The next field's label on the same line ("Place and date: ____ Signature: ____").
+    "signature", "signatures", "handtekening", "ondertekening", "sign", "signed", "and", "en"}
 
 
 _NOT_AN_ANSWER = _LABEL_TAIL | _LABEL_WORDS | {""}
@@ -144,10 +150,11 @@ def judge(pages: list[Page], form_fields: dict[str, str] | None,
             return FilledVerdict(False, (f"blank: all {len(form_fields)} form fields are empty",))
         return FilledVerdict(True, (f"filled in: {len(answered)} of {len(form_fields)} "
                                     "form fields have a value",))
-    text = "\n".join(page.text for page in pages)
+    text = "\n".join(_confident_text(page) for page in pages)
     labelled = label_values(text) or [v for page in pages for v in values_beside_labels(page)]
-    dates = _DIGIT_DATE.findall(text)
-    ticks = _TICKED.findall(text)
+    dates = answer_dates(text)
+    ticks = _TICKED.findall("\n".join(page.text for page in pages))
+    unsure = label_values("\n".join(page.text for page in pages if page.ocr))
     signature = _signature_sign(pages, signature_images)
     signs = []
     if labelled:
@@ -164,9 +171,56 @@ def judge(pages: list[Page], form_fields: dict[str, str] | None,
     if not any(page.text.strip() for page in pages):
         return FilledVerdict(None, ("could not tell whether the form is filled in",))
     if signature and answers == 0:
-        return FilledVerdict(True, (f"signed ({signature}) but no answers were read",))
+        # Ink where a signature goes, and not one answer read: a signed form whose writing OCR
+        # cannot read, or a blank one with a stamp or print in its box. HR looks.
+        return FilledVerdict(None, (f"could not tell whether the form is filled in: {signature} "
+                                    "but no answers were read",))
+    if answers == 1 or len(unsure) >= 2:
+        # One answer alone, or something after several labels that OCR was not sure of
+        # (handwriting on a dotted line, or the dots themselves): not ours to decide, HR looks.
+        unclear = f"the writing after {len(unsure)} field labels is unclear"
+        return FilledVerdict(None, ("could not tell whether the form is filled in: "
+                                    + (", ".join(signs) if answers else unclear),))
     return FilledVerdict(False, ("blank: no answers, dates or signature found"
                                  + (f" ({', '.join(signs)} is not enough)" if signs else ""),))
+
+
+# Tesseract reads a dotted leader or a row of letter boxes as long strings of letters, with a
+# confidence far below that of print or handwriting: such words are not answers.
+_LEADER_CONFIDENCE = 40
+
+
+def _confident_text(page: Page) -> str:
+    """The page's text without the words OCR was not sure of, line by line."""
+    if not page.ocr or not page.words:
+        return page.text
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    for word in page.words:
+        if word.confidence >= _LEADER_CONFIDENCE:
+            lines.setdefault(word.line_key, []).append(word.text)
+    return "\n".join(" ".join(words) for words in lines.values())
+
+
+# Lines that belong to the printed form, not to the person: a version date, a page footer.
+_FORM_FURNITURE = re.compile(
+    r"\b(?:version|versie|updated|bijgewerkt|revised|revision|rev\.|page|pagina|blz|edition|"
+    r"editie|uitgave|printed|gedrukt|copyright|valid from|geldig vanaf|form(?:ulier)?\s*(?:no\.?|"
+    r"nr\.?|code)?\s*[A-Z0-9-]*\d)\b|©|www\.|https?:", re.IGNORECASE)
+
+
+def answer_dates(text: str) -> list[str]:
+    """Dates written as answers: every digit date except those on a version or page line, or
+    beside nothing but a form code ("7601 (05-11-2020)")."""
+    found = []
+    for line in text.splitlines():
+        dates = _DIGIT_DATE.findall(line)
+        if not dates or _FORM_FURNITURE.search(line):
+            continue
+        rest = re.findall(r"[^\s()\[\],;|·]+", _DIGIT_DATE.sub(" ", line).replace(" - ", " "))
+        if rest and all(re.search(r"\d", token) for token in rest):
+            continue
+        found.extend(dates)
+    return found
 
 
 def _signature_sign(pages: list[Page], signature_images: int) -> str:
