@@ -26,7 +26,6 @@ from email.message import Message
 from enum import StrEnum
 
 from mailbot.config import Settings
-from mailbot.mime.guard import read_message
 from mailbot.mime.limits import MimeLimits
 from mailbot.mime.parse import parse_mail
 from mailbot.mime.types import ParsedMail
@@ -86,14 +85,10 @@ def decide(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> Intake:
 
 
 def facts_of(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> MailFacts:
-    message: Message | None = None
-    try:
-        tree, _defects, complete = read_message(raw, policy.limits)
-        message = tree if complete else None
-    except Exception:  # parse_mail already reported what is wrong with the bytes
-        message = None
+    """The rules' view of one mail: the MIME tree parse_mail already built (the bytes are
+    parsed once per mail; a tree it could not build in full is not judged by structure)."""
     own = frozenset(a.lower() for a in policy.own_addresses)
-    return MailFacts(parsed, message, own, len(raw))
+    return MailFacts(parsed, parsed.tree, own, len(raw))
 
 
 def _judged(facts: MailFacts, policy: IntakePolicy, sender: str, sender_name: str,

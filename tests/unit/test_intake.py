@@ -159,3 +159,22 @@ def test_the_judgement_stays_fast_on_hostile_text(name: str, raw: bytes) -> None
     started = time.perf_counter()
     decide(parsed, raw, POLICY)
     assert time.perf_counter() - started < 5.0, name  # ~0.3-0.9 s here; quadratic would be hours
+
+
+def test_the_intake_judges_the_tree_parse_mail_built_without_parsing_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = (b"From: MAILER-DAEMON@mx.example.net\r\nSubject: hello\r\nMessage-ID: <b@mx>\r\n"
+           b"Content-Type: multipart/report; report-type=delivery-status; boundary=\"c\"\r\n\r\n"
+           b"--c\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx\r\n"
+           b"--c--\r\n")
+    parsed = parse_mail(raw)
+    assert parsed.tree is not None
+    import email.parser
+
+    def no_second_parse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the mail was parsed a second time")
+
+    monkeypatch.setattr(email.parser.BytesParser, "parsebytes", no_second_parse)
+    monkeypatch.setattr(email.parser.BytesHeaderParser, "parsebytes", no_second_parse)
+    verdict = decide(parsed, raw, IntakePolicy())
+    assert verdict.action is Action.IGNORE
