@@ -11,15 +11,19 @@ The chain, in order (GNU Mailman's "chain of rules", each hit named in the log):
                                     (a job portal passing on an application, a list post).
   4. the operator's spam verdict    (`MAILBOT_SPAM_VERDICT_HEADERS`): no reply; held for HR
                                     with its documents read when it carries any.
-  5. heuristic machine rules        (guard.HEURISTIC_RULES): no reply; held for HR with its
-                                    documents read when it carries documents of its own (a
-                                    person may have written those words).
+  5. heuristic machine rules        (guard.heuristic_judgement): two signals, or one that
+                                    needs no second: no reply; held for HR with its documents
+                                    read when it carries documents of its own. A single
+                                    phrase or hint (guard.LONE_SIGNAL_RULES) with person
+                                    evidence (own documents, a question): a person, step 7;
+                                    without: held for HR, never silently ignored.
   6. no usable sender               set aside for HR, documents read, HR told.
   7. otherwise                      a person: process and answer.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from email.message import Message
@@ -31,6 +35,8 @@ from mailbot.mime.parse import parse_mail
 from mailbot.mime.types import ParsedMail
 from mailbot.replies import guard
 from mailbot.replies.guard import MailFacts, Verdict
+
+log = logging.getLogger("mailbot.intake")
 
 
 class Action(StrEnum):
@@ -105,10 +111,19 @@ def _judged(facts: MailFacts, policy: IntakePolicy, sender: str, sender_name: st
     if spam is not None:
         action = Action.HOLD if documents else Action.IGNORE
         return Intake(action, spam.reason, sender, sender_name, forwarded_by, spam)
-    verdict = guard.judge(facts, guard.HEURISTIC_RULES)
-    if verdict is not None:
+    weighed = guard.heuristic_judgement(facts, skip)
+    verdict = weighed.verdict
+    if verdict is not None and weighed.corroborated:
         action = Action.HOLD if documents else Action.IGNORE
         return Intake(action, verdict.reason, sender, sender_name, forwarded_by, verdict)
+    if verdict is not None and weighed.person is None:
+        # One phrase or hint a person could have written, and nothing else either way: no
+        # reply, but HR is told, so a person is never silently dropped.
+        return Intake(Action.HOLD, f"{verdict.reason} (a single uncertain signal)", sender,
+                      sender_name, forwarded_by, verdict)
+    if verdict is not None:
+        log.info("a lone %s signal is outweighed by %s: answered as a person's mail",
+                 verdict.rule, weighed.person)
     if not sender:
         what = next((d for d in facts.parsed.defects if "From" in d), "no From address")
         return Intake(Action.SET_ASIDE, f"no-usable-sender: {what}", forwarded_by=forwarded_by)

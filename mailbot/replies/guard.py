@@ -5,9 +5,11 @@ it saw (for the log and HR) or None. `judge()` runs them in order and returns th
 
 Rules are `certain` or not. A certain rule reads a signal only software writes (RFC 3834's
 Auto-Submitted, a null envelope sender, a DSN/ARF structure, list headers). The other rules
-read words (subject, first lines of the body, bulk wording) that a person could also write:
-when only such a rule fires and the mail carries documents of its own, the pipeline holds
-it for HR instead of dropping it (`Verdict.certain`), so a person is never lost.
+read words (subject, first lines of the body, bulk wording) or hints that a person's mail can
+also carry, and they are weighed (`heuristic_judgement`): a rule in LONE_SIGNAL_RULES never
+decides alone. One such signal next to person evidence (their own documents, a question) is
+a person's mail; one alone is held for HR; two signals are a machine's, held for HR only when
+it carries documents of its own. So a person is never lost and never silently ignored.
 
 The mail is always stored and visible to HR; a machine mail just gets no automatic reply.
 The patterns are families (header name prefixes, local-part tokens, phrases in EN, NL, DE,
@@ -260,9 +262,17 @@ class AutoReplyHeaders:
 
 @dataclass(frozen=True)
 class SuppressAutoResponse:
+    """Exchange's X-Auto-Response-Suppress (MS-OXCMAIL 2.1.3.2.20) asks the receiver not to
+    answer with auto-replies; it does not say the mail is one. Outlook writes it on ordinary
+    mail a person sent too (meeting mail, add-ins, some tenants' transport rules), and help
+    desks that keyed on it lost people's mail (Jitbit; Discourse PR #21367; sisimai #491).
+    So it is a heuristic that never decides alone: with a second signal (an "Automatic
+    reply:" subject, an out-of-office text) the mail is a machine's."""
+
     name: str = "x-auto-response-suppress"
-    description: str = "X-Auto-Response-Suppress asks for no automatic replies (Exchange)"
-    certain: bool = True
+    description: str = ("X-Auto-Response-Suppress asks for no automatic replies (Exchange); "
+                        "a hint, not a verdict")
+    certain: bool = False
 
     def check(self, facts: MailFacts) -> str | None:
         value = (facts.header("x-auto-response-suppress") or "").lower()
@@ -660,19 +670,32 @@ _BODY_DELIVERY: tuple[tuple[str, re.Pattern[str]], ...] = (
 # automatic); either one alone is what a person writes too ("I am away next week, here is
 # my passport").
 _BODY_AUTOMATIC: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # The mail saying what it is: software writes this about itself, a person does not.
     ("automatic", re.compile(
         r"this is an? (automatic|automated|auto-?generated|auto-?reply)|this (e-?mail|"
-        r"message|reply) (is|was) (automatically generated|sent automatically|an automatic)|"
+        r"message|reply) (is|was|has been) (automatically generated|generated automatically|"
+        r"sent automatically|an automatic)|"
+        r"dit is een automatisch (antwoord|bericht|gegenereerd)|dit bericht is automatisch|"
+        r"dies ist eine automatische (antwort|nachricht|benachrichtigung)|diese (e-?mail|"
+        r"nachricht) wurde automatisch|ceci est (une|un) (r(é|e)ponse|message) automatique|"
+        r"ce message (a (é|e)t(é|e) )?(envoy(é|e)|g(é|e)n(é|e)r(é|e)) automatiquement|"
+        r"esta es una respuesta autom(á|a)tica|este (mensaje|correo) (ha sido|fue|se ha) "
+        r"(generado|enviado) autom(á|a)ticamente|esta (é|e) uma resposta autom(á|a)tica|"
+        r"esta mensagem foi (gerada|enviada) automaticamente|questo messaggio (è|e) stato "
+        r"(generato|inviato) automaticamente|please do not reply to this (e-?mail|message)|"
+        r"do not reply to this (e-?mail|message)|gelieve (niet te antwoorden|deze e-?mail "
+        r"niet te beantwoorden)|bitte antworten sie nicht|merci de ne pas r(é|e)pondre|"
+        r"no responda a este|n(ã|a)o responda a est", re.IGNORECASE)),
+)
+# Words a helpdesk's acknowledgement uses, and a person too ("I got your automatic reply",
+# "my case number is ..."): one signal that never decides alone (LONE_SIGNAL_RULES).
+_BODY_ACKNOWLEDGEMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("acknowledgement", re.compile(
         r"(automatic|automated) (reply|response|message|answer)|auto-?reply|"
-        r"dit is een automatisch (antwoord|bericht|gegenereerd)|automatisch (antwoord|bericht)|"
-        r"dies ist eine automatische (antwort|nachricht|benachrichtigung)|automatische "
-        r"(antwort|abwesenheits)|ceci est (une|un) (r(é|e)ponse|message) automatique|"
-        r"r(é|e)ponse automatique|esta es una respuesta autom(á|a)tica|respuesta "
-        r"autom(á|a)tica|esta (é|e) uma resposta autom(á|a)tica|resposta autom(á|a)tica|"
-        r"mensagem autom(á|a)tica|mensaje autom(á|a)tico|please do not reply to this "
-        r"(e-?mail|message)|do not reply to this (e-?mail|message)|niet beantwoorden|"
-        r"bitte antworten sie nicht|merci de ne pas r(é|e)pondre|no responda a este|"
-        r"n(ã|a)o responda a est|we (have )?received your (e-?mail|message|request|enquiry|"
+        r"automatisch (antwoord|bericht)|automatische (antwort|abwesenheits)|"
+        r"r(é|e)ponse automatique|respuesta autom(á|a)tica|resposta autom(á|a)tica|"
+        r"mensagem autom(á|a)tica|mensaje autom(á|a)tico|niet beantwoorden|"
+        r"we (have )?received your (e-?mail|message|request|enquiry|"
         r"inquiry)|your (request|ticket|case|enquiry|inquiry) (has been|was|is) (received|logged|"
         r"created|opened|registered)|(ticket|case|request) (number|id|#) ?:? ?#?\w*\d|"
         r"wij hebben (uw|je) (e-?mail|bericht|aanvraag) ontvangen|wir haben ihre (nachricht|"
@@ -753,6 +776,43 @@ _FEEDBACK_PHRASE = re.compile(
 )
 
 
+# Challenge-response systems' texts: the message is held until the sender proves to be human.
+_BODY_CHALLENGE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("challenge", re.compile(
+        r"(protect|protects|protecting) (my|our|this) (in-?box|mailbox|e-?mail( address)?) "
+        r"(against|from) (spam|junk)|(your|the) (message|e-?mail|mail) (will be|is) "
+        r"(delivered|released|forwarded) (once|after|when|as soon as) you|(prove|confirm|"
+        r"verify) (that )?you are (a )?(human|real person|person)|(click|follow|open) (on )?the "
+        r"link below (once|to (confirm|verify|release|deliver))|"
+        r"(uw|je) bericht wordt (pas )?(afgeleverd|bezorgd) (zodra|nadat)|ihre nachricht wird "
+        r"(erst )?zugestellt, (sobald|nachdem)|votre message (sera|ne sera) (d(é|e)livr(é|e)|"
+        r"remis|distribu(é|e))|su mensaje (ser(á|a)|no ser(á|a)) entregado|sua mensagem "
+        r"(ser(á|a)|n(ã|a)o ser(á|a)) entregue", re.IGNORECASE)),
+)
+
+
+@dataclass(frozen=True)
+class ChallengeText:
+    name: str = "challenge-text"
+    description: str = ("the first lines ask the sender to prove they are human before the "
+                        "mail is delivered (challenge-response)")
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        return _first_match(_BODY_CHALLENGE, first_lines(facts.parsed.text))
+
+
+@dataclass(frozen=True)
+class AcknowledgementText:
+    name: str = "acknowledgement-text"
+    description: str = ("the first lines acknowledge receipt or mention an automatic reply "
+                        "(a help desk's auto-acknowledgement; a person may write it too)")
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        return _first_match(_BODY_ACKNOWLEDGEMENT, first_lines(facts.parsed.text))
+
+
 @dataclass(frozen=True)
 class FeedbackReportText:
     name: str = "feedback-report-text"
@@ -764,6 +824,16 @@ class FeedbackReportText:
         fields = {m.group(1).split(":")[0].lower() for m in _FEEDBACK_BODY.finditer(text)}
         if len(fields) >= 2:
             return "report fields " + ", ".join(sorted(fields))[:80]
+        return None
+
+
+@dataclass(frozen=True)
+class FeedbackReportPhrase:
+    name: str = "feedback-report-phrase"
+    description: str = "the first lines say the mail is an abuse/spam complaint report"
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
         phrase = _FEEDBACK_PHRASE.search(first_lines(facts.parsed.text))
         return f"{phrase.group(0)[:80]!r}" if phrase else None
 
@@ -945,7 +1015,6 @@ CERTAIN_RULES: tuple[Rule, ...] = (
     BounceHandlerSender(),
     BulkPrecedence(),
     MailingList(),
-    SuppressAutoResponse(),
 )
 
 HEURISTIC_RULES: tuple[Rule, ...] = (
@@ -960,11 +1029,25 @@ HEURISTIC_RULES: tuple[Rule, ...] = (
                    _SUBJECT_CHALLENGE),
     DeliveryFailureText(),
     AutoReplyText(),
+    AcknowledgementText(),
+    ChallengeText(),
     FeedbackReportText(),
+    FeedbackReportPhrase(),
     BulkMail(),
+    SuppressAutoResponse(),
 )
 
 RULES: tuple[Rule, ...] = CERTAIN_RULES + HEURISTIC_RULES
+
+# Heuristics that read one phrase or one header a person can also write or send: alone they
+# do not make a mail a machine's (see `heuristic_judgement`). The others need two signals of
+# their own already (bulk) or read a structure (the bounce parser, report fields).
+LONE_SIGNAL_RULES = frozenset({
+    "delivery-failure-subject", "autoreply-subject", "feedback-report-subject",
+    "challenge-subject", "delivery-failure-text", "acknowledgement-text", "challenge-text",
+    "feedback-report-phrase",
+    "x-auto-response-suppress",
+})
 
 
 def judge(facts: MailFacts, rules: Iterable[Rule] = RULES) -> Verdict | None:
@@ -978,6 +1061,53 @@ def judge(facts: MailFacts, rules: Iterable[Rule] = RULES) -> Verdict | None:
         if detail is not None:
             return Verdict(rule.name, rule.description, detail, rule.certain)
     return None
+
+
+def judge_all(facts: MailFacts, rules: Iterable[Rule]) -> list[Verdict]:
+    """Every rule that says 'do not answer', in order (for the heuristics, which weigh)."""
+    found: list[Verdict] = []
+    for rule in rules:
+        verdict = judge(facts, (rule,))
+        if verdict is not None:
+            found.append(verdict)
+    return found
+
+
+def person_evidence(facts: MailFacts) -> str | None:
+    """What shows a person wrote the mail: files of their own (an auto-reply or a bounce
+    never attaches the sender's documents; a returned mail's files are inside it) or a
+    question in their own first lines (bounce and out-of-office texts state, they do not
+    ask)."""
+    documents = own_documents(facts.parsed)
+    if documents:
+        return f"{documents} document(s) of their own"
+    if "?" in first_lines(facts.parsed.text):
+        return "a question in the first lines"
+    return None
+
+
+@dataclass(frozen=True)
+class HeuristicJudgement:
+    verdict: Verdict | None      # the first heuristic that fired, None when none did
+    corroborated: bool           # two signals, or one that needs no second
+    person: str | None           # the person evidence that outweighs a lone signal
+
+
+def heuristic_judgement(facts: MailFacts, skip: Iterable[str] = ()) -> HeuristicJudgement:
+    """The heuristics weighed: one phrase or one hint alone (LONE_SIGNAL_RULES) is not
+    enough to call a mail a machine's. A lone signal with person evidence is a person's
+    mail (answered); a lone signal without it is held for HR (not answered, never silently
+    dropped); two signals, or one rule that needs no second, are a machine's."""
+    skipped = frozenset(skip)
+    verdicts = judge_all(facts, (r for r in HEURISTIC_RULES if r.name not in skipped))
+    if not verdicts:
+        return HeuristicJudgement(None, False, None)
+    # A single bulk signal (a department-style sender, an ESP header, unsubscribe wording)
+    # is too weak for the bulk rule, but it is a second signal next to a lone one.
+    corroborated = len(verdicts) >= 2 or any(v.rule not in LONE_SIGNAL_RULES for v in verdicts) \
+        or bool(bulk_signals(facts))
+    person = None if corroborated else person_evidence(facts)
+    return HeuristicJudgement(verdicts[0], corroborated, person)
 
 
 def machine_mail_reason(mail: ParsedMail, own_addresses: frozenset[str]) -> str | None:

@@ -294,3 +294,54 @@ caf\u00e9
 --b--
 """)
     assert guard.judge(facts) is None
+
+
+def heuristics(given: ParsedMail) -> guard.HeuristicJudgement:
+    return guard.heuristic_judgement(MailFacts(given, None, OWN))
+
+
+@pytest.mark.parametrize("given", [
+    # a person's own words that one heuristic reads as a machine's, with their documents
+    mail(subject="Ausência de certidão de antecedentes", attachments=(PDF,)),
+    mail(subject="On leave until 5 December - documents attached", attachments=(PDF,)),
+    mail(subject="Returned mail - sending my passport again", attachments=(PDF,)),
+    mail(text="Thanks for the automatic reply. Here is the TB form.", attachments=(PDF,)),
+    mail(text="Case number: 20260012. My passport is attached.", attachments=(PDF,)),
+    mail(text="We received your message; what is still missing?"),
+    mail(x_auto_response_suppress="All", text="Which forms do you need?"),
+])
+def test_a_lone_signal_is_outweighed_by_person_evidence(given: ParsedMail) -> None:
+    weighed = heuristics(given)
+    assert weighed.verdict is not None and not weighed.corroborated
+    assert weighed.person is not None
+
+
+@pytest.mark.parametrize("given", [
+    mail(subject="Automatic reply: HSM", x_auto_response_suppress="All"),
+    mail(subject="Please verify that you are a human sender",
+         text="I protect my inbox against spam. Click the link below once."),
+    mail(subject="Abuse report", text="This is an abuse report for a message from you."),
+    mail(sender="support@gemeente.example", text="Wij hebben uw e-mail ontvangen."),
+    mail(subject="Out of office", text="This is an automatic reply. I am away."),
+])
+def test_two_signals_make_a_machine_even_with_a_question_or_documents(given: ParsedMail) -> None:
+    weighed = heuristics(given)
+    assert weighed.verdict is not None and weighed.corroborated
+
+
+def test_a_self_declared_automatic_mail_needs_no_second_signal() -> None:
+    for text in ("This is an automatically generated message. Please do not reply.",
+                 "Diese E-Mail wurde automatisch erstellt.",
+                 "Ce message a été envoyé automatiquement.",
+                 "Esta mensagem foi gerada automaticamente."):
+        weighed = heuristics(mail(text=text))
+        assert weighed.verdict is not None and weighed.corroborated, text
+
+
+def test_x_auto_response_suppress_is_a_hint_not_a_certain_signal() -> None:
+    rule = guard.SuppressAutoResponse()
+    assert not rule.certain and rule in guard.HEURISTIC_RULES
+    assert rule.name in guard.LONE_SIGNAL_RULES
+    assert hit(rule, mail(x_auto_response_suppress="DR, RN, NRN, OOF, AutoReply")) is not None
+    assert hit(rule, mail(x_auto_response_suppress="None")) is None
+    assert heuristics(mail(x_auto_response_suppress="All", attachments=(PDF,))).person
