@@ -151,9 +151,13 @@ def bounce_handler(address: str) -> str | None:
 _QUOTE_START = re.compile(
     r"^(>|On .{0,200} wrote:?$|Op .{0,200} (schreef|geschreven).*$|Am .{0,200} schrieb.*$|"
     r"Le .{0,200} a écrit.*$|El .{0,200} escribió.*$|Em .{0,200} escreveu.*$|"
+    r"Il .{0,200} ha scritto.*$|Begin forwarded message:|Inizio messaggio inoltrato:|"
     r"-{2,} ?(Original|Forwarded|Oorspronkelijk|Doorgestuurd|Ursprüngliche|Weitergeleitete|"
-    r"Message d'origine|Message transféré|Mensaje original|Mensagem original)|"
-    r"(From|Van|Von|De|Da|Sent|Verzonden|Gesendet|Envoyé|Enviado):\s|_{5,})",
+    r"Message d'origine|Message transféré|Mensaje original|Mensagem original|"
+    r"Messaggio originale|Messaggio inoltrato)|"
+    # Outlook's quoted header block; French Outlook writes "De :" with a space.
+    r"(From|Van|Von|De|Da|Fra|Från|Od|Sent|Verzonden|Gesendet|Envoyé|Enviado|Inviato) ?:\s|"
+    r"_{5,})",
     re.IGNORECASE,
 )
 
@@ -377,7 +381,20 @@ class MachineSender:
         name = parsed.from_name.strip().strip('"')
         if _MACHINE_DISPLAY_NAME.match(name):
             return f"display name {name[:60]!r}"
+        no_reply = _NO_REPLY_NAME.search(name)
+        if no_reply:
+            return f"display name says {no_reply.group(0)[:40]!r}"
         return None
+
+
+# "Acme (no-reply)", "Do Not Reply - Portal", "Bank | niet beantwoorden": the display name of
+# a sender that says it reads no answers, in the six languages.
+_NO_REPLY_NAME = re.compile(
+    r"\b(no[ _-]?reply|do[ _-]?not[ _-]?reply|don'?t reply|please do not reply|"
+    r"niet beantwoorden|geen antwoord|nicht antworten|keine antwort|ne pas r(é|e)pondre|"
+    r"no responder|no responda|n(ã|a)o responda|n(ã|a)o responder|non rispondere)\b",
+    re.IGNORECASE,
+)
 
 
 _BULK_PRECEDENCE = frozenset({"bulk", "junk", "list", "auto_reply", "auto-reply"})
@@ -401,7 +418,8 @@ class BulkPrecedence:
 # Mailman's X-BeenThere/X-Mailman-Version, LISTSERV's X-LISTSERV-*, Lyris, Sympa, Google
 # Groups, Yahoo Groups, majordomo's X-Listprocessor-Version, procmail/list loop guards X-Loop.
 _LIST_HEADER = re.compile(
-    r"^(list-(id|unsubscribe|subscribe|post|help|owner|archive|software)|mailing-list|"
+    r"^(list-(id|unsubscribe|unsubscribe-post|subscribe|post|help|owner|archive|software)|"
+    r"mailing-list|"
     r"x-mailing-list|x-ml-[a-z-]+|x-mlserver|x-mailman-[a-z-]+|x-beenthere|x-list(name|-id|"
     r"-name|-unsubscribe|-post|processor-version|server|serv[a-z-]*)?|x-listserv[a-z-]*|"
     r"x-lyris[a-z-]*|x-sympa[a-z-]*|x-google-group-id|x-google-groups[a-z-]*|"
@@ -459,6 +477,12 @@ class ReportStructure:
         content_type = (facts.header("content-type") or "").lower()
         if content_type.startswith("multipart/report"):
             return content_type[:80]
+        for key, value in facts.parsed.headers:
+            # X-ARF (abusix's abuse-report format) and Microsoft's JMRP/SNDS reports.
+            if key in ("x-arf", "x-xarf") and value.strip().lower() not in _FALSE_VALUES:
+                return f"{key}: {value.strip()[:40]}"
+            if key in ("x-hmxmroriginalrecipient", "x-ms-exchange-organization-scl-report"):
+                return key
         for part in top_parts(facts.message):
             kind = part.get_content_type()
             if kind in _REPORT_PARTS:
@@ -568,7 +592,7 @@ _SUBJECT_DELIVERY: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _SUBJECT_FEEDBACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("en", _prefix(r"(email |e-mail |spam |phishing )?(abuse|complaint|fbl|feedback|spam) "
-                   r"(report|notification|complaint|feedback)|abuse (report|complaint)|"
+                   r"(report|notification|complaint|feedback)|abuse (message )?(report|complaint)|"
                    r"complaint about (message|your message|mail)|\[?spamcop|"
                    r"scomp|fbl report|report of (spam|abuse)|spam (reported|complaint)|"
                    r"arf report|feedback loop|junk mail report|(client )?tos notification|"
@@ -763,7 +787,8 @@ class AutoReplyText:
 
 _FEEDBACK_BODY = re.compile(
     r"^(feedback-type|abuse-type|reported-domain|reported-uri|original-mail-from|"
-    r"arrival-date|source-ip|user-agent: [a-z0-9 ._/-]*(fbl|feedback|arf))\s*:?",
+    r"arrival-date|source-ip|reported-from|report-type|report-id|schema-url|source-type|"
+    r"user-agent: [a-z0-9 ._/-]*(fbl|feedback|arf))\s*:?",
     re.IGNORECASE | re.MULTILINE,
 )
 _FEEDBACK_PHRASE = re.compile(
@@ -800,6 +825,36 @@ class ChallengeText:
 
     def check(self, facts: MailFacts) -> str | None:
         return _first_match(_BODY_CHALLENGE, first_lines(facts.parsed.text))
+
+
+# "Own words" for a footer: everything the sender wrote above any quoted history.
+OWN_WORDS_LINES = 400
+FOOTER_CHARS = 3000
+
+
+def own_words(text: str) -> str:
+    """The sender's text before any quoted history, line breaks kept."""
+    kept: list[str] = []
+    for line in text[:FIRST_LINES_CHARS * 25].splitlines()[:OWN_WORDS_LINES]:
+        if _QUOTE_START.match(line.strip()):
+            break
+        kept.append(line)
+    return "\n".join(kept)
+
+
+@dataclass(frozen=True)
+class AutomatedFooter:
+    """The footer notifications end with: "This is an automated message, please do not
+    reply", in EN/NL/DE/FR/ES/PT/IT. A lone signal: a person's reply that quotes one without
+    a quote marker must not be taken for the notification itself."""
+
+    name: str = "automated-footer"
+    description: str = "the sender's own text ends saying it was sent automatically"
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        words = own_words(facts.parsed.text)
+        return _first_match(_BODY_AUTOMATIC, words[-FOOTER_CHARS:]) if words else None
 
 
 @dataclass(frozen=True)
@@ -907,13 +962,17 @@ _BULK_HEADER = re.compile(
     r"x-mailjet[a-z-]*|x-sib-[a-z-]+|x-mkt[a-z-]*|x-marketo[a-z-]*|x-newsletter[a-z-]*|"
     r"x-csa-complaints|x-report-abuse[a-z-]*|x-abuse-report[a-z-]*|x-emarsys[a-z-]*|"
     r"x-rpcampaign|x-mailer-sid|x-eloqua[a-z-]*|x-sfmc[a-z-]*|x-responsys[a-z-]*|"
-    r"x-cmae[a-z-]*|x-ems[a-z-]*|x-pm-message-id|x-postmark[a-z-]*|x-sparkpost[a-z-]*|"
-    r"x-msys-api|x-hubspot[a-z-]*|x-hs-[a-z-]+|x-mailer-recptid|x-bulkmail|x-bulk[a-z-]*|"
-    r"x-mass-mail|x-mailing[a-z-]*|x-mc-[a-z-]+|x-listmonk[a-z-]*|x-mautic[a-z-]*|"
-    r"x-klaviyo[a-z-]*|x-brevo[a-z-]*|x-ac-[a-z-]+|x-cm-[a-z-]+|x-acumba[a-z-]*|"
+    r"x-postmark[a-z-]*|x-pm-tag|x-sparkpost[a-z-]*|x-msfbl|"
+    r"x-msys-api|x-hubspot[a-z-]*|x-hs-cid|x-mailer-recptid|x-bulkmail|x-bulk[a-z-]*|"
+    r"x-mass-mail|x-mailing[a-z-]*|x-mc-user|x-listmonk[a-z-]*|x-mautic[a-z-]*|"
+    r"x-klaviyo[a-z-]*|x-brevo[a-z-]*|x-mailin-[a-z-]+|x-roving-[a-z-]+|x-acumba[a-z-]*|"
+    r"x-mailerlite[a-z-]*|x-iterable[a-z-]*|x-braze[a-z-]*|x-customerio[a-z-]*|x-job|"
     r"x-unsubscribe[a-z-]*|x-tm-id|x-xsmtpapi|x-smtpapi|x-ymail-isg-bulk|"
     r"x-mailer-campaign|x-tracking[a-z-]*|x-originating-campaign)$"
 )
+# Not in that list on purpose: headers receiving-side filters and personal mail providers
+# write on every mail, people's included (Mimecast X-MC-Unique, Cloudmark X-CMAE-*, Coremail
+# X-CM-TRANSID on 163.com/126.com mail, ProtonMail X-Pm-Message-ID).
 # Application notification platforms: one of these alone is enough.
 _APP_HEADER = re.compile(
     r"^x-(github|gitlab|jira|bugzilla|redmine|confluence|trac|jenkins|phabricator|"
@@ -930,7 +989,7 @@ _BULK_MAILER = re.compile(
     re.IGNORECASE,
 )
 _UNSUBSCRIBE_TEXT = re.compile(
-    r"unsubscribe|opt[ -]?out|manage (your )?(e-?mail |subscription |notification )?"
+    r"unsubscribe|\bopt[ -]?out\b|manage (your )?(e-?mail |subscription |notification )?"
     r"(preferences|settings|subscriptions)|view (this (e-?mail|message) )?in (your |a |the )?"
     r"(web )?browser|(you are|you're) receiving this (e-?mail|message|because)|"
     r"you (received|got) this (e-?mail|message|notification) because|this (e-?mail|message|"
@@ -952,7 +1011,8 @@ _NOTIFICATION_LOCAL = re.compile(
     r"nieuwsbrief|noticias|nachrichten|actualites|jobs|careers|talent|recruiting|"
     r"hr-?system|workday|ats|applications?|wordpress|www-?data|www|web|website|forms?|"
     r"apache|nginx|cron|crond|mailbot|notifier|alerting|automail|autoconfirm|auto-confirm|"
-    r"confirm(ation)?s?|verify|verification|receipts?|tickets?|helpdesk|servicedesk)"
+    r"confirm(ation)?s?|verify|verification|receipts?|tickets?|helpdesk|servicedesk|"
+    r"abuse|fbl|scomp|complaints?|feedback-?loop|arf|spamcop|reports?)"
     r"([.\-_+].*)?$",
     re.IGNORECASE,
 )
@@ -1031,6 +1091,7 @@ HEURISTIC_RULES: tuple[Rule, ...] = (
     AutoReplyText(),
     AcknowledgementText(),
     ChallengeText(),
+    AutomatedFooter(),
     FeedbackReportText(),
     FeedbackReportPhrase(),
     BulkMail(),
@@ -1045,8 +1106,7 @@ RULES: tuple[Rule, ...] = CERTAIN_RULES + HEURISTIC_RULES
 LONE_SIGNAL_RULES = frozenset({
     "delivery-failure-subject", "autoreply-subject", "feedback-report-subject",
     "challenge-subject", "delivery-failure-text", "acknowledgement-text", "challenge-text",
-    "feedback-report-phrase",
-    "x-auto-response-suppress",
+    "feedback-report-phrase", "automated-footer", "x-auto-response-suppress",
 })
 
 

@@ -345,3 +345,66 @@ def test_x_auto_response_suppress_is_a_hint_not_a_certain_signal() -> None:
     assert hit(rule, mail(x_auto_response_suppress="DR, RN, NRN, OOF, AutoReply")) is not None
     assert hit(rule, mail(x_auto_response_suppress="None")) is None
     assert heuristics(mail(x_auto_response_suppress="All", attachments=(PDF,))).person
+
+
+@pytest.mark.parametrize(("rule", "given"), [
+    (guard.MachineSender(), mail(sender="portal@ind.example", name="IND Portal (no-reply)")),
+    (guard.MachineSender(), mail(sender="service@bank.example", name="Do Not Reply - Bank")),
+    (guard.MachineSender(), mail(sender="bericht@gemeente.example",
+                                 name="Gemeente | niet beantwoorden")),
+    (guard.MailingList(), mail(list_unsubscribe_post="List-Unsubscribe=One-Click")),
+    (guard.ReportStructure(), mail(x_arf="Yes")),
+    (guard.ReportStructure(), mail(x_hmxmroriginalrecipient="k@outlook.example")),
+])
+def test_more_real_formats_are_certain(rule: guard.Rule, given: ParsedMail) -> None:
+    assert hit(rule, given) is not None
+
+
+@pytest.mark.parametrize("given", [
+    mail(sender="news@shop.example", x_msfbl="abc|def", text="Our deals."),
+    mail(sender="anna@shop.example", x_mailin_campid="1234", text="Unsubscribe here."),
+    mail(sender="anna@shop.example", x_roving_id="1102.77", text="Opt out any time."),
+    mail(sender="anna@shop.example", x_mc_user="8e5d", text="Manage your preferences."),
+])
+def test_esp_markers_count_as_bulk_signals(given: ParsedMail) -> None:
+    assert hit(guard.BulkMail(), given) is not None
+
+
+@pytest.mark.parametrize("given", [
+    # receiving-side filters and personal providers put these on people's mail
+    mail(sender="info@bakery.example", x_mc_unique="xyz-1", text="My CV, thanks."),
+    mail(sender="info@bakery.example", x_cmae_analysis="v=2.4", text="My CV, thanks."),
+    mail(sender="li.wei@163.example", x_cm_transid="AQAAf", x_cm_senderinfo="x",
+         text="Please find my passport. We can adopt outright the plan."),
+    mail(sender="ana@proton.example", x_pm_message_id="<abc>", x_pm_origin="internal",
+         text="Here is my TB form."),
+])
+def test_people_s_provider_headers_are_not_bulk(given: ParsedMail) -> None:
+    assert hit(guard.BulkMail(), given) is None
+    assert guard.judge(MailFacts(given, None, OWN)) is None
+
+
+def test_an_automated_footer_is_a_lone_signal_and_a_second_one_makes_it_a_machine() -> None:
+    footer = ("Your payslip for November is ready in the portal.\n\n" + "Details.\n" * 40
+              + "Diese E-Mail wurde automatisch erstellt. Bitte antworten Sie nicht.")
+    alone = heuristics(mail(sender="lohn@firma.example", text=footer))
+    assert alone.verdict is not None and alone.verdict.rule == "automated-footer"
+    assert not alone.corroborated
+    with_sender = heuristics(mail(sender="notifications@firma.example", text=footer))
+    assert with_sender.corroborated
+
+
+def test_a_reply_quoting_our_own_automatic_reply_under_french_outlook_is_a_person() -> None:
+    text = ("Bonjour, voici mon passeport. Merci!\n\n"
+            "De : HSM Documents <hsm-documents@mailbot.example>\n"
+            "Envoyé : lundi 23 novembre 2026 09:00\n\n"
+            "We still need your TB form.\n"
+            "(reference HSM-0012; this message was sent automatically)\n")
+    given = mail(subject="RE: Your documents [HSM-0012]", text=text, attachments=(PDF,))
+    assert guard.judge(MailFacts(given, None, OWN)) is None
+
+
+def test_an_old_style_yahoo_abuse_report_is_a_machine() -> None:
+    given = mail(sender="feedback@yahoo.example", subject="Abuse Message Report",
+                 text="This is an abuse report for a message received from 198.51.100.7.")
+    assert heuristics(given).corroborated
