@@ -27,16 +27,22 @@ import logging
 import re
 from dataclasses import dataclass, field
 from email.message import Message
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import parseaddr
 from enum import StrEnum
 
 from mailbot.config import Settings
+from mailbot.mime.headers import header_text, message_ids
 from mailbot.mime.limits import MimeLimits
-from mailbot.mime.parse import parse_mail
+from mailbot.mime.parse import SYNTHETIC_DOMAIN, parse_mail
 from mailbot.mime.types import ParsedMail
 from mailbot.replies import guard
 from mailbot.replies.guard import MailFacts, Verdict
 
 log = logging.getLogger("mailbot.intake")
+
+REPLY_REFERENCES = 20   # the parent's References a reply carries on (first and latest)
 
 
 class Action(StrEnum):
@@ -188,6 +194,26 @@ def _forward_outcome(judged: Intake, outer: ParsedMail) -> Intake:
                       judged.sender_name, judged.forwarded_by, judged.verdict)
     return Intake(judged.action, f"forwarded: {judged.reason}", judged.sender,
                   judged.sender_name, judged.forwarded_by, judged.verdict)
+
+
+def reply_thread(raw: bytes, message_id: str, policy: IntakePolicy) -> tuple[str, list[str]]:
+    """The Message-ID a reply to this stored mail answers, and the References before it.
+
+    For a candidate's mail that an allowed forwarder passed on as an attachment, that is the
+    candidate's own mail: their client knows its Message-ID, never the forwarder's. For any
+    other mail (and when the original has no Message-ID of its own) it is the mail itself."""
+    headers = BytesHeaderParser(policy=compat32).parsebytes(raw)
+    own = (message_id, message_ids(headers.get("References", ""), limit=REPLY_REFERENCES))
+    sender = parseaddr(header_text(headers.get("From", ""), 998))[1]
+    if not policy.forwarders or not policy.is_forwarder(sender):
+        return own
+    parsed = parse_mail(raw, policy.limits)
+    inner = _attached_original(facts_of(parsed, raw, policy))
+    if inner is None or inner[0].message_id.endswith(f"@{SYNTHETIC_DOMAIN}>"):
+        return own
+    original = inner[0]
+    return original.message_id, message_ids(original.header("references") or "",
+                                            limit=REPLY_REFERENCES)
 
 
 def _unknown_original(forwarder: str) -> Intake:

@@ -37,7 +37,7 @@ from mailbot.errors import (
     SetAside,
     TransientError,
 )
-from mailbot.intake import Action, Intake, IntakePolicy, decide
+from mailbot.intake import Action, Intake, IntakePolicy, decide, reply_thread
 from mailbot.isolation import Classify, IsolatedClassifier
 from mailbot.middleware import LoggingMiddleware, MetricsMiddleware, Middleware, call_hooks
 from mailbot.mime.headers import header_text, message_ids
@@ -540,15 +540,18 @@ class Worker:
         assert case.id is not None
         own = [inbound for inbound in answered if inbound.state == InboundState.PROCESSED]
         latest = own[-1] if own else None
+        # A forwarded candidate's mail is answered in the candidate's thread, not the forwarder's.
+        threads = [reply_thread(inbound.raw, inbound.message_id, self.intake_policy)
+                   for inbound in own]
         # RFC 5322 3.6.4: the parent's References, then every mail this reply answers.
-        chain = message_ids(BytesHeaderParser().parsebytes(latest.raw).get("References", ""),
-                            limit=20) if latest else []
-        answered_message_ids = [inbound.message_id for inbound in own]
+        chain = threads[-1][1] if threads else []
+        answered_message_ids = [message_id for message_id, _ in threads]
         references = tuple(dict.fromkeys(
             [*(ref for ref in chain if ref not in answered_message_ids), *answered_message_ids]))
         self.queue(session, OutboundKind.REPLY, case.id, (case.email,),
                     reply_subject(latest.subject if latest else "", case.reference), text,
-                    in_reply_to=latest.message_id if latest else None, references=references)
+                    in_reply_to=answered_message_ids[-1] if latest else None,
+                    references=references)
         self.report.replies_queued += 1
 
     def queue(

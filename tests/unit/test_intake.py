@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mailbot.config import DEFAULT_SPAM_VERDICT_HEADERS, Settings, parse_spam_verdict_headers
-from mailbot.intake import Action, IntakePolicy, decide
+from mailbot.intake import Action, IntakePolicy, decide, reply_thread
 from mailbot.mime.parse import parse_mail
 from mailbot.replies.message import thread_header
 
@@ -206,3 +206,21 @@ def test_the_intake_judges_the_tree_parse_mail_built_without_parsing_again(
     monkeypatch.setattr(email.parser.BytesHeaderParser, "parsebytes", no_second_parse)
     verdict = decide(parsed, raw, IntakePolicy())
     assert verdict.action is Action.IGNORE
+
+
+def test_a_reply_to_an_attached_forward_threads_on_the_original_message_id() -> None:
+    inner = ("From: Ivan <ivan@example.bg>\nSubject: CV\nMessage-ID: <ivan.1@example.bg>\n"
+             "References: <root@example.bg>\n\nmy CV")
+    raw = (f"From: {FORWARDER}\nSubject: FW: CV\nMessage-ID: <fwd.1@itsync.example>\n"
+           "References: <hr.thread@itsync.example>\n"
+           'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n'
+           f"--b\nContent-Type: text/plain\n\nFW\n--b\nContent-Type: message/rfc822\n\n{inner}\n"
+           "--b--\n").replace("\n", "\r\n").encode()
+    assert reply_thread(raw, "<fwd.1@itsync.example>", POLICY) == (
+        "<ivan.1@example.bg>", ["<root@example.bg>"])
+    # not an allowed forwarder: the mail itself is the parent
+    assert reply_thread(raw, "<fwd.1@itsync.example>", IntakePolicy()) == (
+        "<fwd.1@itsync.example>", ["<hr.thread@itsync.example>"])
+    without_id = raw.replace(b"Message-ID: <ivan.1@example.bg>\r\n", b"")
+    assert reply_thread(without_id, "<fwd.1@itsync.example>", POLICY)[0] == \
+        "<fwd.1@itsync.example>"
