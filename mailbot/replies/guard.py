@@ -131,7 +131,9 @@ def machine_local_part(address: str) -> str | None:
         return match.group(0)
     tokens = [t for t in _LOCAL_SEPARATORS.split(local) if t]
     hit = next((t for t in tokens if t in _MACHINE_TOKENS), None)
-    return hit
+    # DMARC and TLS-RPT report senders: dmarc@, dmarcreport@, dmarc-reports@, tlsrpt@
+    # (a token that starts so: "ed.marcus" stays a person).
+    return hit or next((t for t in tokens if t.startswith(("dmarc", "tlsrpt"))), None)
 
 
 # Bounce handlers of lists and bulk senders: "bounces-…", "…-bounces", "owner-…", "…-owner",
@@ -481,7 +483,8 @@ class ReportStructure:
             # X-ARF (abusix's abuse-report format) and Microsoft's JMRP/SNDS reports.
             if key in ("x-arf", "x-xarf") and value.strip().lower() not in _FALSE_VALUES:
                 return f"{key}: {value.strip()[:40]}"
-            if key in ("x-hmxmroriginalrecipient", "x-ms-exchange-organization-scl-report"):
+            if key in ("x-hmxmroriginalrecipient", "tls-report-domain",
+                       "tls-report-submitter"):
                 return key
         for part in top_parts(facts.message):
             kind = part.get_content_type()
@@ -604,6 +607,13 @@ _SUBJECT_FEEDBACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fr", _prefix(r"(rapport|signalement) d'abus|plainte (pour|de) spam|signalement de spam")),
     ("es", _prefix(r"(informe|reporte|denuncia) de (abuso|spam)|queja (de|por) spam")),
     ("pt", _prefix(r"(relat(ó|o)rio|den(ú|u)ncia) de (abuso|spam)|reclama(ç|c)(ã|a)o de spam")),
+)
+
+# RFC 7489 (DMARC aggregate) and RFC 8460 (TLS-RPT) reports name their subject this way.
+_SUBJECT_REPORT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("report", _prefix(r"report[ _-]?domain: ?\S{1,253} {0,3}submitter: ?\S|"
+                       r"dmarc (aggregate|failure|forensic) report|"
+                       r"(dmarc|tls|smtp tls) report(ing)? for|\[?preview\]? report domain:")),
 )
 
 _SUBJECT_CHALLENGE: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -788,6 +798,8 @@ class AutoReplyText:
 _FEEDBACK_BODY = re.compile(
     r"^(feedback-type|abuse-type|reported-domain|reported-uri|original-mail-from|"
     r"arrival-date|source-ip|reported-from|report-type|report-id|schema-url|source-type|"
+    r"original-rcpt-to|original-envelope-id|removal-recipient|delivery-result|dkim-domain|"
+    r"dkim-identity|dkim-selector|auth-failure|identity-alignment|"
     r"user-agent: [a-z0-9 ._/-]*(fbl|feedback|arf))\s*:?",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -967,6 +979,9 @@ _BULK_HEADER = re.compile(
     r"x-mass-mail|x-mailing[a-z-]*|x-mc-user|x-listmonk[a-z-]*|x-mautic[a-z-]*|"
     r"x-klaviyo[a-z-]*|x-brevo[a-z-]*|x-mailin-[a-z-]+|x-roving-[a-z-]+|x-acumba[a-z-]*|"
     r"x-mailerlite[a-z-]*|x-iterable[a-z-]*|x-braze[a-z-]*|x-customerio[a-z-]*|x-job|"
+    r"x-sailthru[a-z-]*|x-pardot[a-z-]*|x-sfdc-[a-z-]+|x-exacttarget[a-z-]*|"
+    r"x-selligent[a-z-]*|x-dotdigital[a-z-]*|x-mailpoet[a-z-]*|x-sendpulse[a-z-]*|"
+    r"x-zcampaign[a-z-]*|x-zohocampaign[a-z-]*|x-emv-[a-z-]+|x-mw-[a-z-]+|"
     r"x-unsubscribe[a-z-]*|x-tm-id|x-xsmtpapi|x-smtpapi|x-ymail-isg-bulk|"
     r"x-mailer-campaign|x-tracking[a-z-]*|x-originating-campaign)$"
 )
@@ -985,7 +1000,10 @@ _BULK_MAILER = re.compile(
     r"mailchimp|constant ?contact|sendinblue|brevo|phplist|mailjet|mautic|acumbamail|"
     r"campaign ?monitor|getresponse|mailerlite|aweber|klaviyo|hubspot|marketo|eloqua|"
     r"salesforce|exacttarget|listmonk|sendy|newsletter|mass ?mail|bulk ?mail|phpmailer|"
-    r"swiftmailer|cron daemon|wordpress|drupal|joomla|zendesk|jira|bugzilla|mailgun",
+    r"swiftmailer|cron daemon|wordpress|drupal|joomla|zendesk|jira|bugzilla|mailgun|"
+    r"sendgrid|amazon ?ses|mandrill|sparkpost|postmark|sailthru|silverpop|cheetahmail|"
+    r"emarsys|dotdigital|act-on|pardot|selligent|adobe campaign|neolane|mailpoet|sendpulse|"
+    r"moosend|omnisend|convertkit|zoho ?campaigns|mailwizz|interspire|oempro|sendloop",
     re.IGNORECASE,
 )
 _UNSUBSCRIBE_TEXT = re.compile(
@@ -1018,6 +1036,35 @@ _NOTIFICATION_LOCAL = re.compile(
 )
 
 
+# The bounce and signing domains of bulk-mail services: mail whose envelope sender (VERP) or
+# DKIM signature is theirs was sent through a campaign or notification platform.
+_ESP_DOMAIN = re.compile(
+    r"(^|\.)(amazonses\.com|sendgrid\.net|sendgrid\.info|mailgun\.(org|net)|mcsv\.net|"
+    r"mcdlv\.net|rsgsv\.net|mandrillapp\.com|sparkpostmail\.com|mtasv\.net|"
+    r"pmbounces\.com|sendinblue\.com|brevo\.com|mailjet\.com|createsend\.com|"
+    r"cmail\d+\.com|constantcontact\.com|ctctcdn\.com|hubspotemail\.net|"
+    r"hs-email\.com|mktomail\.com|exacttarget\.com|exct\.net|salesforce\.com|"
+    r"sailthru\.com|pardot\.com|klaviyomail\.com|mailerlite\.com|mlsend\.com|"
+    r"customeriomail\.com|emsend\d*\.com|emarsys\.net|dotdigital-email\.com|"
+    r"mailpoet\.com|sendpulse\.com|moosend\.com|substack\.com|mailchimpapp\.net)$",
+    re.IGNORECASE,
+)
+_DKIM_DOMAIN = re.compile(r"(?:^|;)\s*d=([A-Za-z0-9.-]{1,253})")
+
+
+def _esp_infrastructure(facts: MailFacts) -> str | None:
+    for value in facts.values("return-path"):
+        for address in addresses_in(value):
+            domain = address.rpartition("@")[2]
+            if _ESP_DOMAIN.search(domain):
+                return f"envelope sender at {domain[:60]}"
+    for value in facts.values("dkim-signature")[:5]:
+        match = _DKIM_DOMAIN.search(value)
+        if match and _ESP_DOMAIN.search(match.group(1)):
+            return f"signed by {match.group(1)[:60]}"
+    return None
+
+
 def bulk_signals(facts: MailFacts) -> list[str]:
     """What makes a mail look like a newsletter or a notification, strongest first."""
     signals: list[str] = []
@@ -1032,6 +1079,9 @@ def bulk_signals(facts: MailFacts) -> list[str]:
                    and _BULK_MAILER.search(v)), None)
     if mailer:
         signals.append(f"mailer {mailer[:40]!r}")
+    infrastructure = _esp_infrastructure(facts)
+    if infrastructure and not esp:
+        signals.append(infrastructure)
     unsubscribe = _UNSUBSCRIBE_TEXT.search(facts.parsed.text[-20000:]) or \
         _UNSUBSCRIBE_TEXT.search(facts.parsed.text[:5000])
     if unsubscribe:
@@ -1087,6 +1137,8 @@ HEURISTIC_RULES: tuple[Rule, ...] = (
                    _SUBJECT_FEEDBACK),
     SubjectPattern("challenge-subject", "the subject asks to confirm the sender is human",
                    _SUBJECT_CHALLENGE),
+    SubjectPattern("report-subject", "the subject is a DMARC or TLS-RPT report's fixed form",
+                   _SUBJECT_REPORT),
     DeliveryFailureText(),
     AutoReplyText(),
     AcknowledgementText(),

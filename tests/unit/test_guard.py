@@ -408,3 +408,36 @@ def test_an_old_style_yahoo_abuse_report_is_a_machine() -> None:
     given = mail(sender="feedback@yahoo.example", subject="Abuse Message Report",
                  text="This is an abuse report for a message received from 198.51.100.7.")
     assert heuristics(given).corroborated
+
+
+@pytest.mark.parametrize("given", [
+    mail(sender="dmarchelp@yahooinc.example",
+         subject="Report Domain: itsync.example Submitter: yahoo.example Report-ID: <17>"),
+    mail(sender="dmarcreport@microsoft.example"),
+    mail(sender="tlsrpt@mail.example", tls_report_domain="itsync.example"),
+])
+def test_dmarc_and_tls_reports_are_machines(given: ParsedMail) -> None:
+    assert machine_mail_reason(given, OWN) is not None
+
+
+def test_a_person_named_marcus_is_not_a_dmarc_robot() -> None:
+    assert hit(guard.MachineSender(), mail(sender="ed.marcus@example.com")) is None
+    assert hit(guard.MachineSender(), mail(sender="edmarcus@example.com")) is None
+
+
+@pytest.mark.parametrize("given", [
+    mail(sender="anna@shop.example", return_path="<0102018c.a1@eu-west-1.amazonses.com>",
+         text="Our deals. Unsubscribe here."),
+    mail(sender="anna@shop.example", dkim_signature="v=1; a=rsa-sha256; d=mcsv.net; s=k1",
+         text="Manage your email preferences."),
+    mail(sender="anna@shop.example", x_mailer="Sailthru", text="View this email in your browser"),
+])
+def test_esp_infrastructure_and_mailers_are_bulk_signals(given: ParsedMail) -> None:
+    assert hit(guard.BulkMail(), given) is not None
+
+
+def test_a_person_s_own_dkim_and_return_path_are_no_bulk_signal() -> None:
+    given = mail(sender="anna@example.com", return_path="<anna@example.com>",
+                 dkim_signature="v=1; a=rsa-sha256; d=example.com; s=google",
+                 text="Please unsubscribe me from the old list; here is my CV.")
+    assert hit(guard.BulkMail(), given) is None
