@@ -982,6 +982,7 @@ _BULK_HEADER = re.compile(
     r"x-sailthru[a-z-]*|x-pardot[a-z-]*|x-sfdc-[a-z-]+|x-exacttarget[a-z-]*|"
     r"x-selligent[a-z-]*|x-dotdigital[a-z-]*|x-mailpoet[a-z-]*|x-sendpulse[a-z-]*|"
     r"x-zcampaign[a-z-]*|x-zohocampaign[a-z-]*|x-emv-[a-z-]+|x-mw-[a-z-]+|"
+    r"x-php-originating-script|x-php-script|x-entity-ref-id|"
     r"x-unsubscribe[a-z-]*|x-tm-id|x-xsmtpapi|x-smtpapi|x-ymail-isg-bulk|"
     r"x-mailer-campaign|x-tracking[a-z-]*|x-originating-campaign)$"
 )
@@ -1003,20 +1004,41 @@ _BULK_MAILER = re.compile(
     r"swiftmailer|cron daemon|wordpress|drupal|joomla|zendesk|jira|bugzilla|mailgun|"
     r"sendgrid|amazon ?ses|mandrill|sparkpost|postmark|sailthru|silverpop|cheetahmail|"
     r"emarsys|dotdigital|act-on|pardot|selligent|adobe campaign|neolane|mailpoet|sendpulse|"
-    r"moosend|omnisend|convertkit|zoho ?campaigns|mailwizz|interspire|oempro|sendloop",
+    r"moosend|omnisend|convertkit|zoho ?campaigns|mailwizz|interspire|oempro|sendloop|"
+    r"nodemailer|zend_mail|laminas|codeigniter|php/\d|coldfusion|microsoft cdo|actionmailer|"
+    r"symfony mailer|python|django",
     re.IGNORECASE,
 )
 _UNSUBSCRIBE_TEXT = re.compile(
     r"unsubscribe|\bopt[ -]?out\b|manage (your )?(e-?mail |subscription |notification )?"
-    r"(preferences|settings|subscriptions)|view (this (e-?mail|message) )?in (your |a |the )?"
-    r"(web )?browser|(you are|you're) receiving this (e-?mail|message|because)|"
-    r"you (received|got) this (e-?mail|message|notification) because|this (e-?mail|message|"
-    r"notification) was sent to|update your (e-?mail )?preferences|email preferences|"
-    r"afmelden|uitschrijven|u ontvangt deze|je ontvangt deze|abmelden|abbestellen|"
-    r"sie erhalten diese|newsletter abbestellen|se d(é|e)sabonner|d(é|e)sinscri|"
-    r"d(é|e)sabonnement|vous recevez (cet|ce)|darse de baja|date de baja|cancelar (la |tu )?"
-    r"suscripci(ó|o)n|recibes este|recibe este|descadastr|cancelar (a )?inscri(ç|c)(ã|a)o|"
-    r"voc(ê|e) est(á|a) recebendo|annulla(re)? (l')?iscrizione|disiscriv",
+    r"(preferences|settings|subscriptions)|update your (e-?mail )?preferences|"
+    r"email preferences|afmelden|uitschrijven|abmelden|abbestellen|newsletter abbestellen|"
+    r"se d(é|e)sabonner|d(é|e)sinscri|d(é|e)sabonnement|darse de baja|date de baja|"
+    r"cancelar (la |tu )?suscripci(ó|o)n|descadastr|cancelar (a )?inscri(ç|c)(ã|a)o|"
+    r"annulla(re)? (l')?iscrizione|disiscriv",
+    re.IGNORECASE,
+)
+# A newsletter's header and footer lines, apart from the unsubscribe link: a second signal.
+_MAILING_TEXT = re.compile(
+    r"view (this (e-?mail|message|newsletter) )?(online|in (your |a |the )?(web )?browser)|"
+    r"having trouble (viewing|reading) this|(you are|you're) receiving this (e-?mail|message|"
+    r"because)|you (received|got) this (e-?mail|message|notification) because|this (e-?mail|"
+    r"message|notification) was sent to|bekijk (deze e-?mail |de nieuwsbrief )?(online|in "
+    r"(je|uw) browser)|u ontvangt deze|je ontvangt deze|im browser (ansehen|anzeigen|"
+    r"(ö|oe)ffnen)|sie erhalten diese|(afficher|voir) (ce message |cet e-?mail )?(en ligne|"
+    r"dans (votre|un) navigateur)|vous recevez (cet|ce)|ver (este correo |el correo )?en (tu|"
+    r"su|el) navegador|recibes este|recibe este|visualizar (este e-?mail )?no (seu )?"
+    r"navegador|voc(ê|e) est(á|a) recebendo|visualizza (nel|sul) browser",
+    re.IGNORECASE,
+)
+# What a platform's notification says: a portal message, a code, a link that expires.
+_NOTIFICATION_TEXT = re.compile(
+    r"\b(log ?in|sign ?in) to (view|read|see|access|reply|respond)|you have (\d+ |a )?new "
+    r"(message|notification|document)s?\b|(reset|verify|confirm) your (password|e-?mail "
+    r"address|account)|verification code|one-?time (password|code|passcode)|this link "
+    r"(will )?expires?|er staat een nieuw bericht|u heeft een nieuw bericht|sie haben eine "
+    r"neue nachricht|vous avez (un )?nouveau message|tiene un nuevo mensaje|voc(ê|e) tem uma "
+    r"nova mensagem",
     re.IGNORECASE,
 )
 # Notification-style senders: departments and systems, not people.
@@ -1082,10 +1104,12 @@ def bulk_signals(facts: MailFacts) -> list[str]:
     infrastructure = _esp_infrastructure(facts)
     if infrastructure and not esp:
         signals.append(infrastructure)
-    unsubscribe = _UNSUBSCRIBE_TEXT.search(facts.parsed.text[-20000:]) or \
-        _UNSUBSCRIBE_TEXT.search(facts.parsed.text[:5000])
-    if unsubscribe:
-        signals.append(f"wording {unsubscribe.group(0)[:40]!r}")
+    # The sender's own words only: a person forwarding or quoting a newsletter is no list.
+    words = own_words(facts.parsed.text)
+    for family in (_UNSUBSCRIBE_TEXT, _MAILING_TEXT, _NOTIFICATION_TEXT):
+        found = family.search(words[-20000:]) or family.search(words[:5000])
+        if found:
+            signals.append(f"wording {found.group(0)[:40]!r}")
     if facts.parsed.from_address and _NOTIFICATION_LOCAL.match(
             local_part(facts.parsed.from_address)):
         signals.append(f"sender {local_part(facts.parsed.from_address)[:30]!r}")

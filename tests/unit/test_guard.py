@@ -441,3 +441,30 @@ def test_a_person_s_own_dkim_and_return_path_are_no_bulk_signal() -> None:
                  dkim_signature="v=1; a=rsa-sha256; d=example.com; s=google",
                  text="Please unsubscribe me from the old list; here is my CV.")
     assert hit(guard.BulkMail(), given) is None
+
+
+def test_a_newsletter_s_browser_line_and_unsubscribe_link_are_two_signals() -> None:
+    text = "View this email in your browser\n\nOur tips.\n\nUnsubscribe from this list."
+    assert hit(guard.BulkMail(), mail(sender="lena@relocate.example", text=text)) is not None
+
+
+def test_a_portal_notification_from_a_plain_address_is_bulk() -> None:
+    text = "You have a new message in your portal. Log in to view it."
+    given = mail(sender="mijnportaal@gemeente.example", x_php_originating_script="1001:send.php",
+                 text=text)
+    assert hit(guard.BulkMail(), given) is not None
+
+
+def test_a_person_forwarding_a_newsletter_is_not_bulk() -> None:
+    text = ("Is this event useful for me?\n\n---------- Forwarded message ---------\n"
+            "From: Expat news <news@expat.example>\n\nView this email in your browser\n"
+            "Unsubscribe")
+    given = mail(subject="Fwd: events", text=text)
+    assert hit(guard.BulkMail(), given) is None
+    assert guard.judge(MailFacts(given, None, OWN)) is None
+
+
+def test_a_person_asking_to_log_in_is_one_signal_only() -> None:
+    given = mail(text="I cannot log in to view the portal, so here is my passport.",
+                 attachments=(PDF,))
+    assert hit(guard.BulkMail(), given) is None
