@@ -265,8 +265,13 @@ def score_machine_mail() -> dict[str, Any]:
     hr = settings["hr_address"].lower()
     engine = make_engine(Settings(data_dir=work / "data").effective_database_url)
     with Session(engine) as session:
-        states = {_clean_id(row.message_id): row.state
-                  for row in session.exec(select(InboundMessage))}
+        rows = {_clean_id(row.message_id): (row.state, row.note)
+                for row in session.exec(select(InboundMessage))}
+    states = {mid: state for mid, (state, _) in rows.items()}
+    recipients_of_any_mail = {rcpt for rcpts, _, _ in sent for rcpt in rcpts}
+    # Why persons were not answered, as counts only: the inbound state, the intake rule's
+    # name (never its detail, which quotes the mail) and whether the sender got any reply.
+    people_missed: Counter[str] = Counter()
     cases = {case["email"].lower() for case in _cases(work)}
     table: dict[str, Counter[str]] = defaultdict(Counter)
     for item in labels["mails"]:
@@ -280,6 +285,12 @@ def score_machine_mail() -> dict[str, Any]:
             outcome = "answered" if sender in answered_to else "not answered (WRONG)"
             if answered_to and sender not in answered_to:
                 outcome = "answered someone else (WRONG)"
+            if answered_to and sender not in answered_to:
+                people_missed["answered at another address (From, not Reply-To)"] += 1
+            elif sender not in answered_to:
+                state, note = rows.get(mid, (None, None))
+                people_missed[_miss_reason(state, note,
+                                           sender in recipients_of_any_mail)] += 1
         elif expect == "set_aside":
             state = states.get(mid)
             if answered_to:
@@ -306,7 +317,31 @@ def score_machine_mail() -> dict[str, Any]:
                            and any(i["category"] == c for i in machine))
     return {"mails": len(labels["mails"]), "machine_mails": len(machine),
             "machine_mails_answered": machine_answered, "wrong_outcomes": wrong,
-            "by_category": {k: dict(v) for k, v in sorted(table.items())}}
+            "by_category": {k: dict(v) for k, v in sorted(table.items())},
+            "persons_not_answered_by_reason": dict(people_missed.most_common())}
+
+
+def _miss_reason(state: str | None, note: str | None, sender_got_a_reply: bool) -> str:
+    """'state / rule' for a person who was not answered: the rule name is the note's first
+    word ("no reply: bulk: ..." -> "bulk"); the rule's detail is never shown."""
+    if state is None:
+        return "no inbound row with this Message-ID"
+    rule = "-"
+    text = (note or "").removeprefix("no reply, kept for HR: ").removeprefix("no reply: ")
+    if note:
+        head = text.split(":", 1)[0].strip()
+        rule = head if head.replace("-", "").isalnum() and len(head) <= 40 else "other note"
+        if text.startswith("duplicate of mail"):
+            rule = "duplicate"
+        elif text.startswith(("sender ", "sent from ")):
+            rule = "spoof or other address"
+    if state in ("held", "needs_review"):
+        return f"{state} (HR told) / {rule}"
+    threaded = "" if state != "processed" else (
+        ", a reply went to the sender but not threaded on this mail" if sender_got_a_reply
+        else ", no reply to the sender at all")
+    return f"{state} (silently, HR not told) / {rule}{threaded}" if state == "ignored" \
+        else f"{state} / {rule}{threaded}"
 
 
 SETS = {"documents": score_documents, "mails": score_mails, "passports": score_passports,

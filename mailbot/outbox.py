@@ -13,7 +13,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from email.parser import BytesHeaderParser
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -21,7 +20,7 @@ from sqlmodel import Session
 from mailbot.config import Settings
 from mailbot.delivery.base import Delivery, Envelope
 from mailbot.errors import DeliveryInDoubt, MailbotError, TransientError
-from mailbot.mime.headers import message_ids
+from mailbot.intake import IntakePolicy, reply_thread
 from mailbot.replies.compose import ComposedText, reply_subject
 from mailbot.replies.hr import ReviewNotice, compose_review
 from mailbot.replies.message import FileAttachment, OutgoingMail, new_message_id, render
@@ -119,15 +118,18 @@ class Outbox:
         assert case.id is not None
         own = [inbound for inbound in answered if inbound.state == InboundState.PROCESSED]
         latest = own[-1] if own else None
+        # A forwarded candidate's mail is answered in the candidate's thread, not the forwarder's.
+        policy = IntakePolicy.from_settings(self.settings)
+        threads = [reply_thread(inbound.raw, inbound.message_id, policy) for inbound in own]
         # RFC 5322 3.6.4: the parent's References, then every mail this reply answers.
-        chain = message_ids(BytesHeaderParser().parsebytes(latest.raw).get("References", ""),
-                            limit=20) if latest else []
-        answered_message_ids = [inbound.message_id for inbound in own]
+        chain = threads[-1][1] if threads else []
+        answered_message_ids = [message_id for message_id, _ in threads]
         references = tuple(dict.fromkeys(
             [*(ref for ref in chain if ref not in answered_message_ids), *answered_message_ids]))
         self.queue(session, OutboundKind.REPLY, case.id, (case.email,),
                    reply_subject(latest.subject if latest else "", case.reference), text,
-                   in_reply_to=latest.message_id if latest else None, references=references)
+                   in_reply_to=answered_message_ids[-1] if latest else None,
+                   references=references)
 
     # ---------------------------------------------------------------- sending
 

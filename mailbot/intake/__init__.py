@@ -5,6 +5,13 @@
 `Authentication-Results`. The process step applies the outcome in one transaction.
 """
 
-from mailbot.intake.decision import Action, Intake, IntakePolicy, decide, facts_of
+from mailbot.intake.decision import (
+    Action,
+    Intake,
+    IntakePolicy,
+    decide,
+    facts_of,
+    reply_thread,
+)
 
-__all__ = ["Action", "Intake", "IntakePolicy", "decide", "facts_of"]
+__all__ = ["Action", "Intake", "IntakePolicy", "decide", "facts_of", "reply_thread"]

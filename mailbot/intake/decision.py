@@ -11,27 +11,38 @@ The chain, in order (GNU Mailman's "chain of rules", each hit named in the log):
                                     (a job portal passing on an application, a list post).
   4. the operator's spam verdict    (`MAILBOT_SPAM_VERDICT_HEADERS`): no reply; held for HR
                                     with its documents read when it carries any.
-  5. heuristic machine rules        (guard.HEURISTIC_RULES): no reply; held for HR with its
-                                    documents read when it carries documents of its own (a
-                                    person may have written those words).
+  5. heuristic machine rules        (guard.heuristic_judgement): two signals, or one that
+                                    needs no second: no reply; held for HR with its documents
+                                    read when it carries documents of its own. A single
+                                    phrase or hint (guard.LONE_SIGNAL_RULES) with person
+                                    evidence (own documents, a question): a person, step 7;
+                                    without: held for HR, never silently ignored.
   6. no usable sender               set aside for HR, documents read, HR told.
   7. otherwise                      a person: process and answer.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from email.message import Message
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import parseaddr
 from enum import StrEnum
 
 from mailbot.config import Settings
 from mailbot.intake import rules as guard
 from mailbot.intake.rules import MailFacts, Verdict
-from mailbot.mime.guard import read_message
+from mailbot.mime.headers import header_text, message_ids
 from mailbot.mime.limits import MimeLimits
-from mailbot.mime.parse import parse_mail
+from mailbot.mime.parse import SYNTHETIC_DOMAIN, parse_mail
 from mailbot.mime.types import ParsedMail
+
+log = logging.getLogger("mailbot.intake")
+
+REPLY_REFERENCES = 20   # the parent's References a reply carries on (first and latest)
 
 
 class Action(StrEnum):
@@ -86,14 +97,10 @@ def decide(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> Intake:
 
 
 def facts_of(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> MailFacts:
-    message: Message | None = None
-    try:
-        tree, _defects, complete = read_message(raw, policy.limits)
-        message = tree if complete else None
-    except Exception:  # parse_mail already reported what is wrong with the bytes
-        message = None
+    """The rules' view of one mail: the MIME tree parse_mail already built (the bytes are
+    parsed once per mail; a tree it could not build in full is not judged by structure)."""
     own = frozenset(a.lower() for a in policy.own_addresses)
-    return MailFacts(parsed, message, own, len(raw))
+    return MailFacts(parsed, parsed.tree, own, len(raw))
 
 
 def _judged(facts: MailFacts, policy: IntakePolicy, sender: str, sender_name: str,
@@ -110,10 +117,19 @@ def _judged(facts: MailFacts, policy: IntakePolicy, sender: str, sender_name: st
     if spam is not None:
         action = Action.HOLD if documents else Action.IGNORE
         return Intake(action, spam.reason, sender, sender_name, forwarded_by, spam)
-    verdict = guard.judge(facts, guard.HEURISTIC_RULES)
-    if verdict is not None:
+    weighed = guard.heuristic_judgement(facts, skip)
+    verdict = weighed.verdict
+    if verdict is not None and weighed.corroborated:
         action = Action.HOLD if documents else Action.IGNORE
         return Intake(action, verdict.reason, sender, sender_name, forwarded_by, verdict)
+    if verdict is not None and weighed.person is None:
+        # One phrase or hint a person could have written, and nothing else either way: no
+        # reply, but HR is told, so a person is never silently dropped.
+        return Intake(Action.HOLD, f"{verdict.reason} (a single uncertain signal)", sender,
+                      sender_name, forwarded_by, verdict)
+    if verdict is not None:
+        log.info("a lone %s signal is outweighed by %s: answered as a person's mail",
+                 verdict.rule, weighed.person)
     if not sender:
         what = next((d for d in facts.parsed.defects if "From" in d), "no From address")
         return Intake(Action.SET_ASIDE, f"no-usable-sender: {what}", forwarded_by=forwarded_by)
@@ -178,6 +194,26 @@ def _forward_outcome(judged: Intake, outer: ParsedMail) -> Intake:
                       judged.sender_name, judged.forwarded_by, judged.verdict)
     return Intake(judged.action, f"forwarded: {judged.reason}", judged.sender,
                   judged.sender_name, judged.forwarded_by, judged.verdict)
+
+
+def reply_thread(raw: bytes, message_id: str, policy: IntakePolicy) -> tuple[str, list[str]]:
+    """The Message-ID a reply to this stored mail answers, and the References before it.
+
+    For a candidate's mail that an allowed forwarder passed on as an attachment, that is the
+    candidate's own mail: their client knows its Message-ID, never the forwarder's. For any
+    other mail (and when the original has no Message-ID of its own) it is the mail itself."""
+    headers = BytesHeaderParser(policy=compat32).parsebytes(raw)
+    own = (message_id, message_ids(headers.get("References", ""), limit=REPLY_REFERENCES))
+    sender = parseaddr(header_text(headers.get("From", ""), 998))[1]
+    if not policy.forwarders or not policy.is_forwarder(sender):
+        return own
+    parsed = parse_mail(raw, policy.limits)
+    inner = _attached_original(facts_of(parsed, raw, policy))
+    if inner is None or inner[0].message_id.endswith(f"@{SYNTHETIC_DOMAIN}>"):
+        return own
+    original = inner[0]
+    return original.message_id, message_ids(original.header("references") or "",
+                                            limit=REPLY_REFERENCES)
 
 
 def _unknown_original(forwarder: str) -> Intake:

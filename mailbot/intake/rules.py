@@ -5,9 +5,11 @@ it saw (for the log and HR) or None. `judge()` runs them in order and returns th
 
 Rules are `certain` or not. A certain rule reads a signal only software writes (RFC 3834's
 Auto-Submitted, a null envelope sender, a DSN/ARF structure, list headers). The other rules
-read words (subject, first lines of the body, bulk wording) that a person could also write:
-when only such a rule fires and the mail carries documents of its own, the pipeline holds
-it for HR instead of dropping it (`Verdict.certain`), so a person is never lost.
+read words (subject, first lines of the body, bulk wording) or hints that a person's mail can
+also carry, and they are weighed (`heuristic_judgement`): a rule in LONE_SIGNAL_RULES never
+decides alone. One such signal next to person evidence (their own documents, a question) is
+a person's mail; one alone is held for HR; two signals are a machine's, held for HR only when
+it carries documents of its own. So a person is never lost and never silently ignored.
 
 The mail is always stored and visible to HR; a machine mail just gets no automatic reply.
 The patterns are families (header name prefixes, local-part tokens, phrases in EN, NL, DE,
@@ -129,7 +131,9 @@ def machine_local_part(address: str) -> str | None:
         return match.group(0)
     tokens = [t for t in _LOCAL_SEPARATORS.split(local) if t]
     hit = next((t for t in tokens if t in _MACHINE_TOKENS), None)
-    return hit
+    # DMARC and TLS-RPT report senders: dmarc@, dmarcreport@, dmarc-reports@, tlsrpt@
+    # (a token that starts so: "ed.marcus" stays a person).
+    return hit or next((t for t in tokens if t.startswith(("dmarc", "tlsrpt"))), None)
 
 
 # Bounce handlers of lists and bulk senders: "bounces-…", "…-bounces", "owner-…", "…-owner",
@@ -149,9 +153,13 @@ def bounce_handler(address: str) -> str | None:
 _QUOTE_START = re.compile(
     r"^(>|On .{0,200} wrote:?$|Op .{0,200} (schreef|geschreven).*$|Am .{0,200} schrieb.*$|"
     r"Le .{0,200} a écrit.*$|El .{0,200} escribió.*$|Em .{0,200} escreveu.*$|"
+    r"Il .{0,200} ha scritto.*$|Begin forwarded message:|Inizio messaggio inoltrato:|"
     r"-{2,} ?(Original|Forwarded|Oorspronkelijk|Doorgestuurd|Ursprüngliche|Weitergeleitete|"
-    r"Message d'origine|Message transféré|Mensaje original|Mensagem original)|"
-    r"(From|Van|Von|De|Da|Sent|Verzonden|Gesendet|Envoyé|Enviado):\s|_{5,})",
+    r"Message d'origine|Message transféré|Mensaje original|Mensagem original|"
+    r"Messaggio originale|Messaggio inoltrato)|"
+    # Outlook's quoted header block; French Outlook writes "De :" with a space.
+    r"(From|Van|Von|De|Da|Fra|Från|Od|Sent|Verzonden|Gesendet|Envoyé|Enviado|Inviato) ?:\s|"
+    r"_{5,})",
     re.IGNORECASE,
 )
 
@@ -260,9 +268,17 @@ class AutoReplyHeaders:
 
 @dataclass(frozen=True)
 class SuppressAutoResponse:
+    """Exchange's X-Auto-Response-Suppress (MS-OXCMAIL 2.1.3.2.20) asks the receiver not to
+    answer with auto-replies; it does not say the mail is one. Outlook writes it on ordinary
+    mail a person sent too (meeting mail, add-ins, some tenants' transport rules), and help
+    desks that keyed on it lost people's mail (Jitbit; Discourse PR #21367; sisimai #491).
+    So it is a heuristic that never decides alone: with a second signal (an "Automatic
+    reply:" subject, an out-of-office text) the mail is a machine's."""
+
     name: str = "x-auto-response-suppress"
-    description: str = "X-Auto-Response-Suppress asks for no automatic replies (Exchange)"
-    certain: bool = True
+    description: str = ("X-Auto-Response-Suppress asks for no automatic replies (Exchange); "
+                        "a hint, not a verdict")
+    certain: bool = False
 
     def check(self, facts: MailFacts) -> str | None:
         value = (facts.header("x-auto-response-suppress") or "").lower()
@@ -367,7 +383,20 @@ class MachineSender:
         name = parsed.from_name.strip().strip('"')
         if _MACHINE_DISPLAY_NAME.match(name):
             return f"display name {name[:60]!r}"
+        no_reply = _NO_REPLY_NAME.search(name)
+        if no_reply:
+            return f"display name says {no_reply.group(0)[:40]!r}"
         return None
+
+
+# "Acme (no-reply)", "Do Not Reply - Portal", "Bank | niet beantwoorden": the display name of
+# a sender that says it reads no answers, in the six languages.
+_NO_REPLY_NAME = re.compile(
+    r"\b(no[ _-]?reply|do[ _-]?not[ _-]?reply|don'?t reply|please do not reply|"
+    r"niet beantwoorden|geen antwoord|nicht antworten|keine antwort|ne pas r(é|e)pondre|"
+    r"no responder|no responda|n(ã|a)o responda|n(ã|a)o responder|non rispondere)\b",
+    re.IGNORECASE,
+)
 
 
 _BULK_PRECEDENCE = frozenset({"bulk", "junk", "list", "auto_reply", "auto-reply"})
@@ -391,7 +420,8 @@ class BulkPrecedence:
 # Mailman's X-BeenThere/X-Mailman-Version, LISTSERV's X-LISTSERV-*, Lyris, Sympa, Google
 # Groups, Yahoo Groups, majordomo's X-Listprocessor-Version, procmail/list loop guards X-Loop.
 _LIST_HEADER = re.compile(
-    r"^(list-(id|unsubscribe|subscribe|post|help|owner|archive|software)|mailing-list|"
+    r"^(list-(id|unsubscribe|unsubscribe-post|subscribe|post|help|owner|archive|software)|"
+    r"mailing-list|"
     r"x-mailing-list|x-ml-[a-z-]+|x-mlserver|x-mailman-[a-z-]+|x-beenthere|x-list(name|-id|"
     r"-name|-unsubscribe|-post|processor-version|server|serv[a-z-]*)?|x-listserv[a-z-]*|"
     r"x-lyris[a-z-]*|x-sympa[a-z-]*|x-google-group-id|x-google-groups[a-z-]*|"
@@ -449,6 +479,13 @@ class ReportStructure:
         content_type = (facts.header("content-type") or "").lower()
         if content_type.startswith("multipart/report"):
             return content_type[:80]
+        for key, value in facts.parsed.headers:
+            # X-ARF (abusix's abuse-report format) and Microsoft's JMRP/SNDS reports.
+            if key in ("x-arf", "x-xarf") and value.strip().lower() not in _FALSE_VALUES:
+                return f"{key}: {value.strip()[:40]}"
+            if key in ("x-hmxmroriginalrecipient", "tls-report-domain",
+                       "tls-report-submitter"):
+                return key
         for part in top_parts(facts.message):
             kind = part.get_content_type()
             if kind in _REPORT_PARTS:
@@ -558,7 +595,7 @@ _SUBJECT_DELIVERY: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _SUBJECT_FEEDBACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("en", _prefix(r"(email |e-mail |spam |phishing )?(abuse|complaint|fbl|feedback|spam) "
-                   r"(report|notification|complaint|feedback)|abuse (report|complaint)|"
+                   r"(report|notification|complaint|feedback)|abuse (message )?(report|complaint)|"
                    r"complaint about (message|your message|mail)|\[?spamcop|"
                    r"scomp|fbl report|report of (spam|abuse)|spam (reported|complaint)|"
                    r"arf report|feedback loop|junk mail report|(client )?tos notification|"
@@ -570,6 +607,13 @@ _SUBJECT_FEEDBACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fr", _prefix(r"(rapport|signalement) d'abus|plainte (pour|de) spam|signalement de spam")),
     ("es", _prefix(r"(informe|reporte|denuncia) de (abuso|spam)|queja (de|por) spam")),
     ("pt", _prefix(r"(relat(ó|o)rio|den(ú|u)ncia) de (abuso|spam)|reclama(ç|c)(ã|a)o de spam")),
+)
+
+# RFC 7489 (DMARC aggregate) and RFC 8460 (TLS-RPT) reports name their subject this way.
+_SUBJECT_REPORT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("report", _prefix(r"report[ _-]?domain: ?\S{1,253} {0,3}submitter: ?\S|"
+                       r"dmarc (aggregate|failure|forensic) report|"
+                       r"(dmarc|tls|smtp tls) report(ing)? for|\[?preview\]? report domain:")),
 )
 
 _SUBJECT_CHALLENGE: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -660,19 +704,32 @@ _BODY_DELIVERY: tuple[tuple[str, re.Pattern[str]], ...] = (
 # automatic); either one alone is what a person writes too ("I am away next week, here is
 # my passport").
 _BODY_AUTOMATIC: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # The mail saying what it is: software writes this about itself, a person does not.
     ("automatic", re.compile(
         r"this is an? (automatic|automated|auto-?generated|auto-?reply)|this (e-?mail|"
-        r"message|reply) (is|was) (automatically generated|sent automatically|an automatic)|"
+        r"message|reply) (is|was|has been) (automatically generated|generated automatically|"
+        r"sent automatically|an automatic)|"
+        r"dit is een automatisch (antwoord|bericht|gegenereerd)|dit bericht is automatisch|"
+        r"dies ist eine automatische (antwort|nachricht|benachrichtigung)|diese (e-?mail|"
+        r"nachricht) wurde automatisch|ceci est (une|un) (r(é|e)ponse|message) automatique|"
+        r"ce message (a (é|e)t(é|e) )?(envoy(é|e)|g(é|e)n(é|e)r(é|e)) automatiquement|"
+        r"esta es una respuesta autom(á|a)tica|este (mensaje|correo) (ha sido|fue|se ha) "
+        r"(generado|enviado) autom(á|a)ticamente|esta (é|e) uma resposta autom(á|a)tica|"
+        r"esta mensagem foi (gerada|enviada) automaticamente|questo messaggio (è|e) stato "
+        r"(generato|inviato) automaticamente|please do not reply to this (e-?mail|message)|"
+        r"do not reply to this (e-?mail|message)|gelieve (niet te antwoorden|deze e-?mail "
+        r"niet te beantwoorden)|bitte antworten sie nicht|merci de ne pas r(é|e)pondre|"
+        r"no responda a este|n(ã|a)o responda a est", re.IGNORECASE)),
+)
+# Words a helpdesk's acknowledgement uses, and a person too ("I got your automatic reply",
+# "my case number is ..."): one signal that never decides alone (LONE_SIGNAL_RULES).
+_BODY_ACKNOWLEDGEMENT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("acknowledgement", re.compile(
         r"(automatic|automated) (reply|response|message|answer)|auto-?reply|"
-        r"dit is een automatisch (antwoord|bericht|gegenereerd)|automatisch (antwoord|bericht)|"
-        r"dies ist eine automatische (antwort|nachricht|benachrichtigung)|automatische "
-        r"(antwort|abwesenheits)|ceci est (une|un) (r(é|e)ponse|message) automatique|"
-        r"r(é|e)ponse automatique|esta es una respuesta autom(á|a)tica|respuesta "
-        r"autom(á|a)tica|esta (é|e) uma resposta autom(á|a)tica|resposta autom(á|a)tica|"
-        r"mensagem autom(á|a)tica|mensaje autom(á|a)tico|please do not reply to this "
-        r"(e-?mail|message)|do not reply to this (e-?mail|message)|niet beantwoorden|"
-        r"bitte antworten sie nicht|merci de ne pas r(é|e)pondre|no responda a este|"
-        r"n(ã|a)o responda a est|we (have )?received your (e-?mail|message|request|enquiry|"
+        r"automatisch (antwoord|bericht)|automatische (antwort|abwesenheits)|"
+        r"r(é|e)ponse automatique|respuesta autom(á|a)tica|resposta autom(á|a)tica|"
+        r"mensagem autom(á|a)tica|mensaje autom(á|a)tico|niet beantwoorden|"
+        r"we (have )?received your (e-?mail|message|request|enquiry|"
         r"inquiry)|your (request|ticket|case|enquiry|inquiry) (has been|was|is) (received|logged|"
         r"created|opened|registered)|(ticket|case|request) (number|id|#) ?:? ?#?\w*\d|"
         r"wij hebben (uw|je) (e-?mail|bericht|aanvraag) ontvangen|wir haben ihre (nachricht|"
@@ -740,7 +797,10 @@ class AutoReplyText:
 
 _FEEDBACK_BODY = re.compile(
     r"^(feedback-type|abuse-type|reported-domain|reported-uri|original-mail-from|"
-    r"arrival-date|source-ip|user-agent: [a-z0-9 ._/-]*(fbl|feedback|arf))\s*:?",
+    r"arrival-date|source-ip|reported-from|report-type|report-id|schema-url|source-type|"
+    r"original-rcpt-to|original-envelope-id|removal-recipient|delivery-result|dkim-domain|"
+    r"dkim-identity|dkim-selector|auth-failure|identity-alignment|"
+    r"user-agent: [a-z0-9 ._/-]*(fbl|feedback|arf))\s*:?",
     re.IGNORECASE | re.MULTILINE,
 )
 _FEEDBACK_PHRASE = re.compile(
@@ -751,6 +811,73 @@ _FEEDBACK_PHRASE = re.compile(
     r"(spam|junk|abuse)|feedback loop|spamcop|we (have )?received (a|an) (complaint|abuse)",
     re.IGNORECASE,
 )
+
+
+# Challenge-response systems' texts: the message is held until the sender proves to be human.
+_BODY_CHALLENGE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("challenge", re.compile(
+        r"(protect|protects|protecting) (my|our|this) (in-?box|mailbox|e-?mail( address)?) "
+        r"(against|from) (spam|junk)|(your|the) (message|e-?mail|mail) (will be|is) "
+        r"(delivered|released|forwarded) (once|after|when|as soon as) you|(prove|confirm|"
+        r"verify) (that )?you are (a )?(human|real person|person)|(click|follow|open) (on )?the "
+        r"link below (once|to (confirm|verify|release|deliver))|"
+        r"(uw|je) bericht wordt (pas )?(afgeleverd|bezorgd) (zodra|nadat)|ihre nachricht wird "
+        r"(erst )?zugestellt, (sobald|nachdem)|votre message (sera|ne sera) (d(é|e)livr(é|e)|"
+        r"remis|distribu(é|e))|su mensaje (ser(á|a)|no ser(á|a)) entregado|sua mensagem "
+        r"(ser(á|a)|n(ã|a)o ser(á|a)) entregue", re.IGNORECASE)),
+)
+
+
+@dataclass(frozen=True)
+class ChallengeText:
+    name: str = "challenge-text"
+    description: str = ("the first lines ask the sender to prove they are human before the "
+                        "mail is delivered (challenge-response)")
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        return _first_match(_BODY_CHALLENGE, first_lines(facts.parsed.text))
+
+
+# "Own words" for a footer: everything the sender wrote above any quoted history.
+OWN_WORDS_LINES = 400
+FOOTER_CHARS = 3000
+
+
+def own_words(text: str) -> str:
+    """The sender's text before any quoted history, line breaks kept."""
+    kept: list[str] = []
+    for line in text[:FIRST_LINES_CHARS * 25].splitlines()[:OWN_WORDS_LINES]:
+        if _QUOTE_START.match(line.strip()):
+            break
+        kept.append(line)
+    return "\n".join(kept)
+
+
+@dataclass(frozen=True)
+class AutomatedFooter:
+    """The footer notifications end with: "This is an automated message, please do not
+    reply", in EN/NL/DE/FR/ES/PT/IT. A lone signal: a person's reply that quotes one without
+    a quote marker must not be taken for the notification itself."""
+
+    name: str = "automated-footer"
+    description: str = "the sender's own text ends saying it was sent automatically"
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        words = own_words(facts.parsed.text)
+        return _first_match(_BODY_AUTOMATIC, words[-FOOTER_CHARS:]) if words else None
+
+
+@dataclass(frozen=True)
+class AcknowledgementText:
+    name: str = "acknowledgement-text"
+    description: str = ("the first lines acknowledge receipt or mention an automatic reply "
+                        "(a help desk's auto-acknowledgement; a person may write it too)")
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        return _first_match(_BODY_ACKNOWLEDGEMENT, first_lines(facts.parsed.text))
 
 
 @dataclass(frozen=True)
@@ -764,6 +891,16 @@ class FeedbackReportText:
         fields = {m.group(1).split(":")[0].lower() for m in _FEEDBACK_BODY.finditer(text)}
         if len(fields) >= 2:
             return "report fields " + ", ".join(sorted(fields))[:80]
+        return None
+
+
+@dataclass(frozen=True)
+class FeedbackReportPhrase:
+    name: str = "feedback-report-phrase"
+    description: str = "the first lines say the mail is an abuse/spam complaint report"
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
         phrase = _FEEDBACK_PHRASE.search(first_lines(facts.parsed.text))
         return f"{phrase.group(0)[:80]!r}" if phrase else None
 
@@ -837,13 +974,21 @@ _BULK_HEADER = re.compile(
     r"x-mailjet[a-z-]*|x-sib-[a-z-]+|x-mkt[a-z-]*|x-marketo[a-z-]*|x-newsletter[a-z-]*|"
     r"x-csa-complaints|x-report-abuse[a-z-]*|x-abuse-report[a-z-]*|x-emarsys[a-z-]*|"
     r"x-rpcampaign|x-mailer-sid|x-eloqua[a-z-]*|x-sfmc[a-z-]*|x-responsys[a-z-]*|"
-    r"x-cmae[a-z-]*|x-ems[a-z-]*|x-pm-message-id|x-postmark[a-z-]*|x-sparkpost[a-z-]*|"
-    r"x-msys-api|x-hubspot[a-z-]*|x-hs-[a-z-]+|x-mailer-recptid|x-bulkmail|x-bulk[a-z-]*|"
-    r"x-mass-mail|x-mailing[a-z-]*|x-mc-[a-z-]+|x-listmonk[a-z-]*|x-mautic[a-z-]*|"
-    r"x-klaviyo[a-z-]*|x-brevo[a-z-]*|x-ac-[a-z-]+|x-cm-[a-z-]+|x-acumba[a-z-]*|"
+    r"x-postmark[a-z-]*|x-pm-tag|x-sparkpost[a-z-]*|x-msfbl|"
+    r"x-msys-api|x-hubspot[a-z-]*|x-hs-cid|x-mailer-recptid|x-bulkmail|x-bulk[a-z-]*|"
+    r"x-mass-mail|x-mailing[a-z-]*|x-mc-user|x-listmonk[a-z-]*|x-mautic[a-z-]*|"
+    r"x-klaviyo[a-z-]*|x-brevo[a-z-]*|x-mailin-[a-z-]+|x-roving-[a-z-]+|x-acumba[a-z-]*|"
+    r"x-mailerlite[a-z-]*|x-iterable[a-z-]*|x-braze[a-z-]*|x-customerio[a-z-]*|x-job|"
+    r"x-sailthru[a-z-]*|x-pardot[a-z-]*|x-sfdc-[a-z-]+|x-exacttarget[a-z-]*|"
+    r"x-selligent[a-z-]*|x-dotdigital[a-z-]*|x-mailpoet[a-z-]*|x-sendpulse[a-z-]*|"
+    r"x-zcampaign[a-z-]*|x-zohocampaign[a-z-]*|x-emv-[a-z-]+|x-mw-[a-z-]+|"
+    r"x-php-originating-script|x-php-script|x-entity-ref-id|"
     r"x-unsubscribe[a-z-]*|x-tm-id|x-xsmtpapi|x-smtpapi|x-ymail-isg-bulk|"
     r"x-mailer-campaign|x-tracking[a-z-]*|x-originating-campaign)$"
 )
+# Not in that list on purpose: headers receiving-side filters and personal mail providers
+# write on every mail, people's included (Mimecast X-MC-Unique, Cloudmark X-CMAE-*, Coremail
+# X-CM-TRANSID on 163.com/126.com mail, ProtonMail X-Pm-Message-ID).
 # Application notification platforms: one of these alone is enough.
 _APP_HEADER = re.compile(
     r"^x-(github|gitlab|jira|bugzilla|redmine|confluence|trac|jenkins|phabricator|"
@@ -856,20 +1001,44 @@ _BULK_MAILER = re.compile(
     r"mailchimp|constant ?contact|sendinblue|brevo|phplist|mailjet|mautic|acumbamail|"
     r"campaign ?monitor|getresponse|mailerlite|aweber|klaviyo|hubspot|marketo|eloqua|"
     r"salesforce|exacttarget|listmonk|sendy|newsletter|mass ?mail|bulk ?mail|phpmailer|"
-    r"swiftmailer|cron daemon|wordpress|drupal|joomla|zendesk|jira|bugzilla|mailgun",
+    r"swiftmailer|cron daemon|wordpress|drupal|joomla|zendesk|jira|bugzilla|mailgun|"
+    r"sendgrid|amazon ?ses|mandrill|sparkpost|postmark|sailthru|silverpop|cheetahmail|"
+    r"emarsys|dotdigital|act-on|pardot|selligent|adobe campaign|neolane|mailpoet|sendpulse|"
+    r"moosend|omnisend|convertkit|zoho ?campaigns|mailwizz|interspire|oempro|sendloop|"
+    r"nodemailer|zend_mail|laminas|codeigniter|php/\d|coldfusion|microsoft cdo|actionmailer|"
+    r"symfony mailer|python|django",
     re.IGNORECASE,
 )
 _UNSUBSCRIBE_TEXT = re.compile(
-    r"unsubscribe|opt[ -]?out|manage (your )?(e-?mail |subscription |notification )?"
-    r"(preferences|settings|subscriptions)|view (this (e-?mail|message) )?in (your |a |the )?"
-    r"(web )?browser|(you are|you're) receiving this (e-?mail|message|because)|"
-    r"you (received|got) this (e-?mail|message|notification) because|this (e-?mail|message|"
-    r"notification) was sent to|update your (e-?mail )?preferences|email preferences|"
-    r"afmelden|uitschrijven|u ontvangt deze|je ontvangt deze|abmelden|abbestellen|"
-    r"sie erhalten diese|newsletter abbestellen|se d(é|e)sabonner|d(é|e)sinscri|"
-    r"d(é|e)sabonnement|vous recevez (cet|ce)|darse de baja|date de baja|cancelar (la |tu )?"
-    r"suscripci(ó|o)n|recibes este|recibe este|descadastr|cancelar (a )?inscri(ç|c)(ã|a)o|"
-    r"voc(ê|e) est(á|a) recebendo|annulla(re)? (l')?iscrizione|disiscriv",
+    r"unsubscribe|\bopt[ -]?out\b|manage (your )?(e-?mail |subscription |notification )?"
+    r"(preferences|settings|subscriptions)|update your (e-?mail )?preferences|"
+    r"email preferences|afmelden|uitschrijven|abmelden|abbestellen|newsletter abbestellen|"
+    r"se d(é|e)sabonner|d(é|e)sinscri|d(é|e)sabonnement|darse de baja|date de baja|"
+    r"cancelar (la |tu )?suscripci(ó|o)n|descadastr|cancelar (a )?inscri(ç|c)(ã|a)o|"
+    r"annulla(re)? (l')?iscrizione|disiscriv",
+    re.IGNORECASE,
+)
+# A newsletter's header and footer lines, apart from the unsubscribe link: a second signal.
+_MAILING_TEXT = re.compile(
+    r"view (this (e-?mail|message|newsletter) )?(online|in (your |a |the )?(web )?browser)|"
+    r"having trouble (viewing|reading) this|(you are|you're) receiving this (e-?mail|message|"
+    r"because)|you (received|got) this (e-?mail|message|notification) because|this (e-?mail|"
+    r"message|notification) was sent to|bekijk (deze e-?mail |de nieuwsbrief )?(online|in "
+    r"(je|uw) browser)|u ontvangt deze|je ontvangt deze|im browser (ansehen|anzeigen|"
+    r"(ö|oe)ffnen)|sie erhalten diese|(afficher|voir) (ce message |cet e-?mail )?(en ligne|"
+    r"dans (votre|un) navigateur)|vous recevez (cet|ce)|ver (este correo |el correo )?en (tu|"
+    r"su|el) navegador|recibes este|recibe este|visualizar (este e-?mail )?no (seu )?"
+    r"navegador|voc(ê|e) est(á|a) recebendo|visualizza (nel|sul) browser",
+    re.IGNORECASE,
+)
+# What a platform's notification says: a portal message, a code, a link that expires.
+_NOTIFICATION_TEXT = re.compile(
+    r"\b(log ?in|sign ?in) to (view|read|see|access|reply|respond)|you have (\d+ |a )?new "
+    r"(message|notification|document)s?\b|(reset|verify|confirm) your (password|e-?mail "
+    r"address|account)|verification code|one-?time (password|code|passcode)|this link "
+    r"(will )?expires?|er staat een nieuw bericht|u heeft een nieuw bericht|sie haben eine "
+    r"neue nachricht|vous avez (un )?nouveau message|tiene un nuevo mensaje|voc(ê|e) tem uma "
+    r"nova mensagem",
     re.IGNORECASE,
 )
 # Notification-style senders: departments and systems, not people.
@@ -882,10 +1051,40 @@ _NOTIFICATION_LOCAL = re.compile(
     r"nieuwsbrief|noticias|nachrichten|actualites|jobs|careers|talent|recruiting|"
     r"hr-?system|workday|ats|applications?|wordpress|www-?data|www|web|website|forms?|"
     r"apache|nginx|cron|crond|mailbot|notifier|alerting|automail|autoconfirm|auto-confirm|"
-    r"confirm(ation)?s?|verify|verification|receipts?|tickets?|helpdesk|servicedesk)"
+    r"confirm(ation)?s?|verify|verification|receipts?|tickets?|helpdesk|servicedesk|"
+    r"abuse|fbl|scomp|complaints?|feedback-?loop|arf|spamcop|reports?)"
     r"([.\-_+].*)?$",
     re.IGNORECASE,
 )
+
+
+# The bounce and signing domains of bulk-mail services: mail whose envelope sender (VERP) or
+# DKIM signature is theirs was sent through a campaign or notification platform.
+_ESP_DOMAIN = re.compile(
+    r"(^|\.)(amazonses\.com|sendgrid\.net|sendgrid\.info|mailgun\.(org|net)|mcsv\.net|"
+    r"mcdlv\.net|rsgsv\.net|mandrillapp\.com|sparkpostmail\.com|mtasv\.net|"
+    r"pmbounces\.com|sendinblue\.com|brevo\.com|mailjet\.com|createsend\.com|"
+    r"cmail\d+\.com|constantcontact\.com|ctctcdn\.com|hubspotemail\.net|"
+    r"hs-email\.com|mktomail\.com|exacttarget\.com|exct\.net|salesforce\.com|"
+    r"sailthru\.com|pardot\.com|klaviyomail\.com|mailerlite\.com|mlsend\.com|"
+    r"customeriomail\.com|emsend\d*\.com|emarsys\.net|dotdigital-email\.com|"
+    r"mailpoet\.com|sendpulse\.com|moosend\.com|substack\.com|mailchimpapp\.net)$",
+    re.IGNORECASE,
+)
+_DKIM_DOMAIN = re.compile(r"(?:^|;)\s*d=([A-Za-z0-9.-]{1,253})")
+
+
+def _esp_infrastructure(facts: MailFacts) -> str | None:
+    for value in facts.values("return-path"):
+        for address in addresses_in(value):
+            domain = address.rpartition("@")[2]
+            if _ESP_DOMAIN.search(domain):
+                return f"envelope sender at {domain[:60]}"
+    for value in facts.values("dkim-signature")[:5]:
+        match = _DKIM_DOMAIN.search(value)
+        if match and _ESP_DOMAIN.search(match.group(1)):
+            return f"signed by {match.group(1)[:60]}"
+    return None
 
 
 def bulk_signals(facts: MailFacts) -> list[str]:
@@ -902,10 +1101,15 @@ def bulk_signals(facts: MailFacts) -> list[str]:
                    and _BULK_MAILER.search(v)), None)
     if mailer:
         signals.append(f"mailer {mailer[:40]!r}")
-    unsubscribe = _UNSUBSCRIBE_TEXT.search(facts.parsed.text[-20000:]) or \
-        _UNSUBSCRIBE_TEXT.search(facts.parsed.text[:5000])
-    if unsubscribe:
-        signals.append(f"wording {unsubscribe.group(0)[:40]!r}")
+    infrastructure = _esp_infrastructure(facts)
+    if infrastructure and not esp:
+        signals.append(infrastructure)
+    # The sender's own words only: a person forwarding or quoting a newsletter is no list.
+    words = own_words(facts.parsed.text)
+    for family in (_UNSUBSCRIBE_TEXT, _MAILING_TEXT, _NOTIFICATION_TEXT):
+        found = family.search(words[-20000:]) or family.search(words[:5000])
+        if found:
+            signals.append(f"wording {found.group(0)[:40]!r}")
     if facts.parsed.from_address and _NOTIFICATION_LOCAL.match(
             local_part(facts.parsed.from_address)):
         signals.append(f"sender {local_part(facts.parsed.from_address)[:30]!r}")
@@ -945,7 +1149,6 @@ CERTAIN_RULES: tuple[Rule, ...] = (
     BounceHandlerSender(),
     BulkPrecedence(),
     MailingList(),
-    SuppressAutoResponse(),
 )
 
 HEURISTIC_RULES: tuple[Rule, ...] = (
@@ -958,13 +1161,29 @@ HEURISTIC_RULES: tuple[Rule, ...] = (
                    _SUBJECT_FEEDBACK),
     SubjectPattern("challenge-subject", "the subject asks to confirm the sender is human",
                    _SUBJECT_CHALLENGE),
+    SubjectPattern("report-subject", "the subject is a DMARC or TLS-RPT report's fixed form",
+                   _SUBJECT_REPORT),
     DeliveryFailureText(),
     AutoReplyText(),
+    AcknowledgementText(),
+    ChallengeText(),
+    AutomatedFooter(),
     FeedbackReportText(),
+    FeedbackReportPhrase(),
     BulkMail(),
+    SuppressAutoResponse(),
 )
 
 RULES: tuple[Rule, ...] = CERTAIN_RULES + HEURISTIC_RULES
+
+# Heuristics that read one phrase or one header a person can also write or send: alone they
+# do not make a mail a machine's (see `heuristic_judgement`). The others need two signals of
+# their own already (bulk) or read a structure (the bounce parser, report fields).
+LONE_SIGNAL_RULES = frozenset({
+    "delivery-failure-subject", "autoreply-subject", "feedback-report-subject",
+    "challenge-subject", "delivery-failure-text", "acknowledgement-text", "challenge-text",
+    "feedback-report-phrase", "automated-footer", "x-auto-response-suppress",
+})
 
 
 def judge(facts: MailFacts, rules: Iterable[Rule] = RULES) -> Verdict | None:
@@ -978,6 +1197,53 @@ def judge(facts: MailFacts, rules: Iterable[Rule] = RULES) -> Verdict | None:
         if detail is not None:
             return Verdict(rule.name, rule.description, detail, rule.certain)
     return None
+
+
+def judge_all(facts: MailFacts, rules: Iterable[Rule]) -> list[Verdict]:
+    """Every rule that says 'do not answer', in order (for the heuristics, which weigh)."""
+    found: list[Verdict] = []
+    for rule in rules:
+        verdict = judge(facts, (rule,))
+        if verdict is not None:
+            found.append(verdict)
+    return found
+
+
+def person_evidence(facts: MailFacts) -> str | None:
+    """What shows a person wrote the mail: files of their own (an auto-reply or a bounce
+    never attaches the sender's documents; a returned mail's files are inside it) or a
+    question in their own first lines (bounce and out-of-office texts state, they do not
+    ask)."""
+    documents = own_documents(facts.parsed)
+    if documents:
+        return f"{documents} document(s) of their own"
+    if "?" in first_lines(facts.parsed.text):
+        return "a question in the first lines"
+    return None
+
+
+@dataclass(frozen=True)
+class HeuristicJudgement:
+    verdict: Verdict | None      # the first heuristic that fired, None when none did
+    corroborated: bool           # two signals, or one that needs no second
+    person: str | None           # the person evidence that outweighs a lone signal
+
+
+def heuristic_judgement(facts: MailFacts, skip: Iterable[str] = ()) -> HeuristicJudgement:
+    """The heuristics weighed: one phrase or one hint alone (LONE_SIGNAL_RULES) is not
+    enough to call a mail a machine's. A lone signal with person evidence is a person's
+    mail (answered); a lone signal without it is held for HR (not answered, never silently
+    dropped); two signals, or one rule that needs no second, are a machine's."""
+    skipped = frozenset(skip)
+    verdicts = judge_all(facts, (r for r in HEURISTIC_RULES if r.name not in skipped))
+    if not verdicts:
+        return HeuristicJudgement(None, False, None)
+    # A single bulk signal (a department-style sender, an ESP header, unsubscribe wording)
+    # is too weak for the bulk rule, but it is a second signal next to a lone one.
+    corroborated = len(verdicts) >= 2 or any(v.rule not in LONE_SIGNAL_RULES for v in verdicts) \
+        or bool(bulk_signals(facts))
+    person = None if corroborated else person_evidence(facts)
+    return HeuristicJudgement(verdicts[0], corroborated, person)
 
 
 def machine_mail_reason(mail: ParsedMail, own_addresses: frozenset[str]) -> str | None:

@@ -133,6 +133,7 @@ def _parse(raw: bytes, limits: MimeLimits) -> ParsedMail:
         text=_body_text(unpacker, limits),
         attachments=tuple(unpacker.attachments),
         defects=_tidy(defects + unpacker.defects),
+        tree=message if complete else None,
     )
 
 

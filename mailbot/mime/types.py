@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from email.message import Message
 from enum import StrEnum
 from functools import cached_property
 
@@ -81,6 +82,9 @@ class ParsedMail:
     text: str                         # the human-written body as plain text (HTML converted)
     attachments: tuple[Attachment, ...] = ()
     defects: tuple[str, ...] = field(default=())   # what was malformed, for HR
+    # The compat32 MIME tree parse_mail built (None when only the headers could be read),
+    # kept so the intake rules judge the same tree instead of parsing the bytes again.
+    tree: Message | None = field(default=None, compare=False, repr=False)
 
     def header(self, name: str) -> str | None:
         name = name.lower()

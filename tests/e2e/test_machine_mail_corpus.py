@@ -127,6 +127,13 @@ def test_a_forwarded_candidate_gets_the_case(run: Any) -> None:
         assert row.sender == FORWARDER and row.case_id is not None
 
 
+def test_a_reply_to_a_forwarded_candidate_threads_on_the_candidate_s_own_mail(run: Any) -> None:
+    # 072: HR's rule attached Ivan's mail; Ivan's client knows his Message-ID, not HR's.
+    reply = next(m for m in run["sent"] if _to(m) == "ivan.petrov@example.bg")
+    assert str(reply["In-Reply-To"]).startswith("<ivan.cv.")
+    assert "itsync.example" not in str(reply["References"])
+
+
 def test_a_second_cycle_does_nothing(run: Any) -> None:
     assert run["second"].fetched == 0
     assert run["second"].replies_queued == 0

@@ -294,3 +294,177 @@ caf\u00e9
 --b--
 """)
     assert guard.judge(facts) is None
+
+
+def heuristics(given: ParsedMail) -> guard.HeuristicJudgement:
+    return guard.heuristic_judgement(MailFacts(given, None, OWN))
+
+
+@pytest.mark.parametrize("given", [
+    # a person's own words that one heuristic reads as a machine's, with their documents
+    mail(subject="Ausência de certidão de antecedentes", attachments=(PDF,)),
+    mail(subject="On leave until 5 December - documents attached", attachments=(PDF,)),
+    mail(subject="Returned mail - sending my passport again", attachments=(PDF,)),
+    mail(text="Thanks for the automatic reply. Here is the TB form.", attachments=(PDF,)),
+    mail(text="Case number: 20260012. My passport is attached.", attachments=(PDF,)),
+    mail(text="We received your message; what is still missing?"),
+    mail(x_auto_response_suppress="All", text="Which forms do you need?"),
+])
+def test_a_lone_signal_is_outweighed_by_person_evidence(given: ParsedMail) -> None:
+    weighed = heuristics(given)
+    assert weighed.verdict is not None and not weighed.corroborated
+    assert weighed.person is not None
+
+
+@pytest.mark.parametrize("given", [
+    mail(subject="Automatic reply: HSM", x_auto_response_suppress="All"),
+    mail(subject="Please verify that you are a human sender",
+         text="I protect my inbox against spam. Click the link below once."),
+    mail(subject="Abuse report", text="This is an abuse report for a message from you."),
+    mail(sender="support@gemeente.example", text="Wij hebben uw e-mail ontvangen."),
+    mail(subject="Out of office", text="This is an automatic reply. I am away."),
+])
+def test_two_signals_make_a_machine_even_with_a_question_or_documents(given: ParsedMail) -> None:
+    weighed = heuristics(given)
+    assert weighed.verdict is not None and weighed.corroborated
+
+
+def test_a_self_declared_automatic_mail_needs_no_second_signal() -> None:
+    for text in ("This is an automatically generated message. Please do not reply.",
+                 "Diese E-Mail wurde automatisch erstellt.",
+                 "Ce message a été envoyé automatiquement.",
+                 "Esta mensagem foi gerada automaticamente."):
+        weighed = heuristics(mail(text=text))
+        assert weighed.verdict is not None and weighed.corroborated, text
+
+
+def test_x_auto_response_suppress_is_a_hint_not_a_certain_signal() -> None:
+    rule = guard.SuppressAutoResponse()
+    assert not rule.certain and rule in guard.HEURISTIC_RULES
+    assert rule.name in guard.LONE_SIGNAL_RULES
+    assert hit(rule, mail(x_auto_response_suppress="DR, RN, NRN, OOF, AutoReply")) is not None
+    assert hit(rule, mail(x_auto_response_suppress="None")) is None
+    assert heuristics(mail(x_auto_response_suppress="All", attachments=(PDF,))).person
+
+
+@pytest.mark.parametrize(("rule", "given"), [
+    (guard.MachineSender(), mail(sender="portal@ind.example", name="IND Portal (no-reply)")),
+    (guard.MachineSender(), mail(sender="service@bank.example", name="Do Not Reply - Bank")),
+    (guard.MachineSender(), mail(sender="bericht@gemeente.example",
+                                 name="Gemeente | niet beantwoorden")),
+    (guard.MailingList(), mail(list_unsubscribe_post="List-Unsubscribe=One-Click")),
+    (guard.ReportStructure(), mail(x_arf="Yes")),
+    (guard.ReportStructure(), mail(x_hmxmroriginalrecipient="k@outlook.example")),
+])
+def test_more_real_formats_are_certain(rule: guard.Rule, given: ParsedMail) -> None:
+    assert hit(rule, given) is not None
+
+
+@pytest.mark.parametrize("given", [
+    mail(sender="news@shop.example", x_msfbl="abc|def", text="Our deals."),
+    mail(sender="anna@shop.example", x_mailin_campid="1234", text="Unsubscribe here."),
+    mail(sender="anna@shop.example", x_roving_id="1102.77", text="Opt out any time."),
+    mail(sender="anna@shop.example", x_mc_user="8e5d", text="Manage your preferences."),
+])
+def test_esp_markers_count_as_bulk_signals(given: ParsedMail) -> None:
+    assert hit(guard.BulkMail(), given) is not None
+
+
+@pytest.mark.parametrize("given", [
+    # receiving-side filters and personal providers put these on people's mail
+    mail(sender="info@bakery.example", x_mc_unique="xyz-1", text="My CV, thanks."),
+    mail(sender="info@bakery.example", x_cmae_analysis="v=2.4", text="My CV, thanks."),
+    mail(sender="li.wei@163.example", x_cm_transid="AQAAf", x_cm_senderinfo="x",
+         text="Please find my passport. We can adopt outright the plan."),
+    mail(sender="ana@proton.example", x_pm_message_id="<abc>", x_pm_origin="internal",
+         text="Here is my TB form."),
+])
+def test_people_s_provider_headers_are_not_bulk(given: ParsedMail) -> None:
+    assert hit(guard.BulkMail(), given) is None
+    assert guard.judge(MailFacts(given, None, OWN)) is None
+
+
+def test_an_automated_footer_is_a_lone_signal_and_a_second_one_makes_it_a_machine() -> None:
+    footer = ("Your payslip for November is ready in the portal.\n\n" + "Details.\n" * 40
+              + "Diese E-Mail wurde automatisch erstellt. Bitte antworten Sie nicht.")
+    alone = heuristics(mail(sender="lohn@firma.example", text=footer))
+    assert alone.verdict is not None and alone.verdict.rule == "automated-footer"
+    assert not alone.corroborated
+    with_sender = heuristics(mail(sender="notifications@firma.example", text=footer))
+    assert with_sender.corroborated
+
+
+def test_a_reply_quoting_our_own_automatic_reply_under_french_outlook_is_a_person() -> None:
+    text = ("Bonjour, voici mon passeport. Merci!\n\n"
+            "De : HSM Documents <hsm-documents@mailbot.example>\n"
+            "Envoyé : lundi 23 novembre 2026 09:00\n\n"
+            "We still need your TB form.\n"
+            "(reference HSM-0012; this message was sent automatically)\n")
+    given = mail(subject="RE: Your documents [HSM-0012]", text=text, attachments=(PDF,))
+    assert guard.judge(MailFacts(given, None, OWN)) is None
+
+
+def test_an_old_style_yahoo_abuse_report_is_a_machine() -> None:
+    given = mail(sender="feedback@yahoo.example", subject="Abuse Message Report",
+                 text="This is an abuse report for a message received from 198.51.100.7.")
+    assert heuristics(given).corroborated
+
+
+@pytest.mark.parametrize("given", [
+    mail(sender="dmarchelp@yahooinc.example",
+         subject="Report Domain: itsync.example Submitter: yahoo.example Report-ID: <17>"),
+    mail(sender="dmarcreport@microsoft.example"),
+    mail(sender="tlsrpt@mail.example", tls_report_domain="itsync.example"),
+])
+def test_dmarc_and_tls_reports_are_machines(given: ParsedMail) -> None:
+    assert machine_mail_reason(given, OWN) is not None
+
+
+def test_a_person_named_marcus_is_not_a_dmarc_robot() -> None:
+    assert hit(guard.MachineSender(), mail(sender="ed.marcus@example.com")) is None
+    assert hit(guard.MachineSender(), mail(sender="edmarcus@example.com")) is None
+
+
+@pytest.mark.parametrize("given", [
+    mail(sender="anna@shop.example", return_path="<0102018c.a1@eu-west-1.amazonses.com>",
+         text="Our deals. Unsubscribe here."),
+    mail(sender="anna@shop.example", dkim_signature="v=1; a=rsa-sha256; d=mcsv.net; s=k1",
+         text="Manage your email preferences."),
+    mail(sender="anna@shop.example", x_mailer="Sailthru", text="View this email in your browser"),
+])
+def test_esp_infrastructure_and_mailers_are_bulk_signals(given: ParsedMail) -> None:
+    assert hit(guard.BulkMail(), given) is not None
+
+
+def test_a_person_s_own_dkim_and_return_path_are_no_bulk_signal() -> None:
+    given = mail(sender="anna@example.com", return_path="<anna@example.com>",
+                 dkim_signature="v=1; a=rsa-sha256; d=example.com; s=google",
+                 text="Please unsubscribe me from the old list; here is my CV.")
+    assert hit(guard.BulkMail(), given) is None
+
+
+def test_a_newsletter_s_browser_line_and_unsubscribe_link_are_two_signals() -> None:
+    text = "View this email in your browser\n\nOur tips.\n\nUnsubscribe from this list."
+    assert hit(guard.BulkMail(), mail(sender="lena@relocate.example", text=text)) is not None
+
+
+def test_a_portal_notification_from_a_plain_address_is_bulk() -> None:
+    text = "You have a new message in your portal. Log in to view it."
+    given = mail(sender="mijnportaal@gemeente.example", x_php_originating_script="1001:send.php",
+                 text=text)
+    assert hit(guard.BulkMail(), given) is not None
+
+
+def test_a_person_forwarding_a_newsletter_is_not_bulk() -> None:
+    text = ("Is this event useful for me?\n\n---------- Forwarded message ---------\n"
+            "From: Expat news <news@expat.example>\n\nView this email in your browser\n"
+            "Unsubscribe")
+    given = mail(subject="Fwd: events", text=text)
+    assert hit(guard.BulkMail(), given) is None
+    assert guard.judge(MailFacts(given, None, OWN)) is None
+
+
+def test_a_person_asking_to_log_in_is_one_signal_only() -> None:
+    given = mail(text="I cannot log in to view the portal, so here is my passport.",
+                 attachments=(PDF,))
+    assert hit(guard.BulkMail(), given) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mailbot.config import DEFAULT_SPAM_VERDICT_HEADERS, Settings, parse_spam_verdict_headers
-from mailbot.intake import Action, IntakePolicy, decide
+from mailbot.intake import Action, IntakePolicy, decide, reply_thread
 from mailbot.mime.parse import parse_mail
 from mailbot.replies.message import thread_header
 
@@ -60,11 +60,35 @@ def test_spam_is_ignored_or_held_when_it_carries_documents() -> None:
         is Action.ANSWER
 
 
-def test_an_uncertain_machine_verdict_with_documents_is_held_for_hr() -> None:
+def test_a_lone_uncertain_signal_with_the_person_s_own_documents_is_answered() -> None:
     raw = with_pdf("From: Ana <ana@example.org>\nSubject: Automatic reply: my documents")
-    assert decision(raw)[0] is Action.HOLD
-    assert decision("From: Ana <ana@example.org>\nSubject: Automatic reply: x\n\nAway")[0] \
-        is Action.IGNORE
+    assert decision(raw)[0] is Action.ANSWER
+    asks = "From: Ana <ana@example.org>\nSubject: Ausência de documento\n\nWhat now?"
+    assert decision(asks)[0] is Action.ANSWER
+
+
+def test_a_lone_uncertain_signal_without_person_evidence_is_held_for_hr_not_dropped() -> None:
+    action, _, reason = decision("From: Ana <ana@example.org>\nSubject: Automatic reply: x"
+                                 "\n\nAway")
+    assert action is Action.HOLD and "single uncertain signal" in reason
+
+
+def test_two_uncertain_signals_are_a_machine_held_only_for_its_documents() -> None:
+    outlook = ("From: Ana <ana@example.org>\nX-Auto-Response-Suppress: All\n"
+               "Subject: Automatic reply: my documents")
+    assert decision(with_pdf(outlook))[0] is Action.HOLD
+    assert decision(outlook + "\n\nThanks.")[0] is Action.IGNORE
+    ooo = ("From: Ana <ana@example.org>\nSubject: Out of office\n\nI am out of the office "
+           "until 30 November with limited access to email.")
+    assert decision(ooo)[0] is Action.IGNORE
+
+
+def test_x_auto_response_suppress_alone_is_a_person_s_outlook_mail() -> None:
+    # Outlook and Exchange write it on mail people send; it asks, it does not tell.
+    headers = "From: Ana <ana@example.org>\nX-Auto-Response-Suppress: All\nSubject: CV"
+    assert decision(with_pdf(headers))[0] is Action.ANSWER
+    assert decision(headers + "\n\nWhich documents do you need?")[0] is Action.ANSWER
+    assert decision(headers + "\n\nHere is the link.")[0] is Action.HOLD
 
 
 def test_a_certain_machine_verdict_is_never_answered_and_its_own_files_go_to_hr() -> None:
@@ -121,6 +145,10 @@ def test_a_redirect_keeps_the_candidate_as_sender() -> None:
     raw = (f"From: Ana <ana@example.org>\nResent-From: {FORWARDER}\n"
            "Auto-Submitted: auto-generated\nSubject: cv\n\nHello, here is my question?")
     assert decision(raw)[:2] == (Action.ANSWER, "ana@example.org")
+    # The forwarding rule's own X-Auto-Response-Suppress says nothing about Ana either.
+    statement = (f"From: Ana <ana@example.org>\nResent-From: {FORWARDER}\n"
+                 "X-Auto-Response-Suppress: All\nSubject: cv\n\nHello, my CV follows.")
+    assert decision(statement)[:2] == (Action.ANSWER, "ana@example.org")
 
 
 def test_settings_parse_forwarders_and_spam_headers() -> None:
@@ -159,3 +187,40 @@ def test_the_judgement_stays_fast_on_hostile_text(name: str, raw: bytes) -> None
     started = time.perf_counter()
     decide(parsed, raw, POLICY)
     assert time.perf_counter() - started < 5.0, name  # ~0.3-0.9 s here; quadratic would be hours
+
+
+def test_the_intake_judges_the_tree_parse_mail_built_without_parsing_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = (b"From: MAILER-DAEMON@mx.example.net\r\nSubject: hello\r\nMessage-ID: <b@mx>\r\n"
+           b"Content-Type: multipart/report; report-type=delivery-status; boundary=\"c\"\r\n\r\n"
+           b"--c\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx\r\n"
+           b"--c--\r\n")
+    parsed = parse_mail(raw)
+    assert parsed.tree is not None
+    import email.parser
+
+    def no_second_parse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the mail was parsed a second time")
+
+    monkeypatch.setattr(email.parser.BytesParser, "parsebytes", no_second_parse)
+    monkeypatch.setattr(email.parser.BytesHeaderParser, "parsebytes", no_second_parse)
+    verdict = decide(parsed, raw, IntakePolicy())
+    assert verdict.action is Action.IGNORE
+
+
+def test_a_reply_to_an_attached_forward_threads_on_the_original_message_id() -> None:
+    inner = ("From: Ivan <ivan@example.bg>\nSubject: CV\nMessage-ID: <ivan.1@example.bg>\n"
+             "References: <root@example.bg>\n\nmy CV")
+    raw = (f"From: {FORWARDER}\nSubject: FW: CV\nMessage-ID: <fwd.1@itsync.example>\n"
+           "References: <hr.thread@itsync.example>\n"
+           'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n'
+           f"--b\nContent-Type: text/plain\n\nFW\n--b\nContent-Type: message/rfc822\n\n{inner}\n"
+           "--b--\n").replace("\n", "\r\n").encode()
+    assert reply_thread(raw, "<fwd.1@itsync.example>", POLICY) == (
+        "<ivan.1@example.bg>", ["<root@example.bg>"])
+    # not an allowed forwarder: the mail itself is the parent
+    assert reply_thread(raw, "<fwd.1@itsync.example>", IntakePolicy()) == (
+        "<fwd.1@itsync.example>", ["<hr.thread@itsync.example>"])
+    without_id = raw.replace(b"Message-ID: <ivan.1@example.bg>\r\n", b"")
+    assert reply_thread(without_id, "<fwd.1@itsync.example>", POLICY)[0] == \
+        "<fwd.1@itsync.example>"
