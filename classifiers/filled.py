@@ -36,7 +36,7 @@ _LABEL_LINE = re.compile(
     r"^\s*(?:\d+\.\s*)?(" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
     + r")\b(.*)$", re.IGNORECASE)
 _LABEL_NOISE = re.compile(
-    r"\((?:dd-mm-(?:yyyy|jjjj)|if known|indien bekend|m/f|m/v)\)|[|:_.\-\[\]()]", re.IGNORECASE)
+    r"\((?:dd-mm-(?:yyyy|jjjj)|if known|indien bekend|m/f|m/v)\)|[|:_.,\-\[\]()]", re.IGNORECASE)
 # Not \b at the end: OCR glues the next word on ("01-05-2026signature").
 _DIGIT_DATE = re.compile(r"(?<!\d)\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2}(?!\d)")
 # A crossed box as OCR reads it: "[X]", "☒", and with one side of the box lost or misread
@@ -63,14 +63,22 @@ class FilledVerdict:
     reasons: tuple[str, ...]
 
 
-def label_values(text: str) -> list[str]:
-    """Field labels that have a value written after them on the same line."""
+# What a written answer looks like even where OCR was unsure of it: a name or place with a
+# capital, a word in capitals, digits. A dotted leader comes out as lowercase strings.
+_ANSWER_LIKE = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{2,}|[A-Z]{3,})(?![a-z])|\d{2,}")
+
+
+def label_values(text: str, *, answer_like: bool = False) -> list[str]:
+    """Field labels that have a value written after them on the same line (`answer_like`: a
+    value that looks like an answer, for text OCR was not sure of)."""
     found = []
     for line in text.splitlines():
         match = _LABEL_LINE.match(line)
-        if not match:
+        field = (match.group(1), match.group(2)) if match else _other_field(line)
+        if field is None:
             continue
-        rest = re.sub(r"\([^)]*\)?", " ", match.group(2))  # "(dd-mm-yyyy)", "(if known)"
+        label, tail = field
+        rest = re.sub(r"\([^)]*\)?", " ", tail)  # "(dd-mm-yyyy)", "(if known)"
         rest = _LABEL_NOISE.sub(" ", rest)
         # Bilingual labels read "Achternaam / Surname": the second language is not an answer.
         rest = re.sub(r"^\s*/?\s*(" + "|".join(map(re.escape, _LABELS)) + r")\b", " ", rest,
@@ -79,9 +87,32 @@ def label_values(text: str) -> list[str]:
         while words and _label_word(words[0].lower().strip("/-|")):
             words.pop(0)
         rest = " ".join(words)
-        if len(re.findall(r"[A-Za-z0-9]", rest)) >= 2:
-            found.append(match.group(1).lower())
+        if len(re.findall(r"[A-Za-z0-9]", rest)) >= 2 and (
+                not answer_like or _ANSWER_LIKE.search(rest)):
+            found.append(label.lower())
     return found
+
+
+# A field line in someone else's wording: a short label naming what is asked, a separator
+# (table cell, tab, colon, a run of spaces, dots or underscores), then the answer.
+_OTHER_FIELD = re.compile(
+    r"^\s*(?:\d+[.)]\s*)?([^\t|:]{2,45}?)\s*(?:\t|\s\|\s|:|\s{3,}|\.{3,}|_{3,})(.*)$")
+_FIELD_STEMS = frozenset({
+    "name", "names", "surname", "naam", "achternaam", "voornaam", "voornamen", "date", "datum",
+    "birth", "born", "geboren", "geboortedatum", "geboorteplaats", "nationality", "nationaliteit",
+    "citizenship", "passport", "paspoort", "document", "number", "nummer", "no", "nr", "place",
+    "plaats", "woonplaats", "address", "adres", "country", "land", "sex", "gender", "geslacht",
+    "email", "e-mail", "phone", "telephone", "telefoon", "city", "street", "postcode"})
+
+
+def _other_field(line: str) -> tuple[str, str] | None:
+    match = _OTHER_FIELD.match(line)
+    if not match:
+        return None
+    words = re.findall(r"[a-z-]+", match.group(1).lower())
+    if not 1 <= len(words) <= 6 or not _FIELD_STEMS.intersection(words):
+        return None
+    return match.group(1).strip(), match.group(2)
 
 
 _LABEL_WORDS = frozenset(w for label in _LABELS for w in label.split()) | {
@@ -151,10 +182,12 @@ def judge(pages: list[Page], form_fields: dict[str, str] | None,
         return FilledVerdict(True, (f"filled in: {len(answered)} of {len(form_fields)} "
                                     "form fields have a value",))
     text = "\n".join(_confident_text(page) for page in pages)
-    labelled = label_values(text) or [v for page in pages for v in values_beside_labels(page)]
+    ocr_text = "\n".join(page.text for page in pages if page.ocr)
+    labelled = (label_values(text) or label_values(ocr_text, answer_like=True)
+                or [v for page in pages for v in values_beside_labels(page)])
     dates = answer_dates(text)
     ticks = _TICKED.findall("\n".join(page.text for page in pages))
-    unsure = label_values("\n".join(page.text for page in pages if page.ocr))
+    unsure = label_values(ocr_text)
     signature = _signature_sign(pages, signature_images)
     signs = []
     if labelled:

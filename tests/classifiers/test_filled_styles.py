@@ -56,3 +56,39 @@ def test_a_crossed_box_as_ocr_reads_it_is_a_tick(text: str) -> None:
 @pytest.mark.parametrize("text", ["[ ] Yes", "Mr X", "Xavier", "Box X marks the spot"])
 def test_an_empty_box_or_a_letter_x_is_not_a_tick(text: str) -> None:
     assert not _TICKED.findall(text)
+
+
+def _docx_form(rows: list[tuple[str, str]], *, table: bool) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Declaration regarding tuberculosis screening", 1)
+    document.add_paragraph("I declare that I am willing to undergo a TB test after arrival in "
+                           "the Netherlands.")
+    if table:
+        grid = document.add_table(rows=0, cols=2)
+        for label, value in rows:
+            cells = grid.add_row().cells
+            cells[0].text, cells[1].text = label, value
+    else:
+        for label, value in rows:
+            document.add_paragraph(f"{label}\t{value}")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+_RETYPED = [("Full name", "Priya Raman"), ("Passport no.", "Z1234567"),
+            ("Country of birth", "India"), ("Place, date", "Amsterdam, 3 November 2026"),
+            ("Signature", "P. Raman")]
+
+
+@pytest.mark.parametrize("table", [True, False], ids=["table", "tabs"])
+def test_a_retyped_docx_with_other_labels_is_judged_by_its_answers(table: bool) -> None:
+    filled = classify(_docx_form(_RETYPED, table=table), "form.docx")
+    blank = classify(_docx_form([(label, "") for label, _ in _RETYPED], table=table),
+                     "form.docx")
+    assert (filled.filled, filled.review) == (True, False), filled.reasons
+    assert (blank.filled, blank.review) == (False, False), blank.reasons
