@@ -28,6 +28,7 @@ from classifiers.mrz import MrzReading, parse_yymmdd, with_confirmation
 _TRANSLITERATIONS = {"Ä": "AE", "Ö": "OE", "Ü": "UE", "ß": "SS", "Ø": "OE", "Å": "AA",
                      "Æ": "AE", "Œ": "OE", "Þ": "TH", "Ð": "D", "Ĳ": "IJ"}
 _EDGE_NOISE = frozenset("KCXSERLI")  # what tesseract makes of a `<` next to a name
+_I_LOOKALIKES = frozenset("!|")
 _NUMBER_AMBIGUITY = "document number or dates: the check digits cannot choose"
 _NAMES_UNSEEN = "the names could not be confirmed on the printed page"
 
@@ -38,6 +39,10 @@ def viz_tokens(words: Sequence[str]) -> list[str]:
     for word in words:
         upper = word.upper()
         spellings = {_plain(upper), _plain("".join(_TRANSLITERATIONS.get(c, c) for c in upper))}
+        if _I_LOOKALIKES & set(upper):
+            # Tesseract reads a capital I at a word's edge as `!` or `|` (`MORAD!`): split
+            # there, the name would lose its I and look like filler noise stripped.
+            spellings.add(_plain("".join("I" if c in _I_LOOKALIKES else c for c in upper)))
         for spelling in sorted(spellings):
             for token in re.split(r"[^A-Z0-9]+", spelling):
                 if token and token not in out:
@@ -199,10 +204,12 @@ def _choose_line2(options: Sequence[str], tokens: Sequence[str], dates: set[str]
 
 
 def _only_round_letters_differ(digits: str, letters: str) -> bool:
-    """`letters` is `digits` with some zeros (or sixes) as the letters that look like them."""
+    """`letters` is `digits` with some zeros as the round letters that look like them.
+
+    Only the zero: in the sans-serif type of a visual zone a G and a 6 look nothing alike, so
+    a page printing `6` is a witness against G, as one printing `G` is for it."""
     return digits != letters and all(
-        a == b or (a == "0" and b in "ODQ") or (a == "6" and b == "G")
-        for a, b in zip(digits, letters, strict=True))
+        a == b or (a == "0" and b in "ODQ") for a, b in zip(digits, letters, strict=True))
 
 
 # Lookalikes between a printed number and its MRZ reading (either side may be the misread one).

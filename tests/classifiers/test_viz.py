@@ -136,3 +136,29 @@ def test_a_page_showing_zeros_is_no_witness_against_letters_o() -> None:
     assert reading.passport is not None and reading.passport.document_number == "L30686005"
     zeros = confirm(reading, [*PAGE, "L30686005"], today=TODAY)
     assert zeros.passport is not None and not zeros.passport.confirmed
+
+
+def test_the_printed_number_settles_g_or_6_both_ways() -> None:
+    # In a visual zone's sans-serif type G and 6 look nothing alike: the page is a witness
+    # for the digit as for the letter (unlike 0 and O, above).
+    reading = parse_td3(LINE1, zone(number="616174876"), today=TODAY)
+    assert reading.passport is not None and not reading.passport.confirmed
+    letter = confirm(reading, [*PAGE, "G16174876"], today=TODAY)
+    assert letter.passport is not None
+    assert letter.passport.document_number == "G16174876" and letter.passport.confirmed
+    digit = confirm(reading, [*PAGE, "616174876"], today=TODAY)
+    assert digit.passport is not None
+    assert digit.passport.document_number == "616174876" and digit.passport.confirmed
+    unseen = confirm(reading, PAGE, today=TODAY)
+    assert unseen.passport is not None and not unseen.passport.confirmed
+
+
+def test_a_capital_i_read_as_an_exclamation_mark_is_no_lost_letter() -> None:
+    # `MORAD!` on the page: split at the `!`, MORADI would look like MORAD with filler noise
+    # and be "repaired" to a wrong name that then passes as confirmed.
+    assert "MORADI" in viz_tokens(["MORAD!"])
+    line1 = name_line("MORADI<<NAVID", state="IRN")
+    reading = parse_td3(line1, zone(nationality="IRN"), today=TODAY)
+    seen = confirm(reading, ["MORAD!", "NAVID", "IRN"], today=TODAY)
+    assert seen.passport is not None
+    assert seen.passport.surname == "MORADI" and seen.passport.confirmed
