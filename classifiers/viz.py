@@ -29,6 +29,8 @@ _TRANSLITERATIONS = {"Ä": "AE", "Ö": "OE", "Ü": "UE", "ß": "SS", "Ø": "OE",
                      "Æ": "AE", "Œ": "OE", "Þ": "TH", "Ð": "D", "Ĳ": "IJ"}
 _EDGE_NOISE = frozenset("KCXSERLI")  # what tesseract makes of a `<` next to a name
 _I_LOOKALIKES = frozenset("!|")
+_THIN_LETTERS = frozenset("IL")
+_THIN_EDGE = "a name ends in a letter the printed page does not show"
 _NUMBER_AMBIGUITY = "document number or dates: the check digits cannot choose"
 _NAMES_UNSEEN = "the names could not be confirmed on the printed page"
 
@@ -102,6 +104,10 @@ def _check_part(part: str, tokens: Sequence[str], truncated: bool
         return [part], None
     cleaned = _strip_noise(part, tokens)
     if cleaned is not None:
+        if set(part.replace(cleaned, "", 1)) & _THIN_LETTERS:
+            # An I or an L beside a name is as likely a letter the page's OCR lost (thin
+            # glyphs, `MORAD` for MORADI) as a filler the zone misread: neither is chosen.
+            return [part], _THIN_EDGE
         return [cleaned], None
     if len(part) >= 5 and any(t in (part[1:], part[:-1]) for t in tokens):
         # The page's OCR lost the first or last letter (`ARIA` for MARIA): the page shows the

@@ -162,3 +162,18 @@ def test_a_capital_i_read_as_an_exclamation_mark_is_no_lost_letter() -> None:
     seen = confirm(reading, ["MORAD!", "NAVID", "IRN"], today=TODAY)
     assert seen.passport is not None
     assert seen.passport.surname == "MORADI" and seen.passport.confirmed
+
+
+def test_an_i_or_l_the_page_does_not_show_at_a_names_edge_is_not_stripped_as_noise() -> None:
+    # MORADI on the zone, MORAD on the page: a lost thin letter or a filler read as I; the
+    # reading keeps the zone's name and is not confirmed (a K or an X there is filler noise).
+    reading = parse_td3(name_line("MORADI<<NAVID", state="IRN"), zone(nationality="IRN"),
+                        today=TODAY)
+    unsure = confirm(reading, ["MORAD", "NAVID", "IRN"], today=TODAY)
+    assert unsure.passport is not None
+    assert unsure.passport.surname == "MORADI" and not unsure.passport.confirmed
+    noisy = parse_td3(name_line("MORADIK<<NAVID", state="IRN"), zone(nationality="IRN"),
+                      today=TODAY)
+    stripped = confirm(noisy, ["MORADI", "NAVID", "IRN"], today=TODAY)
+    assert stripped.passport is not None
+    assert stripped.passport.surname == "MORADI" and stripped.passport.confirmed
