@@ -31,7 +31,7 @@ _EDGE_NOISE = frozenset("KCXSERLI")  # what tesseract makes of a `<` next to a n
 _I_LOOKALIKES = frozenset("!|")
 _THIN_LETTERS = frozenset("IL")
 _THIN_EDGE = "a name ends in a letter the printed page does not show"
-_NUMBER_AMBIGUITY = "document number or dates: the check digits cannot choose"
+NUMBER_AMBIGUITY = "document number or dates: the check digits cannot choose"
 _NAMES_UNSEEN = "the names could not be confirmed on the printed page"
 
 
@@ -175,7 +175,7 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
     if alternatives:
         chosen = _choose_line2([lines[1], *alternatives], tokens, _printed_dates(words))
         if chosen is not None:
-            unsettled = [u for u in unsettled if not u.startswith(_NUMBER_AMBIGUITY)]
+            unsettled = [u for u in unsettled if not u.startswith(NUMBER_AMBIGUITY)]
             if chosen != lines[1]:
                 today = today or date.today()
                 passport = replace(
