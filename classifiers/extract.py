@@ -521,7 +521,7 @@ def _read_band(reader: _BandReader, budget: Callable[[], float]) -> MrzReading |
         if reading is None:
             continue
         if by_cells and reading.checks_ok:
-            return reading
+            return _settle_by_shapes(reading, reader)
         if not by_cells:
             tesseract_readings.append(reading)
         if best is None or _better(reading, best):
