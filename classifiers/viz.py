@@ -127,7 +127,9 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
     passport = reading.passport
     if passport is None or not reading.is_passport:
         return reading
-    tokens = viz_tokens(words)
+    # When the whole page was read, its words hold the zone's own lines: the zone is no
+    # witness for itself (`NGOZI<<<<SSSSY` would "print" SSSSY as a given name).
+    tokens = viz_tokens([w for w in words if "<" not in w])
     if not tokens:
         return with_confirmation(reading, [_NAMES_UNSEEN])
     if not reading.checks_ok:

@@ -177,3 +177,14 @@ def test_an_i_or_l_the_page_does_not_show_at_a_names_edge_is_not_stripped_as_noi
     stripped = confirm(noisy, ["MORADI", "NAVID", "IRN"], today=TODAY)
     assert stripped.passport is not None
     assert stripped.passport.surname == "MORADI" and stripped.passport.confirmed
+
+
+def test_the_zones_own_lines_among_the_page_words_are_no_witness() -> None:
+    # A whole-page read holds the MRZ lines too: letters after the name field's end are not
+    # given names because the zone's own line "prints" them.
+    line1 = name_line("ADEYEMI<<NGOZI<<<<<<<<<SSSSY", state="NGA")
+    reading = parse_td3(line1, zone(nationality="NGA"), today=TODAY)
+    assert reading.dropped_names == ("SSSSY",)
+    page = ["ADEYEMI", "NGOZI", "NGA", line1.lower(), zone(nationality="NGA")]
+    seen = confirm(reading, page, today=TODAY)
+    assert seen.passport is not None and seen.passport.given_names == "NGOZI"
