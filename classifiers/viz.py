@@ -30,6 +30,8 @@ _TRANSLITERATIONS = {"Ä": "AE", "Ö": "OE", "Ü": "UE", "ß": "SS", "Ø": "OE",
 _EDGE_NOISE = frozenset("KCXSERLI")  # what tesseract makes of a `<` next to a name
 _I_LOOKALIKES = frozenset("!|")
 _THIN_LETTERS = frozenset("IL")
+_EDGE_LETTER = "the printed page shows a name with a letter more or less at its edge"
+_UNPRINTED_AFTER_END = "letters after the end of the name field the printed page does not show"
 _THIN_EDGE = "a name ends in a letter the printed page does not show"
 NUMBER_AMBIGUITY = "document number or dates: the check digits cannot choose"
 _NAMES_UNSEEN = "the names could not be confirmed on the printed page"
@@ -110,9 +112,10 @@ def _check_part(part: str, tokens: Sequence[str], truncated: bool
             return [part], _THIN_EDGE
         return [cleaned], None
     if len(part) >= 5 and any(t in (part[1:], part[:-1]) for t in tokens):
-        # The page's OCR lost the first or last letter (`ARIA` for MARIA): the page shows the
-        # name, only less of it. (The other way round, the zone would have lost a letter.)
-        return [part], None
+        # The page's OCR lost the first or last letter (`ARIA` for MARIA), or the zone has a
+        # stray letter at the edge (`NGOZIY` for NGOZI): the zone's spelling stays, but the
+        # two readings do not agree, so it is not confirmed.
+        return [part], _EDGE_LETTER
     joined = _split_joined(part, tokens)
     if joined is not None:
         return joined, None
@@ -154,11 +157,15 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
             if problem:
                 disagreements.append(problem)
     restored = [p for p in reading.dropped_names if p in tokens]
+    unprinted = [p for p in reading.dropped_names if p not in tokens]
     if restored or (reading.dropped_names and kept_given and all(p in tokens for p in kept_given)):
         # The page prints them (a doubled filler between two given names), or it prints the
-        # given names without them (they were filler noise).
+        # given names without them: filler noise when they are made of what tesseract reads a
+        # filler as (`KKXS`); otherwise the page's OCR may have missed a real second name.
         unsettled = [u for u in unsettled if not u.startswith("given names:")]
         kept_given.extend(restored)
+        if any(set(p) - _EDGE_NOISE for p in unprinted):
+            disagreements.append(_UNPRINTED_AFTER_END)
     surname, given = " ".join(kept_surname), " ".join(kept_given)
     if (surname, given) != (passport.surname, passport.given_names):
         repairs.append("names confirmed by the printed page")

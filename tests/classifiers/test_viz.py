@@ -53,7 +53,13 @@ def test_a_second_given_name_after_a_doubled_filler_comes_back_when_printed() ->
                               zone(nationality="NGA"), today=TODAY),
                     ["OKAFOR", "CHINEDU"], today=TODAY)
     assert noise.passport is not None and noise.passport.given_names == "CHINEDU"
-    assert noise.passport.confirmed
+    # EMMAXX may be a second name the page's OCR missed: dropped, but not confirmed.
+    assert not noise.passport.confirmed
+    fillers = confirm(parse_td3(name_line("OKAFOR<<CHINEDU<<KKXS", state="NGA"),
+                                zone(nationality="NGA"), today=TODAY),
+                      ["OKAFOR", "CHINEDU"], today=TODAY)
+    assert fillers.passport is not None and fillers.passport.given_names == "CHINEDU"
+    assert fillers.passport.confirmed
 
 
 def test_a_name_the_page_spells_otherwise_is_a_disagreement_not_a_choice() -> None:
@@ -188,3 +194,13 @@ def test_the_zones_own_lines_among_the_page_words_are_no_witness() -> None:
     page = ["ADEYEMI", "NGOZI", "NGA", line1.lower(), zone(nationality="NGA")]
     seen = confirm(reading, page, today=TODAY)
     assert seen.passport is not None and seen.passport.given_names == "NGOZI"
+
+
+def test_a_name_the_page_shows_with_a_letter_fewer_at_an_edge_is_kept_but_not_confirmed() -> None:
+    # NGOZIY on the zone, NGOZI on the page: a stray letter in the zone or one lost on the page.
+    reading = parse_td3(name_line("ADEYEMI<<NGOZIY", state="NGA"), zone(nationality="NGA"),
+                        today=TODAY)
+    seen = confirm(reading, ["ADEYEMI", "NGOZI", "NGA"], today=TODAY)
+    assert seen.passport is not None and seen.passport.given_names == "NGOZIY"
+    assert not seen.passport.confirmed
+    assert any("letter more or less" in r for r in seen.passport.disagreements)
