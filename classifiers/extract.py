@@ -13,7 +13,7 @@ import logging
 import re
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pdfplumber
 import pillow_heif
@@ -21,7 +21,7 @@ from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageEr
 
 from classifiers import mrz_band, mrz_cells, ocr, viz
 from classifiers.limits import Deadline, Limits, apply_pixel_limit
-from classifiers.mrz import MrzReading, find_mrz, merge_names
+from classifiers.mrz import MrzReading, find_mrz, merge_names, with_confirmation
 from classifiers.sniff import IMAGE_TYPES, FileType
 from classifiers.types import ReadError
 
@@ -521,7 +521,7 @@ def _read_band(reader: _BandReader, budget: Callable[[], float]) -> MrzReading |
         if reading is None:
             continue
         if by_cells and reading.checks_ok:
-            return reading
+            return _settle_by_shapes(reading, reader)
         if not by_cells:
             tesseract_readings.append(reading)
         if best is None or _better(reading, best):
@@ -532,7 +532,37 @@ def _read_band(reader: _BandReader, budget: Callable[[], float]) -> MrzReading |
         if best in same_zone and len(same_zone) >= 2:
             same_zone.remove(best)
             best = merge_names([best, *same_zone])
+        best = _settle_by_shapes(best, reader)
     return best
+
+
+def _settle_by_shapes(reading: MrzReading, reader: _BandReader) -> MrzReading:
+    """Drop the alternatives that the glyphs of the band rule out (a clear 6 is no G).
+
+    Only the document number's 6/G choices are judged (`mrz_cells.shape_settled_positions`);
+    when no alternative is left, the check digits' tie is settled and the reading may be
+    confirmed (the visual zone still has its say on names and codes)."""
+    if not reading.alternatives or not reading.is_passport:
+        return reading
+    line2 = reading.lines[1]
+    differing = sorted({i for alternative in reading.alternatives for i in range(9)
+                        if alternative[i] != line2[i]})
+    cell_grid = next((g for height, treatment, by_cells in _MRZ_ATTEMPTS if by_cells
+                      and (g := reader.grid(height, treatment)) is not None), None)
+    if cell_grid is None or not differing:
+        return reading
+    settled = mrz_cells.shape_settled_positions(cell_grid, line2, differing)
+    left = tuple(a for a in reading.alternatives
+                 if not any(a[i] != line2[i] for i in settled))
+    if left == reading.alternatives:
+        return reading
+    unsettled = reading.unsettled
+    repairs = reading.repairs
+    if not left:
+        unsettled = tuple(u for u in unsettled if not u.startswith(viz.NUMBER_AMBIGUITY))
+        repairs = (*repairs, "document number settled by the glyph shapes")
+    return with_confirmation(replace(reading, alternatives=left, unsettled=unsettled,
+                                     repairs=repairs))
 
 
 def _noisy_names(reading: MrzReading) -> bool:

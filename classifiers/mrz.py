@@ -753,36 +753,44 @@ def _weightless_lookalikes(
     combo: tuple[FieldReading, ...], digit: str,
     others: tuple[tuple[str, str, str, str, str], ...],
 ) -> tuple[tuple[FieldReading, ...], tuple[tuple[str, str, str, str, str], ...]]:
-    """Document numbers a letter read in them may stand for, that no check digit can tell.
+    """Document numbers a number as read may stand for, that no check digit can tell.
 
     G counts 16 and 6 six: the same modulo 10 at every weight. O counts 24: two of them at
     weights 7 and 3 weigh like two zeros; D, O and D together can weigh like three. So such
-    letters read in a number pass every check whether they are the letters or the digits.
-    Numbers hold more digits than letters: the digit reading comes first; the others stay
-    alternatives for the visual zone.
+    characters pass every check whether they are the letters or the digits, and that holds
+    both ways: a letter read in a number may be its digit, and a digit read may be the letter
+    (`G16174876` read as `616174876`, `F8OO90947` as `F80090947`). Numbers hold more digits
+    than letters: the digit reading comes first; the others stay alternatives for a witness
+    (the visual zone, the glyphs' shapes).
     """
     number = combo[0]
     value = number.value
-    variants: list[str] = []
-    # Any set of letters read in the number that turned into their digit look-alikes keeps
-    # the check passing (`ZEDOD509` for ZE000509: 13x1 + 24x7 + 13x3 = 220).
-    letters = [i for i, c in enumerate(value) if c in _ROUND_LOOKALIKES][:8]
-    for size in range(1, len(letters) + 1):
-        for chosen in itertools.combinations(letters, size):
+    swappable = [i for i, c in enumerate(value) if c in _ROUND_LOOKALIKES or c in _LETTER_BY_SHAPE
+                 ][:8]
+    candidates = [value]
+    for size in range(1, len(swappable) + 1):
+        for chosen in itertools.combinations(swappable, size):
             chars = list(value)
             for index in chosen:
-                chars[index] = DIGIT_FOR_LETTER[chars[index]]
+                chars[index] = DIGIT_FOR_LETTER.get(chars[index]) or _LETTER_BY_SHAPE[chars[index]]
             candidate = "".join(chars)
-            if check_passes(candidate, number.digit) and candidate not in variants:
-                variants.append(candidate)
-    if not variants:
+            if check_passes(candidate, number.digit) and candidate not in candidates:
+                candidates.append(candidate)
+    if len(candidates) == 1:
         return combo, others
-    best = min(variants, key=lambda v: (sum(c.isalpha() for c in v), v))
+    # Then the fewest characters changed from the reading, so that an O and a 0 at positions
+    # of the same weight are not swapped for nothing (`L0O0K0K01`, not `L000KOK01`).
+    best = min(candidates, key=lambda v: (sum(c.isalpha() for c in v),
+                                          sum(a != b for a, b in zip(v, value, strict=True)), v))
     rest = tuple(r.value + r.digit for r in combo[1:])
-    alternative = (value + number.digit, *rest, digit)
-    extra = tuple((v + number.digit, *rest, digit) for v in variants if v != best)
-    chosen = FieldReading(best, number.digit, True, number.changes + 1)
-    return (chosen, *combo[1:]), (*others, alternative, *extra)  # type: ignore[return-value]
+    extra = tuple((v + number.digit, *rest, digit) for v in candidates if v != best)
+    chosen_reading = FieldReading(best, number.digit, True, number.changes + (best != value))
+    return (chosen_reading, *combo[1:]), (*others, *extra)  # type: ignore[return-value]
+
+
+# The letter a digit read in a number may be, weighing the same: OCR-B's 0 and O, 6 and G are
+# the pairs a photo blurs into each other.
+_LETTER_BY_SHAPE = {"0": "O", "6": "G"}
 
 
 def _filler_or_k(as_read: str, combo: tuple[FieldReading, ...], digit: str

@@ -28,7 +28,12 @@ from classifiers.mrz import MrzReading, parse_yymmdd, with_confirmation
 _TRANSLITERATIONS = {"Ä": "AE", "Ö": "OE", "Ü": "UE", "ß": "SS", "Ø": "OE", "Å": "AA",
                      "Æ": "AE", "Œ": "OE", "Þ": "TH", "Ð": "D", "Ĳ": "IJ"}
 _EDGE_NOISE = frozenset("KCXSERLI")  # what tesseract makes of a `<` next to a name
-_NUMBER_AMBIGUITY = "document number or dates: the check digits cannot choose"
+_I_LOOKALIKES = frozenset("!|")
+_THIN_LETTERS = frozenset("IL")
+_EDGE_LETTER = "the printed page shows a name with a letter more or less at its edge"
+_UNPRINTED_AFTER_END = "letters after the end of the name field the printed page does not show"
+_THIN_EDGE = "a name ends in a letter the printed page does not show"
+NUMBER_AMBIGUITY = "document number or dates: the check digits cannot choose"
 _NAMES_UNSEEN = "the names could not be confirmed on the printed page"
 
 
@@ -38,6 +43,10 @@ def viz_tokens(words: Sequence[str]) -> list[str]:
     for word in words:
         upper = word.upper()
         spellings = {_plain(upper), _plain("".join(_TRANSLITERATIONS.get(c, c) for c in upper))}
+        if _I_LOOKALIKES & set(upper):
+            # Tesseract reads a capital I at a word's edge as `!` or `|` (`MORAD!`): split
+            # there, the name would lose its I and look like filler noise stripped.
+            spellings.add(_plain("".join("I" if c in _I_LOOKALIKES else c for c in upper)))
         for spelling in sorted(spellings):
             for token in re.split(r"[^A-Z0-9]+", spelling):
                 if token and token not in out:
@@ -97,11 +106,16 @@ def _check_part(part: str, tokens: Sequence[str], truncated: bool
         return [part], None
     cleaned = _strip_noise(part, tokens)
     if cleaned is not None:
+        if set(part.replace(cleaned, "", 1)) & _THIN_LETTERS:
+            # An I or an L beside a name is as likely a letter the page's OCR lost (thin
+            # glyphs, `MORAD` for MORADI) as a filler the zone misread: neither is chosen.
+            return [part], _THIN_EDGE
         return [cleaned], None
     if len(part) >= 5 and any(t in (part[1:], part[:-1]) for t in tokens):
-        # The page's OCR lost the first or last letter (`ARIA` for MARIA): the page shows the
-        # name, only less of it. (The other way round, the zone would have lost a letter.)
-        return [part], None
+        # The page's OCR lost the first or last letter (`ARIA` for MARIA), or the zone has a
+        # stray letter at the edge (`NGOZIY` for NGOZI): the zone's spelling stays, but the
+        # two readings do not agree, so it is not confirmed.
+        return [part], _EDGE_LETTER
     joined = _split_joined(part, tokens)
     if joined is not None:
         return joined, None
@@ -116,7 +130,9 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
     passport = reading.passport
     if passport is None or not reading.is_passport:
         return reading
-    tokens = viz_tokens(words)
+    # When the whole page was read, its words hold the zone's own lines: the zone is no
+    # witness for itself (`NGOZI<<<<SSSSY` would "print" SSSSY as a given name).
+    tokens = viz_tokens([w for w in words if "<" not in w])
     if not tokens:
         return with_confirmation(reading, [_NAMES_UNSEEN])
     if not reading.checks_ok:
@@ -141,11 +157,15 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
             if problem:
                 disagreements.append(problem)
     restored = [p for p in reading.dropped_names if p in tokens]
+    unprinted = [p for p in reading.dropped_names if p not in tokens]
     if restored or (reading.dropped_names and kept_given and all(p in tokens for p in kept_given)):
         # The page prints them (a doubled filler between two given names), or it prints the
-        # given names without them (they were filler noise).
+        # given names without them: filler noise when they are made of what tesseract reads a
+        # filler as (`KKXS`); otherwise the page's OCR may have missed a real second name.
         unsettled = [u for u in unsettled if not u.startswith("given names:")]
         kept_given.extend(restored)
+        if any(set(p) - _EDGE_NOISE for p in unprinted):
+            disagreements.append(_UNPRINTED_AFTER_END)
     surname, given = " ".join(kept_surname), " ".join(kept_given)
     if (surname, given) != (passport.surname, passport.given_names):
         repairs.append("names confirmed by the printed page")
@@ -164,7 +184,7 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
     if alternatives:
         chosen = _choose_line2([lines[1], *alternatives], tokens, _printed_dates(words))
         if chosen is not None:
-            unsettled = [u for u in unsettled if not u.startswith(_NUMBER_AMBIGUITY)]
+            unsettled = [u for u in unsettled if not u.startswith(NUMBER_AMBIGUITY)]
             if chosen != lines[1]:
                 today = today or date.today()
                 passport = replace(
@@ -199,10 +219,12 @@ def _choose_line2(options: Sequence[str], tokens: Sequence[str], dates: set[str]
 
 
 def _only_round_letters_differ(digits: str, letters: str) -> bool:
-    """`letters` is `digits` with some zeros (or sixes) as the letters that look like them."""
+    """`letters` is `digits` with some zeros as the round letters that look like them.
+
+    Only the zero: in the sans-serif type of a visual zone a G and a 6 look nothing alike, so
+    a page printing `6` is a witness against G, as one printing `G` is for it."""
     return digits != letters and all(
-        a == b or (a == "0" and b in "ODQ") or (a == "6" and b == "G")
-        for a, b in zip(digits, letters, strict=True))
+        a == b or (a == "0" and b in "ODQ") for a, b in zip(digits, letters, strict=True))
 
 
 # Lookalikes between a printed number and its MRZ reading (either side may be the misread one).

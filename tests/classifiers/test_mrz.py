@@ -229,12 +229,33 @@ def test_a_full_number_ending_in_k_keeps_it() -> None:
     assert reading.passport is not None and reading.passport.document_number == "C01X00TKK"
 
 
-@pytest.mark.parametrize("number", ["AO1234567", "KO0K12345", "OK1234567", "L0O0K0K01"])
+# Numbers without a 6 or a pair of zeros that weighs like OO: the check digits settle them.
+@pytest.mark.parametrize("number", ["AO1234578", "KO0K12345", "OK1234578", "L5O3K1K21"])
 def test_letters_k_and_o_in_document_numbers_read_as_printed(number: str) -> None:
     reading = parse_td3(LINE1, zone(number=number), today=TODAY)
     assert reading.checks_ok
     assert reading.passport is not None and reading.passport.document_number == number
     assert reading.passport.confirmed
+
+
+def test_zeros_read_that_weigh_like_a_pair_of_o_are_not_settled_by_the_check_digits() -> None:
+    # Zeros at weights 3 and 7 (the 2nd and 4th characters) weigh like two letters O: a zone
+    # read with digits there may be a number printed with the letters, and back.
+    reading = parse_td3(LINE1, zone(number="L0O0K0K01"), today=TODAY)
+    assert reading.passport is not None and reading.checks_ok
+    assert reading.passport.document_number == "L0O0K0K01"  # the fewest letters first
+    assert any(line[0:9] == "LOOOK0K01" for line in reading.alternatives)
+    assert not reading.passport.confirmed
+
+
+def test_a_6_read_in_a_number_may_be_a_g_so_it_is_not_settled_by_the_check_digits() -> None:
+    # G counts 16: the same as 6 modulo 10 at every weight (`G16174876` read `616174876`).
+    reading = parse_td3(LINE1, zone(number="616174876"), today=TODAY)
+    assert reading.passport is not None and reading.checks_ok
+    assert reading.passport.document_number == "616174876"
+    assert any(line[0:9] == "G16174876" for line in reading.alternatives)
+    assert not reading.passport.confirmed
+    assert any("cannot choose" in r for r in reading.passport.disagreements)
 
 
 def test_o_pairs_that_weigh_like_zeros_are_alternatives_not_a_choice() -> None:

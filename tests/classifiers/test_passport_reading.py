@@ -73,12 +73,8 @@ def hard() -> tuple[list[PassportSample], list[PassportData | None]]:
 
 @pytest.mark.slow
 @pytest.mark.timeout(SET_TIMEOUT)
-# A known defect, kept visible instead of loosened: on one page (`38-pdf_scan-o_in_number`) the
-# number has the letters OO where two check-digit weights sum to 10, so OO and 00 give the same
-# check digits; both the MRZ and the printed page read 00, and the reading is marked confirmed.
-# Strict: the day the reader gets it right, this test fails and the mark must go (issue 10).
-@pytest.mark.xfail(strict=True, reason="an O/O pair the check digits cannot tell from 00 is "
-                   "read as 00 and confirmed (issue 10, open)")
+# Zeros read where the page has an O pair (OO weighs like 00 at weights 7 and 3), and a 6 read
+# for a G, are alternatives the check digits cannot settle: never confirmed without a witness.
 def test_held_out_hard_set_never_validates_a_wrong_value(hard: tuple[list, list]) -> None:
     samples, readings = hard
     result = score(samples, readings)
