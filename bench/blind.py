@@ -86,6 +86,7 @@ def score_documents() -> dict[str, Any]:
     blank_shapes: Counter[str] = Counter()
     passport_reading: Counter[str] = Counter()  # how far each passport's zone was read
     filled_called_blank: Counter[str] = Counter()  # filled forms our blank judgement refused
+    why_review: Counter[str] = Counter()  # which of our own doubts sent a wanted file to HR
     for item, (verdict, _) in zip(labels, results, strict=True):
         kind, said, review = item["kind"], verdict["kind"], bool(verdict.get("review"))
         confusion[kind][said + (" (review)" if review else "")] += 1
@@ -105,6 +106,8 @@ def score_documents() -> dict[str, Any]:
         if kind in WANTED and item.get("filled") is not False:
             wanted += 1
             to_review += review
+            if review:
+                why_review[_review_cause(verdict)] += 1
             recognised[kind] += right
             wrong_confident += said != kind and not review
     totals = Counter(item["kind"] for item in labels if item.get("filled") is not False)
@@ -113,6 +116,7 @@ def score_documents() -> dict[str, Any]:
         "macro_f1_best_guess": round(statistics.mean(_f1(truth, guess, k) for k in KINDS), 3),
         "recognised_confidently": {k: f"{recognised[k]}/{totals[k]}" for k in WANTED},
         "wanted_sent_to_review": f"{to_review}/{wanted}",
+        "wanted_sent_to_review_because": dict(why_review),
         "wanted_called_another_kind_confidently": wrong_confident,
         "blank_forms_counted": blank_counted,
         "blank_forms_counted_by_sign": dict(blank_signs),
@@ -134,6 +138,17 @@ def _filled_signs(verdict: dict[str, Any]) -> list[str]:
     """The names of our own filled-in signs in a verdict's reasons (never the document's text)."""
     reasons = " ".join(str(reason) for reason in verdict.get("reasons", ()))
     return [sign for sign in _SIGNS if sign in reasons]
+
+
+def _review_cause(verdict: dict[str, Any]) -> str:
+    reasons = " ".join(str(reason) for reason in verdict.get("reasons", ()))
+    if "could not tell whether the form is filled in" not in reasons:
+        return "kind unsure"
+    if "but no answers were read" in reasons:
+        return "filled unsure: signature, no answers"
+    if "field labels is unclear" in reasons:
+        return "filled unsure: unclear writing"
+    return "filled unsure: one sign only"
 
 
 def _passport_reading(verdict: dict[str, Any]) -> str:
