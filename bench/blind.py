@@ -202,13 +202,38 @@ def score_mails() -> dict[str, Any]:
         if got != want:
             problems_of_wrong_cases.update(case["problems"] if case else ["no case"])
             in_review_of_wrong_cases.update(case["in_review"] if case else [])
+    blank_by_type = _forms_called_blank(work, {c["email"].lower() for c in expected["candidates"]
+                                               if (c2 := by_email.get(c["email"].lower()))
+                                               and set(c2["missing"]) != set(c["missing"])})
     return {"candidates": len(expected["candidates"]), "right_missing_set": right,
+            "forms_called_blank_in_wrong_cases_by_type": blank_by_type,
             "items_told_missing_but_sent": wrongly_missing,
             "items_counted_but_not_valid": extra_missing,
             "told_missing_but_sent_by_item": dict(missing_by_item),
             "counted_but_not_valid_by_item": dict(counted_by_item),
             "problem_codes_in_wrong_cases": dict(problems_of_wrong_cases),
             "in_review_in_wrong_cases": dict(in_review_of_wrong_cases)}
+
+
+def _forms_called_blank(work: Path, emails: set[str]) -> dict[str, int]:
+    """File type (our own sniffing) and OCR use of the forms judged blank in the wrong cases."""
+    from sqlmodel import Session, select
+
+    from mailbot.config import Settings
+    from mailbot.store.db import make_engine
+    from mailbot.store.models import Case, Document
+
+    engine = make_engine(Settings(data_dir=work / "data").effective_database_url)
+    found: Counter[str] = Counter()
+    with Session(engine) as session:
+        for case in session.exec(select(Case)):
+            if case.email.lower() not in emails:
+                continue
+            for doc in session.exec(select(Document).where(Document.case_id == case.id)):
+                if doc.kind in ("antecedents", "tb_declaration") and doc.filled is False:
+                    ocr = any(page.get("ocr") for page in doc.pages)
+                    found[f"{doc.detected_type} {'ocr' if ocr else 'text layer'}"] += 1
+    return dict(found)
 
 
 def score_passports() -> dict[str, Any]:
