@@ -45,7 +45,9 @@ _TICKED = re.compile(r"[☒☑✔✗✘]|\[\s*[xX×]\s*\]|(?<!\S)[\[|(DLI]?[xX×
                      r"|(?<!\S)[\[|(][xX×](?!\S)")
 # What is left of a blank field: date masks, and the rest of a long label ("Place and country
 # of birth", "Signature of the applicant or legal representative") that is not an answer.
-_PLACEHOLDER = re.compile(r"\b(?:dd|mm|yyyy|jjjj|yy|jj)\b", re.IGNORECASE)
+# Date masks, also as OCR misreads them ("dc-mm-yyyy", "dl-mm-jjjj").
+_PLACEHOLDER = re.compile(r"\b(?:dd|mm|yyyy|jjjj|yy|jj)\b|\b[a-z]{2}[-/.][a-z]{2}[-/.][a-z]{2,4}\b",
+                          re.IGNORECASE)
 _LABEL_TAIL = frozenset({
     "and", "of", "the", "or", "at", "as", "in", "on", "to", "country", "birth", "applicant",
     "legal", "representative", "passport", "signing", "signed", "name", "names", "s", "en",
@@ -68,17 +70,25 @@ class FilledVerdict:
 _ANSWER_LIKE = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{2,}|[A-Z]{3,})(?![a-z])|\d{2,}")
 
 
-def label_values(text: str, *, answer_like: bool = False) -> list[str]:
+def label_values(text: str, *, answer_like: bool = False, below: bool = False) -> list[str]:
     """Field labels that have a value written after them on the same line (`answer_like`: a
-    value that looks like an answer, for text OCR was not sure of)."""
+    value that looks like an answer, for text OCR was not sure of; `below`: also an answer on
+    the line under its label, for text layers, where lines come in the order they were typed)."""
     found = []
+    waiting = ""  # a label with nothing after it: its answer may stand on the next line
     for line in text.splitlines():
+        line = re.sub(r"^\s*\|\s*", "", line)  # a table row: "| Label | Answer |"
         match = _LABEL_LINE.match(line)
         field = (match.group(1), match.group(2)) if match else _other_field(line)
         if field is None:
+            if below and waiting and _answer_below(line):
+                found.append(waiting)
+            if line.strip():
+                waiting = ""
             continue
+        waiting = ""
         label, tail = field
-        rest = re.sub(r"\([^)]*\)?", " ", tail)  # "(dd-mm-yyyy)", "(if known)"
+        rest = re.sub(r"\([^)]*\)?", " ", _PLACEHOLDER.sub(" ", tail))  # "(if known)"
         rest = _LABEL_NOISE.sub(" ", rest)
         # Bilingual labels read "Achternaam / Surname": the second language is not an answer.
         rest = re.sub(r"^\s*/?\s*(" + "|".join(map(re.escape, _LABELS)) + r")\b", " ", rest,
@@ -90,19 +100,50 @@ def label_values(text: str, *, answer_like: bool = False) -> list[str]:
         if len(re.findall(r"[A-Za-z0-9]", rest)) >= 2 and (
                 not answer_like or _ANSWER_LIKE.search(rest)):
             found.append(label.lower())
+        elif len(line.split()) <= 8:
+            waiting = label.lower()
     return found
 
 
+def _answer_below(line: str) -> bool:
+    """A short line under an unanswered label that reads as its answer (a table cell or a
+    box below the label), not as the next heading, question or label."""
+    words = line.split()
+    if not 1 <= len(words) <= 6 or re.match(r"^\s*\d+[.)]\s+[A-Za-z]", line):
+        return False
+    if re.search(r"[|\t:]|\.{3}|_{3}|…", line):  # another field or table row, not an answer
+        return False
+    if line.rstrip().endswith((":", "?")) or not _ANSWER_LIKE.search(line):
+        return False
+    # Answers are names, places, numbers and dates; a lowercase word makes it a sentence
+    # ("Please sign below"), unless it is a name particle or a month.
+    if any(re.fullmatch(r"[a-z]{3,}", w.strip(".,;:()")) and w.strip(".,;:()") not in
+           _LOWERCASE_IN_ANSWERS for w in words):
+        return False
+    cleaned = [w.lower().strip(".,;:/()|[]") for w in words]
+    return not all(not w or _label_word(w) for w in cleaned)
+
+
+_LOWERCASE_IN_ANSWERS = frozenset({
+    "van", "der", "den", "del", "von", "bin", "binti", "ten", "ter", "het", "dos", "das", "les",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "januari", "februari", "maart", "mei", "juni", "juli",
+    "augustus", "oktober"})
+
+
 # A field line in someone else's wording: a short label naming what is asked, a separator
-# (table cell, tab, colon, a run of spaces, dots or underscores), then the answer.
+# (table cell, tab, colon, a run of spaces, dots or underscores), then the answer — or the
+# label alone on its line, its answer below it.
 _OTHER_FIELD = re.compile(
-    r"^\s*(?:\d+[.)]\s*)?([^\t|:]{2,45}?)\s*(?:\t|\s\|\s|:|\s{3,}|\.{3,}|_{3,})(.*)$")
+    r"^\s*(?:\d+[.)]\s*)?([^\t|:]{2,45}?)\s*(?:\t|\s\|\s|:|\s{3,}|\.{3,}|_{3,}|$)(.*)$")
 _FIELD_STEMS = frozenset({
     "name", "names", "surname", "naam", "achternaam", "voornaam", "voornamen", "date", "datum",
     "birth", "born", "geboren", "geboortedatum", "geboorteplaats", "nationality", "nationaliteit",
     "citizenship", "passport", "paspoort", "document", "number", "nummer", "no", "nr", "place",
     "plaats", "woonplaats", "address", "adres", "country", "land", "sex", "gender", "geslacht",
-    "email", "e-mail", "phone", "telephone", "telefoon", "city", "street", "postcode"})
+    "email", "e-mail", "phone", "telephone", "telefoon", "city", "street", "postcode", "straat",
+    "huisnummer", "signed", "getekend", "ondertekend", "client", "klantnummer", "first",
+    "family", "given", "initials", "voorletters", "signature", "handtekening"})
 
 
 def _other_field(line: str) -> tuple[str, str] | None:
@@ -133,6 +174,10 @@ def _label_word(word: str) -> bool:
     if len(word) < 4:
         return False
     if any(_one_edit(word, known) for known in _LONG_LABEL_WORDS):
+        return True
+    # Two label words OCR ran together ("ofbirth", "placeof").
+    if any(word[:i] in _NOT_AN_ANSWER and word[i:] in _NOT_AN_ANSWER
+           for i in range(2, len(word) - 1)):
         return True
     # Longer words survive two misread letters ("ccunfry" for "country").
     return len(word) >= 6 and any(
@@ -183,7 +228,10 @@ def judge(pages: list[Page], form_fields: dict[str, str] | None,
                                     "form fields have a value",))
     text = "\n".join(_confident_text(page) for page in pages)
     ocr_text = "\n".join(page.text for page in pages if page.ocr)
-    labelled = (label_values(text) or label_values(ocr_text, answer_like=True)
+    typed = "\n".join(page.text for page in pages if not page.ocr)
+    read = "\n".join(_confident_text(page) for page in pages if page.ocr)
+    labelled = (label_values(typed, below=True) + label_values(read)
+                or label_values(ocr_text, answer_like=True)
                 or [v for page in pages for v in values_beside_labels(page)])
     dates = answer_dates(text)
     ticks = _TICKED.findall("\n".join(page.text for page in pages))

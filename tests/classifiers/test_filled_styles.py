@@ -58,7 +58,7 @@ def test_an_empty_box_or_a_letter_x_is_not_a_tick(text: str) -> None:
     assert not _TICKED.findall(text)
 
 
-def _docx_form(rows: list[tuple[str, str]], *, table: bool) -> bytes:
+def _docx_form(rows: list[tuple[str, str]], *, table: bool, below: bool = False) -> bytes:
     import io
 
     import docx
@@ -72,6 +72,10 @@ def _docx_form(rows: list[tuple[str, str]], *, table: bool) -> bytes:
         for label, value in rows:
             cells = grid.add_row().cells
             cells[0].text, cells[1].text = label, value
+    elif below:  # the label, and its answer in the paragraph under it
+        for label, value in rows:
+            document.add_paragraph(label)
+            document.add_paragraph(value)
     else:
         for label, value in rows:
             document.add_paragraph(f"{label}\t{value}")
@@ -85,10 +89,12 @@ _RETYPED = [("Full name", "Priya Raman"), ("Passport no.", "Z1234567"),
             ("Signature", "P. Raman")]
 
 
-@pytest.mark.parametrize("table", [True, False], ids=["table", "tabs"])
-def test_a_retyped_docx_with_other_labels_is_judged_by_its_answers(table: bool) -> None:
-    filled = classify(_docx_form(_RETYPED, table=table), "form.docx")
-    blank = classify(_docx_form([(label, "") for label, _ in _RETYPED], table=table),
-                     "form.docx")
+@pytest.mark.parametrize(("table", "below"), [(True, False), (False, False), (False, True)],
+                         ids=["table", "tabs", "answer-below"])
+def test_a_retyped_docx_with_other_labels_is_judged_by_its_answers(table: bool,
+                                                                   below: bool) -> None:
+    filled = classify(_docx_form(_RETYPED, table=table, below=below), "form.docx")
+    blank = classify(_docx_form([(label, "") for label, _ in _RETYPED], table=table,
+                                below=below), "form.docx")
     assert (filled.filled, filled.review) == (True, False), filled.reasons
     assert (blank.filled, blank.review) == (False, False), blank.reasons
