@@ -109,7 +109,10 @@ def _answer_below(line: str) -> bool:
     """A short line under an unanswered label that reads as its answer (a table cell or a
     box below the label), not as the next heading, question or label."""
     words = line.split()
-    if not 1 <= len(words) <= 6 or re.match(r"^\s*\d+[.)]\s+[A-Za-z]", line):
+    # Not a numbered heading ("2. Declaration", "2 Antecedents") or the page's footer.
+    if not 1 <= len(words) <= 6 or re.match(r"^\s*\d+[.)]?\s+[A-Za-z]", line):
+        return False
+    if _FORM_FURNITURE.search(line):
         return False
     if re.search(r"[|\t:]|\.{3}|_{3}|…", line):  # another field or table row, not an answer
         return False
