@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from classifiers.classify import verdict
-from classifiers.extract import Document, Page
+from classifiers.extract import ExtractedFile, Page
 from classifiers.kinds import FORM_KINDS, WANTED
 from classifiers.limits import DEFAULT_LIMITS, Limits
 from classifiers.mrz import find_mrz
@@ -74,7 +74,7 @@ def classify_text(item: Example, limits: Limits = DEFAULT_LIMITS) -> Classificat
     # As the extraction does for a text PDF: the MRZ is looked for in the page's lines.
     pages = [Page(number, text, mrz=find_mrz(text.splitlines()))
              for number, text in enumerate(item.pages, start=1)]
-    return verdict(Document(FileType.PDF, pages), limits)
+    return verdict(ExtractedFile(FileType.PDF, pages), limits)
 
 
 def evaluate(items: Sequence[Example], split: str, limits: Limits = DEFAULT_LIMITS) -> Report:

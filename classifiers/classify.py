@@ -16,7 +16,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from classifiers import model as learned
-from classifiers.extract import Document, ExtractError, Page, extract
+from classifiers.extract import ExtractedFile, ExtractError, Page, extract
 from classifiers.filled import judge
 from classifiers.kinds import FORM_KINDS, WANTED
 from classifiers.limits import DEFAULT_LIMITS, Deadline, Limits
@@ -173,7 +173,7 @@ def _best_other(prediction: learned.Prediction | None) -> str:
     return PAPER_NAMES.get(paper, paper)
 
 
-def verdict(document: Document, limits: Limits = DEFAULT_LIMITS) -> Classification:
+def verdict(document: ExtractedFile, limits: Limits = DEFAULT_LIMITS) -> Classification:
     page_scores = [score_page(page, limits) for page in document.pages]
     _carry_forms_over(page_scores)
 

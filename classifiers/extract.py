@@ -66,7 +66,7 @@ class Page:
 
 
 @dataclass
-class Document:
+class ExtractedFile:
     detected_type: FileType
     pages: list[Page]
     form_fields: dict[str, str] | None = None  # AcroForm name -> value (None: no AcroForm)
@@ -78,7 +78,7 @@ class Document:
         return "\n".join(page.text for page in self.pages)
 
 
-def extract(data: bytes, detected: FileType, limits: Limits, deadline: Deadline) -> Document:
+def extract(data: bytes, detected: FileType, limits: Limits, deadline: Deadline) -> ExtractedFile:
     apply_pixel_limit(limits)
     if detected is FileType.PDF:
         return _extract_pdf(data, limits, deadline)
@@ -86,7 +86,7 @@ def extract(data: bytes, detected: FileType, limits: Limits, deadline: Deadline)
         frames = list(_image_frames(data, limits))
         pages = [read_image(frame, number, limits, deadline)
                  for number, frame in enumerate(frames, start=1)]
-        return Document(detected, pages)
+        return ExtractedFile(detected, pages)
     if detected is FileType.DOCX:
         return _extract_docx(data, limits, deadline)
     raise ExtractError(ReadError.UNSUPPORTED_TYPE)
@@ -101,7 +101,7 @@ def usable_text(text: str) -> bool:
     return len(words) >= MIN_USABLE_WORDS
 
 
-def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Document:
+def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> ExtractedFile:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as error:  # pdfminer raises many unrelated types for bad input
@@ -141,7 +141,7 @@ def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> Document:
             if text.strip():
                 page.text = f"{text}\n{page.text}"
             pages.append(page)
-    return Document(FileType.PDF, pages, form_fields=form_fields)
+    return ExtractedFile(FileType.PDF, pages, form_fields=form_fields)
 
 
 def _render_dpi(pdf_page: pdfplumber.page.Page) -> int:
@@ -598,7 +598,7 @@ def _prepare_band(crop: Image.Image, line_height: int, target: int, treatment: s
 # DOCX
 
 
-def _extract_docx(data: bytes, limits: Limits, deadline: Deadline) -> Document:
+def _extract_docx(data: bytes, limits: Limits, deadline: Deadline) -> ExtractedFile:
     import docx  # python-docx; imported here because most files are never DOCX
 
     try:
@@ -623,7 +623,7 @@ def _extract_docx(data: bytes, limits: Limits, deadline: Deadline) -> Document:
     images = [rel.target_part.blob for rel in document.part.rels.values()
               if "image" in rel.reltype and not rel.is_external]
     if usable_text(text):
-        return Document(FileType.DOCX, pages, embedded_images=len(images))
+        return ExtractedFile(FileType.DOCX, pages, embedded_images=len(images))
     # The text says nothing: the document is a wrapper around scans or photos.
     if len(images) > limits.max_pages:
         raise ExtractError(ReadError.TOO_MANY_PAGES)
@@ -631,4 +631,4 @@ def _extract_docx(data: bytes, limits: Limits, deadline: Deadline) -> Document:
     for blob in images:
         for frame in _image_frames(blob, limits):
             pages.append(read_image(frame, len(pages) + 1, limits, deadline))
-    return Document(FileType.DOCX, pages or [Page(1, text)])
+    return ExtractedFile(FileType.DOCX, pages or [Page(1, text)])

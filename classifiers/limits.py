@@ -13,7 +13,8 @@ class Limits:
     """Bounds on one file. Past any of them the verdict is `other` with a ReadError."""
 
     max_bytes: int = 25 * 1024 * 1024
-    max_pages: int = 40
+    # A candidate's document is a few pages, and every page may need OCR.
+    max_pages: int = 30
     # A 600 dpi A4 scan is 35 Mpx; a 48 Mpx phone photo is the largest honest image.
     max_pixels: int = 60_000_000
     timeout_seconds: float = 60.0

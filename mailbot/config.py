@@ -124,9 +124,7 @@ class Settings(BaseSettings):
     # `classifiers/limits.py::Limits`; here they become settings with those defaults, and
     # `MimeLimits.from_settings` / `document_limits()` hand the settings back.
     max_attachment_bytes: int = MimeLimits.max_attachment_bytes
-    # The worker reads fewer pages of one PDF than the classifier library allows its own
-    # callers (40): a candidate's document is a few pages, and every page may need OCR.
-    max_pdf_pages: int = 30
+    max_pdf_pages: int = DEFAULT_LIMITS.max_pages
     max_image_pixels: int = DEFAULT_LIMITS.max_pixels
     max_zip_members: int = MimeLimits.max_zip_members
     max_zip_total_bytes: int = MimeLimits.max_zip_total_bytes

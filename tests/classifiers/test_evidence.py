@@ -10,7 +10,7 @@ from __future__ import annotations
 import zlib
 
 from classifiers.classify import score_page, verdict
-from classifiers.extract import Document, Page
+from classifiers.extract import ExtractedFile, Page
 from classifiers.features import feature_index, layout_cues, normalise, page_features
 from classifiers.filled import judge, label_values
 from classifiers.kinds import KIND_RULES, WANTED
@@ -25,7 +25,7 @@ SPECIMEN = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
 
 
 def _verdict(text: str):
-    return verdict(Document(FileType.PDF, [Page(1, text)]))
+    return verdict(ExtractedFile(FileType.PDF, [Page(1, text)]))
 
 
 def test_features_are_stable_strings_hashed_with_crc32() -> None:
@@ -127,7 +127,7 @@ def test_a_valid_mrz_on_a_letter_goes_to_review() -> None:
             "phone. I will send the scan tomorrow when I am back home.\n" + "\n".join(SPECIMEN)
             + "\nKind regards,\nAnna Eriksson")
     page = Page(1, text, mrz=find_mrz(SPECIMEN))
-    result = verdict(Document(FileType.PDF, [page]))
+    result = verdict(ExtractedFile(FileType.PDF, [page]))
     assert result.kind is Kind.PASSPORT and result.review, result.reasons
 
 

@@ -22,12 +22,8 @@ def test_default_settings_give_the_declared_mime_limits() -> None:
     assert MimeLimits.from_settings(Settings()) == MimeLimits()
 
 
-def test_default_settings_give_the_classifier_defaults_but_fewer_pdf_pages() -> None:
-    limits = Settings().document_limits()
-    assert limits.max_pages == 30 < DEFAULT_LIMITS.max_pages
-    assert {f.name: getattr(limits, f.name) for f in fields(limits) if f.name != "max_pages"} \
-        == {f.name: getattr(DEFAULT_LIMITS, f.name) for f in fields(limits)
-            if f.name != "max_pages"}
+def test_default_settings_give_the_classifier_defaults() -> None:
+    assert Settings().document_limits() == DEFAULT_LIMITS
 
 
 def test_every_limit_setting_reaches_the_limits_it_names() -> None:
