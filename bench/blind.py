@@ -27,7 +27,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "blind"
@@ -131,17 +134,21 @@ def score_documents() -> dict[str, Any]:
 
 
 _SIGNS = ("form fields", "answered fields", "written dates", "ticked boxes", "signature image",
-          "drawn signature", "ink in the signature box", "signed (")
+          "drawn signature", "ink in the signature box")
+
+
+def _reasons_text(verdict: dict[str, Any]) -> str:
+    return " ".join(str(reason) for reason in verdict.get("reasons", ()))
 
 
 def _filled_signs(verdict: dict[str, Any]) -> list[str]:
     """The names of our own filled-in signs in a verdict's reasons (never the document's text)."""
-    reasons = " ".join(str(reason) for reason in verdict.get("reasons", ()))
+    reasons = _reasons_text(verdict)
     return [sign for sign in _SIGNS if sign in reasons]
 
 
 def _review_cause(verdict: dict[str, Any]) -> str:
-    reasons = " ".join(str(reason) for reason in verdict.get("reasons", ()))
+    reasons = _reasons_text(verdict)
     if "could not tell whether the form is filled in" not in reasons:
         return "kind unsure"
     if "but no answers were read" in reasons:
@@ -190,6 +197,7 @@ def score_mails() -> dict[str, Any]:
     counted_by_item: Counter[str] = Counter()
     problems_of_wrong_cases: Counter[str] = Counter()
     in_review_of_wrong_cases: Counter[str] = Counter()
+    wrong_cases: set[str] = set()
     for candidate in expected["candidates"]:
         case = by_email.get(candidate["email"].lower())
         got = set(case["missing"]) if case else set(WANTED)
@@ -202,9 +210,8 @@ def score_mails() -> dict[str, Any]:
         if got != want:
             problems_of_wrong_cases.update(case["problems"] if case else ["no case"])
             in_review_of_wrong_cases.update(case["in_review"] if case else [])
-    blank_by_type = _forms_called_blank(work, {c["email"].lower() for c in expected["candidates"]
-                                               if (c2 := by_email.get(c["email"].lower()))
-                                               and set(c2["missing"]) != set(c["missing"])})
+            wrong_cases.add(candidate["email"].lower())
+    blank_by_type = _forms_called_blank(work, wrong_cases)
     return {"candidates": len(expected["candidates"]), "right_missing_set": right,
             "forms_called_blank_in_wrong_cases_by_type": blank_by_type,
             "items_told_missing_but_sent": wrongly_missing,
@@ -219,13 +226,10 @@ def _forms_called_blank(work: Path, emails: set[str]) -> dict[str, int]:
     """File type (our own sniffing) and OCR use of the forms judged blank in the wrong cases."""
     from sqlmodel import Session, select
 
-    from mailbot.config import Settings
-    from mailbot.store.db import make_engine
     from mailbot.store.models import Case, Document
 
-    engine = make_engine(Settings(data_dir=work / "data").effective_database_url)
     found: Counter[str] = Counter()
-    with Session(engine) as session:
+    with Session(_engine(work)) as session:
         for case in session.exec(select(Case)):
             if case.email.lower() not in emails:
                 continue
@@ -234,6 +238,14 @@ def _forms_called_blank(work: Path, emails: set[str]) -> dict[str, int]:
                     ocr = any(page.get("ocr") for page in doc.pages)
                     found[f"{doc.detected_type} {'ocr' if ocr else 'text layer'}"] += 1
     return dict(found)
+
+
+def _engine(work: Path) -> Engine:
+    """The worker's own database in a scoring run's folder."""
+    from mailbot.config import Settings
+    from mailbot.store.db import make_engine
+
+    return make_engine(Settings(data_dir=work / "data").effective_database_url)
 
 
 def score_passports() -> dict[str, Any]:
@@ -289,8 +301,6 @@ def _outbox(outbox: Path) -> Iterable[tuple[list[str], set[str], str]]:
 def score_machine_mail() -> dict[str, Any]:
     from sqlmodel import Session, select
 
-    from mailbot.config import Settings
-    from mailbot.store.db import make_engine
     from mailbot.store.models import InboundMessage
 
     labels = _labels("mail")
@@ -303,8 +313,7 @@ def score_machine_mail() -> dict[str, Any]:
     work, outbox = _run_worker(BLIND / "mail" / "mails", env)
     sent = list(_outbox(outbox))
     hr = settings["hr_address"].lower()
-    engine = make_engine(Settings(data_dir=work / "data").effective_database_url)
-    with Session(engine) as session:
+    with Session(_engine(work)) as session:
         rows = {_clean_id(row.message_id): (row.state, row.note)
                 for row in session.exec(select(InboundMessage))}
     states = {mid: state for mid, (state, _) in rows.items()}
@@ -325,7 +334,6 @@ def score_machine_mail() -> dict[str, Any]:
             outcome = "answered" if sender in answered_to else "not answered (WRONG)"
             if answered_to and sender not in answered_to:
                 outcome = "answered someone else (WRONG)"
-            if answered_to and sender not in answered_to:
                 people_missed["answered at another address (From, not Reply-To)"] += 1
             elif sender not in answered_to:
                 state, note = rows.get(mid, (None, None))

@@ -229,15 +229,16 @@ def judge(pages: list[Page], form_fields: dict[str, str] | None,
             return FilledVerdict(False, (f"blank: all {len(form_fields)} form fields are empty",))
         return FilledVerdict(True, (f"filled in: {len(answered)} of {len(form_fields)} "
                                     "form fields have a value",))
-    text = "\n".join(_confident_text(page) for page in pages)
-    ocr_text = "\n".join(page.text for page in pages if page.ocr)
+    # Typed text layers; what OCR read; the part of it OCR was sure of (line-wise throughout,
+    # so the order of the pages does not matter).
     typed = "\n".join(page.text for page in pages if not page.ocr)
+    ocr_text = "\n".join(page.text for page in pages if page.ocr)
     read = "\n".join(_confident_text(page) for page in pages if page.ocr)
     labelled = (label_values(typed, below=True) + label_values(read)
                 or label_values(ocr_text, answer_like=True)
                 or [v for page in pages for v in values_beside_labels(page)])
-    dates = answer_dates(text)
-    ticks = _TICKED.findall("\n".join(page.text for page in pages))
+    dates = answer_dates(f"{typed}\n{read}")
+    ticks = _TICKED.findall(f"{typed}\n{ocr_text}")
     unsure = label_values(ocr_text)
     signature = _signature_sign(pages, signature_images)
     signs = []
@@ -275,8 +276,8 @@ _LEADER_CONFIDENCE = 40
 
 
 def _confident_text(page: Page) -> str:
-    """The page's text without the words OCR was not sure of, line by line."""
-    if not page.ocr or not page.words:
+    """An OCR'd page's text without the words OCR was not sure of, line by line."""
+    if not page.words:
         return page.text
     lines: dict[tuple[int, int, int], list[str]] = {}
     for word in page.words:
