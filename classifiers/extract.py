@@ -20,6 +20,7 @@ import pillow_heif
 from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageError
 
 from classifiers import mrz_band, mrz_cells, ocr, viz
+from classifiers.docx_text import body_text
 from classifiers.limits import Deadline, Limits, apply_pixel_limit
 from classifiers.mrz import MrzReading, find_mrz, merge_names, with_confirmation
 from classifiers.sniff import IMAGE_TYPES, FileType
@@ -607,18 +608,10 @@ def _extract_docx(data: bytes, limits: Limits, deadline: Deadline) -> ExtractedF
         raise ExtractError(ReadError.CORRUPT, type(error).__name__) from error
     except Exception as error:  # python-docx raises its own types for malformed parts
         raise ExtractError(ReadError.CORRUPT, type(error).__name__) from error
-    parts: list[str] = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            cells: list[str] = []
-            for cell in row.cells:
-                if not cells or cells[-1] != cell.text:  # merged cells repeat their text
-                    cells.append(cell.text)
-            parts.append(" | ".join(cells))
-    for section in document.sections:
-        for block in (section.header, section.footer):
-            parts.extend(p.text for p in block.paragraphs)
-    text = "\n".join(part for part in parts if part.strip())
+    try:
+        text = body_text(document)
+    except RecursionError as error:  # content controls nested beyond reason: a hostile file
+        raise ExtractError(ReadError.CORRUPT, "nested too deep") from error
     pages = [Page(1, text)]
     images = [rel.target_part.blob for rel in document.part.rels.values()
               if "image" in rel.reltype and not rel.is_external]

@@ -1,0 +1,160 @@
+"""The text of a Word document as a reader sees it: in document order, answers included.
+
+python-docx's `Document.paragraphs` and `Document.tables` list the body's own paragraphs first
+and its tables after them, and skip everything inside content controls (`w:sdt`, where forms
+retyped in Word keep their answers and tick boxes), text boxes and nested tables. A filled form
+then reads as a blank one. This walks the body's XML once instead:
+
+- paragraphs, tables (a row per line, cells joined by ` | `) and content controls in the order
+  they stand, nested tables inside their cell;
+- a content control still showing its placeholder ("Click or tap here to enter text.") is not
+  an answer, so its text is left out;
+- legacy check-box fields and Wingdings box symbols become `[X]` / `[ ]`, the way a ticked box
+  reads elsewhere; deleted text (tracked changes) and field codes are not text;
+- a text box's paragraphs follow the paragraph that anchors it (once: Word stores a fallback copy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+TICKED, UNTICKED = "[X]", "[ ]"
+# Wingdings / Wingdings 2 / MS Gothic code points Word inserts for boxes, ticked and not.
+_TICKED_SYMBOLS = {"F0FE", "F078", "F0FD", "F053", "F054", "F0CF", "2612", "2611"}
+_UNTICKED_SYMBOLS = {"F06F", "F0A8", "F0A3", "F071", "F0A1", "F0A0", "2610"}
+
+
+def _local(element: Any) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _attribute(element: Any, name: str) -> str | None:
+    value = element.get(W + name)
+    return None if value is None else str(value)
+
+
+def _on(element: Any | None) -> bool:
+    """A WordprocessingML on/off property: present means on unless its value says off."""
+    if element is None:
+        return False
+    return _attribute(element, "val") not in ("0", "false", "off")
+
+
+def _shows_placeholder(sdt: Any) -> bool:
+    properties = sdt.find(W + "sdtPr")
+    return properties is not None and properties.find(W + "showingPlcHdr") is not None
+
+
+def _checkbox_field(field_char: Any) -> str | None:
+    """`[X]`/`[ ]` for the start of a legacy check-box form field, None for other fields."""
+    box = field_char.find(f"{W}ffData/{W}checkBox")
+    if box is None:
+        return None
+    checked = box.find(W + "checked")
+    if checked is None:
+        checked = box.find(W + "default")
+    return TICKED if _on(checked) else UNTICKED
+
+
+def _symbol(sym: Any) -> str:
+    code = (_attribute(sym, "char") or "").upper()
+    if code in _TICKED_SYMBOLS:
+        return TICKED
+    if code in _UNTICKED_SYMBOLS:
+        return UNTICKED
+    return ""
+
+
+def _inline(element: Any, text_boxes: list[Any]) -> Iterator[str]:
+    """The characters of a paragraph's content; text boxes are collected, not inlined."""
+    for child in element.iterchildren():
+        name = _local(child)
+        if name == "t":
+            yield child.text or ""
+        elif name == "tab":
+            yield "\t"
+        elif name in ("br", "cr"):
+            yield "\n"
+        elif name == "sym":
+            yield _symbol(child)
+        elif name == "fldChar":
+            box = _checkbox_field(child)
+            if box is not None:
+                yield box
+        elif name == "txbxContent":
+            text_boxes.append(child)
+        elif name in ("del", "moveFrom", "instrText", "delText", "rPr", "pPr", "sdtPr"):
+            continue  # deleted text, field codes and formatting are not what the page says
+        elif name == "sdt":
+            if not _shows_placeholder(child):
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    yield from _inline(content, text_boxes)
+        elif child.tag == _MC_FALLBACK:
+            continue  # the same drawing again, for old Word versions
+        else:  # runs, hyperlinks, smart tags, insertions, drawings, shapes: look inside
+            yield from _inline(child, text_boxes)
+
+
+def _paragraph(element: Any) -> list[str]:
+    text_boxes: list[Any] = []
+    lines = ["".join(_inline(element, text_boxes))]
+    for box in text_boxes:
+        lines.extend(_blocks(box))
+    return lines
+
+
+def _table(element: Any) -> list[str]:
+    lines: list[str] = []
+    for row in element.iterchildren(W + "tr"):
+        cells: list[str] = []
+        nested: list[str] = []
+        for cell in row.iterchildren(W + "tc"):
+            cell_lines: list[str] = []
+            for child in cell.iterchildren():
+                if _local(child) == "tbl":
+                    nested.extend(_table(child))
+                else:
+                    cell_lines.extend(_block(child))
+            cells.append(" ".join(line.strip() for line in cell_lines if line.strip()))
+        lines.append(" | ".join(cells))
+        lines.extend(nested)
+    return lines
+
+
+def _block(element: Any) -> list[str]:
+    name = _local(element)
+    if name == "p":
+        return _paragraph(element)
+    if name == "tbl":
+        return _table(element)
+    if name == "sdt":
+        if _shows_placeholder(element):
+            return []
+        content = element.find(W + "sdtContent")
+        return _blocks(content) if content is not None else []
+    if name in ("customXml", "ins", "smartTag"):
+        return _blocks(element)
+    return []
+
+
+def _blocks(container: Any) -> list[str]:
+    lines: list[str] = []
+    for child in container.iterchildren():
+        lines.extend(_block(child))
+    return lines
+
+
+def body_text(document: Any) -> str:
+    """The text of a python-docx `Document`'s body, headers and footers, a line per paragraph
+    or table row; empty lines dropped."""
+    lines = _blocks(document.element.body)
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            if not part.is_linked_to_previous:  # a linked one repeats the previous section's
+                lines.extend(_blocks(part._element))
+    return "\n".join(line for line in lines if line.strip())
