@@ -212,6 +212,7 @@ def score_mails() -> dict[str, Any]:
             in_review_of_wrong_cases.update(case["in_review"] if case else [])
             wrong_cases.add(candidate["email"].lower())
     blank_by_type = _forms_called_blank(work, wrong_cases)
+    unread_passports = _passports_not_counted(work, wrong_cases)
     return {"candidates": len(expected["candidates"]), "right_missing_set": right,
             "forms_called_blank_in_wrong_cases_by_type": blank_by_type,
             "items_told_missing_but_sent": wrongly_missing,
@@ -219,7 +220,8 @@ def score_mails() -> dict[str, Any]:
             "told_missing_but_sent_by_item": dict(missing_by_item),
             "counted_but_not_valid_by_item": dict(counted_by_item),
             "problem_codes_in_wrong_cases": dict(problems_of_wrong_cases),
-            "in_review_in_wrong_cases": dict(in_review_of_wrong_cases)}
+            "in_review_in_wrong_cases": dict(in_review_of_wrong_cases),
+            "passports_not_counted_in_wrong_cases": unread_passports}
 
 
 def _forms_called_blank(work: Path, emails: set[str]) -> dict[str, int]:
@@ -237,6 +239,30 @@ def _forms_called_blank(work: Path, emails: set[str]) -> dict[str, int]:
                 if doc.kind in ("antecedents", "tb_declaration") and doc.filled is False:
                     ocr = any(page.get("ocr") for page in doc.pages)
                     found[f"{doc.detected_type} {'ocr' if ocr else 'text layer'}"] += 1
+    return dict(found)
+
+
+def _passports_not_counted(work: Path, emails: set[str]) -> dict[str, int]:
+    """How far our reader got on the passports of the wrong cases: file type, the zone found
+    or not, check digits, and the reasons' own words about the zone (never the fields)."""
+    from sqlmodel import Session, select
+
+    from mailbot.store.models import Case, Document
+
+    found: Counter[str] = Counter()
+    with Session(_engine(work)) as session:
+        for case in session.exec(select(Case)):
+            if case.email.lower() not in emails:
+                continue
+            for doc in session.exec(select(Document).where(Document.case_id == case.id)):
+                if doc.kind != "passport":
+                    continue
+                data = doc.passport or {}
+                depth = _passport_reading({"passport": data})
+                failed = [reason for reason in doc.reasons
+                          if reason.startswith(("machine readable zone", "uncertain"))]
+                found[f"{doc.detected_type} review={doc.review} {depth} | "
+                      f"{'; '.join(failed)[:160]}"] += 1
     return dict(found)
 
 

@@ -91,16 +91,21 @@ class Line:
     detail: str = ""
 
 
-IN_REVIEW_SENTENCE = (
-    "we could not tell for sure what this file is, so a colleague from HR is checking it by "
-    "hand. You do not need to send it again; we will write to you as soon as HR has looked at it."
-)
+_HR_LOOKS = ("a colleague from HR is checking it by hand. You do not need to send it again; we "
+             "will write to you as soon as HR has looked at it.")
+IN_REVIEW_SENTENCE = f"we could not tell for sure what this file is, so {_HR_LOOKS}"
+# A passport whose code lines we read all but a character or two of: our reading, not the photo.
+PASSPORT_IN_REVIEW_SENTENCE = (
+    "our reader could not make out every character of the two lines of <<< characters at the "
+    f"bottom of the photo page, so {_HR_LOOKS}")
 
 
 def describe_received(doc: DocumentFact, checklist: Checklist) -> Line:
     """One line on one received file, in words a candidate understands."""
     name = doc.filename
     if doc.waits_for_review:  # never a guess the candidate might act on
+        if doc.kind == PASSPORT and doc.passport is not None and not doc.passport.checks_ok:
+            return Line(f"Passport ({name})", PASSPORT_IN_REVIEW_SENTENCE)
         return Line(name, IN_REVIEW_SENTENCE)
     if doc.accepted_by_hr or doc.rejected_reason is not None:
         return describe_reviewed(doc)

@@ -115,3 +115,23 @@ def test_the_reply_after_a_rejection_gives_hr_s_reason() -> None:
     assert "Still missing:\n  - TB test declaration" in composed.text
     assert "It had no documents attached" not in composed.text
     assert "could not accept it: this is the TB test referral form" in composed.html
+
+
+def test_a_passport_whose_zone_did_not_fully_validate_is_checked_by_hr_not_asked_again(
+) -> None:
+    # Given a passport whose code lines were read but one check digit failed (our misreading
+    # of a clear photo as often as a bad photo), sent for review by the classifier
+    misread = replace(passport(), review=True,
+                      passport=replace(passport().passport, checks_ok=False))
+    documents = [misread, form("antecedents"), form("tb_declaration")]
+    # When the checklist is evaluated and the reply composed
+    checklist = evaluate(documents, TB_LIST)
+    text = compose_reply(ReplyContext(CASE, checklist, received=tuple(documents))).text
+    # Then the passport is in review, not missing, and the candidate is not asked for a
+    # clearer photo of a good one
+    assert checklist.in_review == ["passport"] and checklist.missing == []
+    assert "passport_unreadable" not in checklist.problem_codes
+    assert ("  - Passport (passport.jpg): our reader could not make out every character of the "
+            "two lines of <<< characters at the bottom of the photo page, so a colleague from "
+            "HR is checking it by hand.") in text
+    assert "clearer" not in text.lower() and "missing" not in text.lower()
