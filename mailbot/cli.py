@@ -8,6 +8,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -288,6 +289,10 @@ def review(ctx: typer.Context,
     console.print(table)
     console.print("Settle one: mailbot review accept DOC KIND | mailbot review reject DOC "
                   "--reason TEXT [--as-kind KIND]", highlight=False, markup=False)
+    if any(item["kind"] == "passport" for item in queue):
+        console.print("A passport the bot could not read: mailbot review accept DOC passport "
+                      "--nationality CODE --expires YYYY-MM-DD (as the page prints them)",
+                      highlight=False, markup=False)
 
 
 @review_app.command("accept")
@@ -296,12 +301,18 @@ def review_accept(
     document: Annotated[int, typer.Argument(help="The document id (`mailbot review`)")],
     kind: Annotated[str, typer.Argument(
         help="What it counts as: passport, antecedents, tb_declaration or other")],
+    nationality: Annotated[str | None, typer.Option(
+        help="passport: the nationality code the page prints (NGA, IND, D …), when the bot "
+             "could not read it; it decides on the TB declaration")] = None,
+    expires: Annotated[str | None, typer.Option(
+        help="passport: the expiry date the page prints, YYYY-MM-DD")] = None,
     by: ByOption = None,
 ) -> None:
     """HR checked the file: it counts as KIND (also overrules a confident verdict)."""
     from mailbot.store.models import ReviewDecision
 
-    _decide(document, ReviewDecision.ACCEPTED, by, kind=kind, reason=None)
+    _decide(document, ReviewDecision.ACCEPTED, by, kind=kind, reason=None,
+            nationality=nationality, expires=_day(expires, "--expires") if expires else None)
 
 
 @review_app.command("reject")
@@ -319,13 +330,22 @@ def review_reject(
     _decide(document, ReviewDecision.REJECTED, by, kind=as_kind, reason=reason)
 
 
+def _day(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{option} {value!r}: write the date as YYYY-MM-DD") from None
+
+
 def _decide(document: int, decision: Any, by: str | None, *, kind: str | None,
-            reason: str | None) -> None:
+            reason: str | None, nationality: str | None = None,
+            expires: date | None = None) -> None:
     from mailbot.boot import build_admin_services
     from mailbot.review import Decision, decide
 
     outcome = decide(build_admin_services(settings()),
-                     Decision(document, decision, by or _os_user(), kind=kind, reason=reason))
+                     Decision(document, decision, by or _os_user(), kind=kind, reason=reason,
+                              nationality=nationality, expires=expires))
     what = (f"document {outcome.document_id} ({outcome.reference}, {outcome.filename})")
     if not outcome.changed:
         console.print(f"{what}: already decided so; nothing changed, nothing sent",

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,11 @@ from sqlmodel import Session
 
 from classifiers.extract import ExtractError, extract
 from classifiers.limits import Deadline
+from classifiers.mrz import is_known_code
 from classifiers.sniff import sniff
 from classifiers.types import Kind
 from mailbot.cases import documents_bytes
-from mailbot.checklist.rules import Checklist
+from mailbot.checklist.rules import PASSPORT, Checklist, add_years
 from mailbot.errors import ConfigError, UnknownDocument  # UnknownDocument: also from here
 from mailbot.services import Services
 from mailbot.store import repo
@@ -44,6 +45,10 @@ class Decision:
     by: str
     kind: str | None = None     # accept: what it counts as; reject: what it really is, if said
     reason: str | None = None   # reject: told to the candidate
+    # accept as a passport: what HR reads on the page where the bot could not (the MRZ did
+    # not validate): the nationality decides on the TB declaration, the expiry on validity.
+    nationality: str | None = None
+    expires: date | None = None
 
     def validated(self) -> Decision:
         if self.kind is not None and self.kind not in KINDS:
@@ -54,7 +59,16 @@ class Decision:
             raise ConfigError("reject needs --reason: the candidate is told why")
         if not self.by.strip():
             raise ConfigError("--by: who decides may not be empty")
-        return self
+        if (self.nationality or self.expires) and not (
+                self.decision == ReviewDecision.ACCEPTED and self.kind == PASSPORT):
+            raise ConfigError("--nationality and --expires go with `accept DOC passport`")
+        if self.nationality is None:
+            return self
+        code = self.nationality.strip().strip("<").upper()
+        if not is_known_code(code):
+            raise ConfigError(f"{self.nationality!r} is not a nationality code as passports "
+                              "print it (three letters, e.g. NGA, IND; D for Germany)")
+        return replace(self, nationality=code)
 
 
 @dataclass(frozen=True)
@@ -93,6 +107,7 @@ def decide(services: Services, decision: Decision) -> Outcome:
             checklist = services.cases.checklist(session, case.id)
             return _outcome(document, case.reference, checklist, changed=False,
                             reply_queued=False, exported=None)
+        _check_validity(document, decision)
         before = services.cases.checklist(session, case.id).standing
         previous = _decision_of(document)
         twins = repo.waiting_twins(session, document)
@@ -102,6 +117,8 @@ def decide(services: Services, decision: Decision) -> Outcome:
             decided.decided_by = decision.by.strip()[:200]
             decided.decided_at = now
             decided.decision_reason = (decision.reason or "").strip()[:1000] or None
+            decided.decided_nationality = decision.nationality
+            decided.decided_expiry = decision.expires
         session.flush()
         checklist = services.cases.refresh(session, case, now)  # also the HR "complete" mail
         reply_queued = False
@@ -115,6 +132,8 @@ def decide(services: Services, decision: Decision) -> Outcome:
             detail={"verdict": {"kind": document.kind, "confidence": document.confidence,
                                 "review": document.review},
                     "kind": label, "reason": document.decision_reason, "previous": previous,
+                    "nationality": document.decided_nationality,
+                    "expires": _iso(document.decided_expiry),
                     "copies": [twin.id for twin in twins],
                     "reply_queued": reply_queued, "exported": exported is not None},
         ))
@@ -125,9 +144,21 @@ def decide(services: Services, decision: Decision) -> Outcome:
                         reply_queued=reply_queued, exported=exported)
 
 
+def _check_validity(document: Document, decision: Decision) -> None:
+    """A passport HR accepts with its expiry date must be valid 12 months after we got it:
+    one that is not does not count, and the candidate should hear why (a rejection)."""
+    if decision.expires is None:
+        return
+    if decision.expires < add_years(document.received_at.date(), 1):
+        raise ConfigError(f"a passport expiring on {decision.expires.isoformat()} is not valid "
+                          "for 12 months after we received it; reject it with --reason instead")
+
+
 def _same_decision(document: Document, decision: Decision) -> bool:
     return (document.decision == decision.decision and document.decided_kind == decision.kind
-            and (document.decision_reason or None) == ((decision.reason or "").strip() or None))
+            and (document.decision_reason or None) == ((decision.reason or "").strip() or None)
+            and document.decided_nationality == decision.nationality
+            and document.decided_expiry == decision.expires)
 
 
 def _decision_of(document: Document) -> dict[str, Any] | None:
@@ -195,5 +226,5 @@ def _export(data_dir: Path, document: Document, pages: list[str] | None) -> Path
     return path
 
 
-def _iso(moment: datetime | None) -> str | None:
+def _iso(moment: date | None) -> str | None:
     return moment.isoformat() if moment else None

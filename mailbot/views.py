@@ -23,6 +23,8 @@ def review_state(document: Document) -> dict[str, Any] | None:
         "by": document.decided_by,
         "at": document.decided_at.isoformat() if document.decided_at else None,
         "reason": document.decision_reason,
+        "nationality": document.decided_nationality,
+        "expires": document.decided_expiry.isoformat() if document.decided_expiry else None,
     }
 
 

@@ -122,6 +122,10 @@ class Document(SQLModel, table=True):
     decided_by: str | None = None
     decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     decision_reason: str | None = None
+    # Accepting a passport the bot could not read fully, HR may say what the page prints:
+    # the nationality decides on the TB declaration, the expiry date on validity.
+    decided_nationality: str | None = None
+    decided_expiry: date | None = None
 
     @property
     def waits_for_review(self) -> bool:

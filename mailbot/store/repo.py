@@ -6,7 +6,8 @@ used; every query that selects, filters or deletes is here.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, delete, select
@@ -170,6 +171,9 @@ def as_fact(document: Document) -> DocumentFact:
         )
     accepted = document.decision == ReviewDecision.ACCEPTED
     rejected = document.decision == ReviewDecision.REJECTED
+    if accepted and (document.decided_nationality or document.decided_expiry):
+        passport = hr_read_passport(passport, document.decided_nationality,
+                                    document.decided_expiry)
     return DocumentFact(
         # HR's word replaces the classifier's for what the file counts as.
         kind=(document.decided_kind or document.kind) if accepted else document.kind,
@@ -187,6 +191,18 @@ def as_fact(document: Document) -> DocumentFact:
         accepted_by_hr=accepted,
         rejected_reason=(document.decision_reason or "no reason given") if rejected else None,
     )
+
+
+def hr_read_passport(read: PassportFacts | None, nationality: str | None,
+                     expiry: date | None) -> PassportFacts:
+    """A passport as HR read it off the page: what HR said replaces the reader's fields. HR's
+    nationality is trusted (HR's eyes, not a guess); without it, a reading whose check digits
+    failed still gives no nationality."""
+    read = read or PassportFacts("", "", "", None, checks_ok=False, confirmed=False)
+    if nationality:
+        return replace(read, nationality=nationality, expiry_date=expiry or read.expiry_date,
+                       checks_ok=True, confirmed=True)
+    return replace(read, expiry_date=expiry)
 
 
 def review_queue(session: Session) -> list[Document]:

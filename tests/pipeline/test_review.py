@@ -10,7 +10,8 @@ import getpass
 import io
 import json
 import stat
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
@@ -47,6 +48,13 @@ DOUBTED: dict[str, Classification] = {
         kind=Kind.PASSPORT, confidence=0.5, review=True,
         reasons=("MRZ P<BRA YA1234567 validates", "page is not clearly a passport"),
         passport=passport().passport),
+    # The zone read with one check digit failing: no nationality to decide the TB item on.
+    "misread-passport.jpg": Classification(
+        kind=Kind.PASSPORT, confidence=0.6, review=True,
+        reasons=("machine readable zone found; check digits fail: document number, composite",
+                 "uncertain: the passport MRZ does not fully validate"),
+        passport=replace(passport("USA").passport, nationality="U5A", checks_ok=False,
+                         confirmed=False)),
 }
 
 
@@ -411,7 +419,7 @@ def test_cli_accept_and_reject(cli_env: Mailbox) -> None:
     (doc,) = [d for d in case["received"] if d["filename"] == "tb-scan.pdf"]  # type: ignore
     assert doc["review"] == {"state": "rejected", "classifier_unsure": True, "kind": None,
                              "by": "Bob de Vries", "at": doc["review"]["at"],
-                             "reason": "not signed"}
+                             "reason": "not signed", "nationality": None, "expires": None}
     assert len(outbox_rows(cli_env, OutboundKind.REPLY)) == 3  # the cycle, two decisions
 
 
@@ -474,3 +482,85 @@ def test_migration_0002_keeps_existing_rows(db_url: str) -> None:
         assert document.review is False and document.decision is None
         case = repo.case_by_reference_or_email(session, "HSM-0001")
         assert case is not None and case.in_review == []
+
+
+# ------------------------------------------------------------------ a passport HR reads
+
+
+def john_sends_a_passport_the_bot_misread(mailbox: Mailbox) -> int:
+    """Given John (a US citizen: no TB declaration needed) whose passport photo is clear but
+    whose zone the reader got one character wrong in, and his antecedents form."""
+    mailbox.receive(mail("John Miller <john@example.com>", "Documents", "misread-passport.jpg",
+                         "antecedents.pdf", sent=NOW - timedelta(hours=3),
+                         message_id="<j1@example.com>"))
+    mailbox.cycle()
+    (waiting,) = pending(mailbox)
+    return waiting
+
+
+def test_a_misread_passport_waits_for_hr_and_the_candidate_is_not_asked_again(
+    mailbox: Mailbox,
+) -> None:
+    john_sends_a_passport_the_bot_misread(mailbox)
+    case = mailbox.case("HSM-0001")
+    assert case["in_review"] == ["passport"]
+    # never decided on a misread code: TB is asked "unless your nationality is exempt"
+    assert case["missing"] == ["tb_declaration"] and case["nationality"] is None
+    text = body(mailbox.replies_to("john@example.com")[-1])
+    assert "Passport (misread-passport.jpg): our reader could not make out every character" in text
+    assert "clearer" not in text
+
+
+def test_hr_reads_the_nationality_and_the_tb_item_is_settled_by_it(mailbox: Mailbox) -> None:
+    document = john_sends_a_passport_the_bot_misread(mailbox)
+    replies_before = len(mailbox.replies_to("john@example.com"))
+
+    # When HR accepts the passport with the nationality and expiry the page prints
+    outcome = decide(hr(mailbox), Decision(document, ReviewDecision.ACCEPTED, "anna.hr",
+                                           kind="passport", nationality="usa",
+                                           expires=date(2033, 8, 1)))
+    mailbox.cycle(NOW + timedelta(hours=3))
+
+    # Then the TB declaration is not needed (USA is exempt), the case is complete, John gets one
+    # reply, and the decision is in the audit trail with what HR read
+    assert outcome.status == "complete" and outcome.reply_queued
+    case = mailbox.case("HSM-0001")
+    assert case["status"] == "complete" and case["nationality"] == "USA"
+    assert len(mailbox.replies_to("john@example.com")) == replies_before + 1
+    (doc,) = [d for d in case["received"] if d["filename"] == "misread-passport.jpg"]  # type: ignore
+    assert doc["review"]["nationality"] == "USA" and doc["review"]["expires"] == "2033-08-01"
+    with Session(mailbox.engine) as session:
+        (entry,) = session.exec(select(AuditEntry)).all()
+    assert entry.detail["nationality"] == "USA" and entry.detail["expires"] == "2033-08-01"
+
+
+def test_hr_cannot_accept_a_passport_expiring_within_12_months(mailbox: Mailbox) -> None:
+    from mailbot.errors import ConfigError
+
+    document = john_sends_a_passport_the_bot_misread(mailbox)
+    with pytest.raises(ConfigError, match="not valid for 12 months"):
+        decide(hr(mailbox), Decision(document, ReviewDecision.ACCEPTED, "anna.hr",
+                                     kind="passport", nationality="USA",
+                                     expires=(NOW + timedelta(days=200)).date()))
+    assert pending(mailbox) == [document]  # nothing decided, nothing sent
+
+
+def test_cli_accept_a_passport_with_what_hr_read(cli_env: Mailbox) -> None:
+    document = john_sends_a_passport_the_bot_misread(cli_env)
+    runner = CliRunner()
+    listed = runner.invoke(app, ["review"])
+    assert "--nationality CODE --expires YYYY-MM-DD" in listed.output
+    bad_code = runner.invoke(app, ["review", "accept", str(document), "passport",
+                                   "--nationality", "XYZ"])
+    assert bad_code.exit_code == 2 and "not a nationality code" in bad_code.output
+    bad_date = runner.invoke(app, ["review", "accept", str(document), "passport",
+                                   "--expires", "1 Aug 2033"])
+    assert bad_date.exit_code == 2 and "YYYY-MM-DD" in bad_date.output
+    not_a_passport = runner.invoke(app, ["review", "accept", str(document), "antecedents",
+                                         "--nationality", "USA"])
+    assert not_a_passport.exit_code == 2
+    assert "go with `accept DOC passport`" in not_a_passport.output
+    accepted = runner.invoke(app, ["review", "accept", str(document), "passport",
+                                   "--nationality", "USA", "--expires", "2033-08-01"])
+    assert accepted.exit_code == 0, accepted.output
+    assert "HSM-0001 is complete" in accepted.output
