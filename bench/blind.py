@@ -212,7 +212,7 @@ def score_mails() -> dict[str, Any]:
             in_review_of_wrong_cases.update(case["in_review"] if case else [])
             wrong_cases.add(candidate["email"].lower())
     blank_by_type = _forms_called_blank(work, wrong_cases)
-    unread_passports = _passports_not_counted(work, wrong_cases)
+    passports_of_wrong = _passports_of_wrong_cases(work, wrong_cases)
     return {"candidates": len(expected["candidates"]), "right_missing_set": right,
             "forms_called_blank_in_wrong_cases_by_type": blank_by_type,
             "items_told_missing_but_sent": wrongly_missing,
@@ -221,7 +221,7 @@ def score_mails() -> dict[str, Any]:
             "counted_but_not_valid_by_item": dict(counted_by_item),
             "problem_codes_in_wrong_cases": dict(problems_of_wrong_cases),
             "in_review_in_wrong_cases": dict(in_review_of_wrong_cases),
-            "passports_not_counted_in_wrong_cases": unread_passports}
+            "passports_in_wrong_cases": passports_of_wrong}
 
 
 def _forms_called_blank(work: Path, emails: set[str]) -> dict[str, int]:
@@ -242,7 +242,7 @@ def _forms_called_blank(work: Path, emails: set[str]) -> dict[str, int]:
     return dict(found)
 
 
-def _passports_not_counted(work: Path, emails: set[str]) -> dict[str, int]:
+def _passports_of_wrong_cases(work: Path, emails: set[str]) -> dict[str, int]:
     """How far our reader got on the passports of the wrong cases: file type, the zone found
     or not, check digits, and the reasons' own words about the zone (never the fields)."""
     from sqlmodel import Session, select
