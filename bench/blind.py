@@ -24,13 +24,15 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from mailbot.store.models import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "blind"
@@ -224,45 +226,40 @@ def score_mails() -> dict[str, Any]:
             "passports_in_wrong_cases": passports_of_wrong}
 
 
-def _forms_called_blank(work: Path, emails: set[str]) -> dict[str, int]:
-    """File type (our own sniffing) and OCR use of the forms judged blank in the wrong cases."""
+def _documents_of(work: Path, emails: set[str]) -> Iterator[Document]:
+    """The stored documents of the cases of these addresses, from a scoring run's database."""
     from sqlmodel import Session, select
 
     from mailbot.store.models import Case, Document
 
-    found: Counter[str] = Counter()
     with Session(_engine(work)) as session:
         for case in session.exec(select(Case)):
-            if case.email.lower() not in emails:
-                continue
-            for doc in session.exec(select(Document).where(Document.case_id == case.id)):
-                if doc.kind in ("antecedents", "tb_declaration") and doc.filled is False:
-                    ocr = any(page.get("ocr") for page in doc.pages)
-                    found[f"{doc.detected_type} {'ocr' if ocr else 'text layer'}"] += 1
+            if case.email.lower() in emails:
+                yield from session.exec(select(Document).where(Document.case_id == case.id))
+
+
+def _forms_called_blank(work: Path, emails: set[str]) -> dict[str, int]:
+    """File type (our own sniffing) and OCR use of the forms judged blank in the wrong cases."""
+    found: Counter[str] = Counter()
+    for doc in _documents_of(work, emails):
+        if doc.kind in ("antecedents", "tb_declaration") and doc.filled is False:
+            ocr = any(page.get("ocr") for page in doc.pages)
+            found[f"{doc.detected_type} {'ocr' if ocr else 'text layer'}"] += 1
     return dict(found)
 
 
 def _passports_of_wrong_cases(work: Path, emails: set[str]) -> dict[str, int]:
     """How far our reader got on the passports of the wrong cases: file type, the zone found
     or not, check digits, and the reasons' own words about the zone (never the fields)."""
-    from sqlmodel import Session, select
-
-    from mailbot.store.models import Case, Document
-
     found: Counter[str] = Counter()
-    with Session(_engine(work)) as session:
-        for case in session.exec(select(Case)):
-            if case.email.lower() not in emails:
-                continue
-            for doc in session.exec(select(Document).where(Document.case_id == case.id)):
-                if doc.kind != "passport":
-                    continue
-                data = doc.passport or {}
-                depth = _passport_reading({"passport": data})
-                failed = [reason for reason in doc.reasons
-                          if reason.startswith(("machine readable zone", "uncertain"))]
-                found[f"{doc.detected_type} review={doc.review} {depth} | "
-                      f"{'; '.join(failed)[:160]}"] += 1
+    for doc in _documents_of(work, emails):
+        if doc.kind != "passport":
+            continue
+        depth = _passport_reading({"passport": doc.passport or {}})
+        about_zone = [reason for reason in doc.reasons
+                      if reason.startswith(("machine readable zone", "uncertain"))]
+        found[f"{doc.detected_type} review={doc.review} {depth} | "
+              f"{'; '.join(about_zone)[:160]}"] += 1
     return dict(found)
 
 
