@@ -96,7 +96,7 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class Condition:
-    key: str              # also the incident's key: one alert per key and opening
+    key: str              # also the incident's key (the component's): one alert per opening
     title: str            # what is wrong, in the operators' words
     detail: str           # the last error, what to check
     since: datetime
@@ -118,12 +118,14 @@ class Verdict:
         return tuple(condition for condition in self.conditions if condition.alert)
 
 
-# role, error kind -> (incident key prefix, title)
-_FAILURE_TITLES: dict[tuple[Role, bool], tuple[str, str]] = {
-    (Role.MAILBOX, True): ("mailbox-login", "the mailbox login keeps failing"),
-    (Role.MAILBOX, False): ("mailbox-unreachable", "the mailbox cannot be reached"),
-    (Role.DELIVERY, True): ("send-login", "the outgoing mail server login keeps failing"),
-    (Role.DELIVERY, False): ("send-failing", "sending mail keeps failing"),
+# (role, a login failure?) -> the title. One incident per component whatever the failure: a
+# refused login that turns into a refused connection is still the same outage, not a
+# "recovered" mail and a new alert.
+_FAILURE_TITLES: dict[tuple[Role, bool], str] = {
+    (Role.MAILBOX, True): "the mailbox login keeps failing",
+    (Role.MAILBOX, False): "the mailbox cannot be reached",
+    (Role.DELIVERY, True): "the outgoing mail server login keeps failing",
+    (Role.DELIVERY, False): "sending mail keeps failing",
 }
 
 _WHAT_TO_CHECK: dict[tuple[Role, bool], str] = {
@@ -171,9 +173,9 @@ def _component_conditions(component: Component, thresholds: Thresholds,
         error = component.last_error or "unknown error"
         if component.role in (Role.MAILBOX, Role.DELIVERY):
             login = component.error_kind == ErrorKind.AUTH
-            prefix, title = _FAILURE_TITLES[(component.role, login)]
+            title = _FAILURE_TITLES[(component.role, login)]
             detail = f"{component.key}: {error}; {_WHAT_TO_CHECK[(component.role, login)]}"
-            return [Condition(f"{prefix}:{component.key}", title, detail, since, level, lasting)]
+            return [Condition(component.key, title, detail, since, level, lasting)]
         if component.role == Role.TOOL:
             return [Condition(component.key, f"{component.key} is missing or broken", error,
                               since, level, lasting)]

@@ -112,7 +112,8 @@ def test_dovecot_stopped_one_alert_then_one_recovery(
     assert f"imap {imap.host}:{imap.port}" in alert.get_body(("plain",)).get_content()
     level, said = bot.status()
     assert said["exit_code"] == 2 and said["mailboxes"][0]["error_kind"] == "unreachable"
-    assert said["incidents"][0]["key"].startswith("mailbox-unreachable:")
+    assert [(i["key"], i["title"]) for i in said["incidents"]] == [
+        (f"mailbox imap {imap.host}:{imap.port} folder INBOX", "the mailbox cannot be reached")]
 
     # When it is back
     imap.start()
@@ -148,7 +149,8 @@ def test_broken_smtp_password_alert_waits_in_the_outbox_until_it_can_be_sent(
         assert level is Level.FAILING
         (delivery,) = said["deliveries"]
         assert delivery["error_kind"] == "auth" and "MAILBOT_SMTP_" in delivery["last_error"]
-        assert [c["key"].split(":")[0] for c in said["conditions"]] == ["send-login"]
+        assert [c["title"] for c in said["conditions"]] == [
+            "the outgoing mail server login keeps failing"]
         assert said["alerts_queued"] == 1
         assert any("alert mail(s) wait in the outbox" in note for note in said["notes"])
 

@@ -58,23 +58,33 @@ def test_a_failure_keeps_the_time_it_began_and_a_success_clears_it() -> None:
     assert healed.last_error == "login refused"  # kept for `status`, no longer a condition
 
 
-@pytest.mark.parametrize(("role", "kind", "key"), [
-    (Role.MAILBOX, ErrorKind.AUTH, f"mailbox-login:{MAILBOX}"),
-    (Role.MAILBOX, ErrorKind.UNREACHABLE, f"mailbox-unreachable:{MAILBOX}"),
-    (Role.MAILBOX, ErrorKind.TLS, f"mailbox-unreachable:{MAILBOX}"),
-    (Role.DELIVERY, ErrorKind.AUTH, f"send-login:{SMTP}"),
-    (Role.DELIVERY, ErrorKind.UNREACHABLE, f"send-failing:{SMTP}"),
+@pytest.mark.parametrize(("role", "kind", "title"), [
+    (Role.MAILBOX, ErrorKind.AUTH, "the mailbox login keeps failing"),
+    (Role.MAILBOX, ErrorKind.UNREACHABLE, "the mailbox cannot be reached"),
+    (Role.MAILBOX, ErrorKind.TLS, "the mailbox cannot be reached"),
+    (Role.DELIVERY, ErrorKind.AUTH, "the outgoing mail server login keeps failing"),
+    (Role.DELIVERY, ErrorKind.UNREACHABLE, "sending mail keeps failing"),
 ])
 def test_a_failure_is_a_blip_first_then_failing_and_alerting(role: Role, kind: ErrorKind,
-                                                              key: str) -> None:
+                                                              title: str) -> None:
     name = MAILBOX if role is Role.MAILBOX else SMTP
     parts = [failing(name, role, T0, kind)] + ([polled(T0)] if role is Role.DELIVERY else [])
     blip = judge(parts, Queues(), LIMITS, T0 + timedelta(minutes=4, seconds=59))
     assert blip.level is Level.DEGRADED and blip.alerting == ()
-    assert [c.key for c in blip.conditions] == [key]
+    assert [(c.key, c.title) for c in blip.conditions] == [(name, title)]
     lasting = judge(parts, Queues(), LIMITS, T0 + timedelta(minutes=5))
     assert lasting.level is Level.FAILING
-    assert [c.key for c in lasting.alerting] == [key]
+    assert [c.key for c in lasting.alerting] == [name]
+
+
+def test_a_refused_login_that_becomes_a_refused_connection_is_still_one_incident() -> None:
+    ops = Operators()
+    login = failing(MAILBOX, Role.MAILBOX, T0, ErrorKind.AUTH)
+    ops.tick([login], T0 + timedelta(minutes=5))
+    down = observe(login, MAILBOX, Role.MAILBOX, T0 + timedelta(minutes=6),
+                   error="connection refused", kind=ErrorKind.UNREACHABLE)
+    ops.tick([down], T0 + timedelta(minutes=6))
+    assert ops.mails == [(T0 + timedelta(minutes=5), "alert", MAILBOX)]
 
 
 def test_login_failures_say_which_settings_to_check() -> None:
@@ -167,7 +177,7 @@ class Operators:
 
 def test_one_alert_per_incident_then_one_recovery() -> None:
     ops = Operators()
-    key = f"send-login:{SMTP}"
+    key = SMTP
     for minute in range(0, 60):  # a changed password, noticed every minute for an hour
         ops.tick([polled(T0 + timedelta(minutes=minute)),
                   failing(SMTP, Role.DELIVERY, T0, ErrorKind.AUTH)],
@@ -183,7 +193,7 @@ def test_one_alert_per_incident_then_one_recovery() -> None:
 
 def test_a_flapping_server_alerts_at_most_once_an_hour_and_nothing_is_lost() -> None:
     ops = Operators()
-    key = f"mailbox-unreachable:{MAILBOX}"
+    key = MAILBOX
     now = T0
     # Down for 10 minutes, up for 5, down again, every quarter of an hour
     for flap in range(8):
