@@ -12,6 +12,7 @@ import time
 import urllib.request
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 from tests.support.dovecot import free_port
 
@@ -72,3 +73,25 @@ def test_run_serves_metrics_and_status_reads_the_running_worker(tmp_path: Path) 
         _, errors = worker.communicate(timeout=60)
     assert worker.returncode == 0, errors[-3000:]
     assert f"metrics on http://127.0.0.1:{port}/metrics" in errors
+
+
+def status(env: dict[str, str]) -> tuple[int, dict[str, Any]]:
+    done = subprocess.run([sys.executable, "-m", "mailbot", "status", "--json"], env=env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    return done.returncode, json.loads(done.stdout)
+
+
+def test_status_before_any_poll_is_degraded_and_with_the_database_away_failing(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "MAILBOT_DATA_DIR": str(tmp_path / "data")}
+    env.pop("MAILBOT_DATABASE_URL", None)
+    code, said = status(env)
+    assert code == 1 and said["status"] == "degraded"
+    assert [c["key"] for c in said["conditions"]] == ["mailbox-never-polled"]
+    # A PostgreSQL nobody listens on
+    env["MAILBOT_DATABASE_URL"] = f"postgresql+psycopg://mailbot@127.0.0.1:{free_port()}/mailbot"
+    code, said = status(env)
+    assert code == 2 and said["status"] == "failing"
+    assert said["database"]["reachable"] is False and said["database"]["error"]
+    assert said["conditions"][0]["title"] == "the database cannot be reached"
