@@ -7,6 +7,7 @@ import urllib.request
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import text
 from sqlmodel import Session, select
@@ -77,3 +78,33 @@ def test_queue_counts_and_metrics_of_a_cycle(tmp_path: Path, db_url: str) -> Non
     assert "mailbot_health_level 0.0" in exposed
     # Never an address or a file name in a label
     assert "maria@example.com" not in exposed and "passport.jpg" not in exposed
+
+
+def test_disk_probe_counts_nearly_full_below_either_floor(tmp_path: Path) -> None:
+    from mailbot.monitor import probe_disk
+
+    roomy = probe_disk(make_settings(tmp_path, "sqlite://", disk_min_free_percent=0,
+                                     disk_min_free_mb=0))
+    assert roomy.nearly_full is None and 0 < roomy.free_bytes <= roomy.total_bytes
+    by_percent = probe_disk(make_settings(tmp_path, "sqlite://", disk_min_free_percent=100,
+                                          disk_min_free_mb=0))
+    assert by_percent.nearly_full is not None and "MAILBOT_DISK_MIN_FREE" in by_percent.nearly_full
+    huge = 1 + roomy.total_bytes // 1024**2
+    by_size = probe_disk(make_settings(tmp_path, "sqlite://", disk_min_free_percent=0,
+                                       disk_min_free_mb=huge))
+    assert by_size.nearly_full is not None
+
+
+def test_tesseract_probe_finds_the_real_one_and_names_a_missing_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pytesseract
+
+    from mailbot.monitor import probe_tesseract
+    from tests.support.need import need_program
+
+    need_program("tesseract")
+    assert probe_tesseract() is None
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "tesseract"))
+    found = probe_tesseract()
+    assert found is not None and "not installed" in found
