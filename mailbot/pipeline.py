@@ -117,10 +117,8 @@ class Worker:
                 _log_step_failure(step, exc)
                 failure = exc
             self.monitor.after_step(name, failure, sent_before, self.report)
-            if name == "send":
-                self.prometheus.replies_sent(
-                    {kind: count for kind, count in self.report.sent_by_kind.items()},
-                    self.report.send_failures)
+            if name == "send":  # once per cycle: this cycle's mails out, by kind
+                self.prometheus.replies_sent(self.report.sent_by_kind, self.report.send_failures)
         self.report.outcomes = dict(self.metrics.outcomes)
         self.report.seconds_in_documents = self.metrics.seconds
         return self.report
