@@ -479,8 +479,8 @@ def _print_status(report: dict[str, Any]) -> None:
          f"{report['unconfirmed_sends']}, refused {report['failed_sends']}")
     database, tesseract, disk = report["database"], report["tesseract"], report["disk"]
     full = " (nearly full)" if disk["nearly_full"] else ""
-    line(f"  database {'reachable' if database['reachable'] else database['error']}; "
-         f"tesseract {'ok' if tesseract['reachable'] else tesseract['error']}; disk "
+    line(f"  database {'reachable' if database['reachable'] else 'NOT reachable'}; "
+         f"tesseract {'ok' if tesseract['reachable'] else 'NOT ok'}; disk "
          f"{disk['free_bytes'] // 1024**2} MiB free{full}")
     for condition in report["conditions"]:
         line(f"  {condition['level'].upper()}: {condition['title']} since {condition['since']}"

@@ -105,7 +105,8 @@ class Condition:
 
     def to_json(self) -> dict[str, object]:
         return {"key": self.key, "title": self.title, "detail": self.detail,
-                "since": self.since.isoformat(), "level": self.level.word, "alert": self.alert}
+                "since": self.since.isoformat(timespec="seconds"), "level": self.level.word,
+                "alert": self.alert}
 
 
 @dataclass(frozen=True)
