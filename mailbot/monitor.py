@@ -49,8 +49,11 @@ TESSERACT_LANGUAGES = ("eng", "nld", "osd")
 
 
 def thresholds(settings: Settings) -> Thresholds:
+    # A poll is stale after the setting, but never before three poll intervals have passed (a
+    # worker polling every 30 minutes is not "not running" after 15).
+    stale = max(settings.status_poll_stale_seconds, 3 * settings.poll_seconds)
     return Thresholds(alert_after=timedelta(seconds=settings.alert_after_seconds),
-                      poll_stale_after=timedelta(seconds=settings.status_poll_stale_seconds),
+                      poll_stale_after=timedelta(seconds=stale),
                       backlog_mails=settings.backlog_mails,
                       backlog_age=timedelta(minutes=settings.backlog_minutes))
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 
+from mailbot.config import Settings
 from mailbot.health import (
     Action,
     Component,
@@ -23,6 +25,7 @@ from mailbot.health import (
     observe,
     plan_incidents,
 )
+from mailbot.monitor import thresholds
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 LIMITS = Thresholds(alert_after=timedelta(minutes=5), poll_stale_after=timedelta(minutes=15),
@@ -230,3 +233,10 @@ def test_a_held_back_alert_goes_out_when_the_hour_is_over_if_still_failing() -> 
     assert ops.mails == [(T0 + timedelta(minutes=5), "alert", key),
                          (T0 + timedelta(minutes=10), "recovered", key),
                          (T0 + timedelta(minutes=65), "alert", key)]
+
+
+def test_a_slow_poll_interval_is_not_taken_for_a_stopped_worker() -> None:
+    often = thresholds(Settings(data_dir=Path("data"), poll_seconds=60))
+    assert often.poll_stale_after == timedelta(minutes=15)
+    rarely = thresholds(Settings(data_dir=Path("data"), poll_seconds=30 * 60))
+    assert rarely.poll_stale_after == timedelta(minutes=90)
