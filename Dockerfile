@@ -18,4 +18,9 @@ ENV MAILBOT_DATA_DIR=/home/mailbot/data \
     OMP_THREAD_LIMIT=1 \
     PYTHONUNBUFFERED=1
 VOLUME ["/home/mailbot/data"]
+# `mailbot status` exits 0 healthy, 1 degraded, 2 failing. Docker knows only 0 healthy and
+# 1 unhealthy (2 is reserved): a blip (degraded) is still healthy, failing is unhealthy. The
+# start period covers start-up and the first poll.
+HEALTHCHECK --interval=60s --timeout=30s --start-period=120s --retries=3 \
+    CMD ["sh", "-c", "mailbot status > /dev/null; [ $? -lt 2 ]"]
 CMD ["mailbot", "run"]

@@ -456,6 +456,65 @@ def purge(older_than: Annotated[int, typer.Option(
 
 
 @app.command()
+def status(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Is the worker well? Exit 0 healthy, 1 degraded, 2 failing (cron, systemd, Docker)."""
+    from datetime import UTC, datetime
+
+    from mailbot.monitor import status as health_status
+
+    try:
+        config = settings()
+    except ConfigError as exc:
+        errors.print(f"mailbot: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    from mailbot.boot import prepare_data_dir
+
+    prepare_data_dir(config)
+    level, report = health_status(config, datetime.now(UTC))
+    if as_json:
+        _print_json(report)
+    else:
+        _print_status(report)
+    raise typer.Exit(int(level))
+
+
+def _print_status(report: dict[str, Any]) -> None:
+    def line(text: str) -> None:
+        console.print(text, highlight=False, markup=False)
+
+    line(f"mailbot is {report['status'].upper()} (checked {report['checked_at']})")
+    for mailbox in report["mailboxes"]:
+        trouble = (f"; failing since {mailbox['failing_since']}: {mailbox['last_error']}"
+                   if mailbox["failing_since"] else "")
+        line(f"  mailbox {mailbox['name']}: last poll {mailbox['last_poll'] or 'never'}{trouble}")
+    for delivery in report["deliveries"]:
+        trouble = (f"; failing since {delivery['failing_since']}: {delivery['last_error']}"
+                   if delivery["failing_since"] else "")
+        line(f"  sending {delivery['name']}: last send {delivery['last_send'] or 'never'}"
+             f"{trouble}")
+    line(f"  mails waiting {report['mails_waiting']} (oldest "
+         f"{report['oldest_unprocessed'] or '-'}), set aside {report['mails_set_aside']}, held "
+         f"{report['mails_held']}; documents in review {report['documents_in_review']}")
+    line(f"  outbox queued {report['outbox_queued']}, unconfirmed sends "
+         f"{report['unconfirmed_sends']}, refused {report['failed_sends']}")
+    database, tesseract, disk = report["database"], report["tesseract"], report["disk"]
+    full = " (nearly full)" if disk["nearly_full"] else ""
+    line(f"  database {'reachable' if database['reachable'] else 'NOT reachable'}; "
+         f"tesseract {'ok' if tesseract['reachable'] else 'NOT ok'}; disk "
+         f"{disk['free_bytes'] // 1024**2} MiB free{full}")
+    for condition in report["conditions"]:
+        line(f"  {condition['level'].upper()}: {condition['title']} since {condition['since']}"
+             f" — {condition['detail']}")
+    for incident in report["incidents"]:
+        told = (f"alerted {incident['alerted_at']}" if incident["alerted_at"]
+                else "alert held back (at most one per hour)")
+        line(f"  open incident {incident['key']}: {incident['title']} ({told}, to "
+             f"{report['alert_address']})")
+    for note in report["notes"]:
+        line(f"  note: {note}")
+
+
+@app.command()
 @friendly
 def migrate() -> None:
     """Create or upgrade the database schema (also done automatically on start)."""

@@ -159,6 +159,24 @@ class Settings(BaseSettings):
     # held for HR when it carries documents. Empty = trust no spam verdict.
     spam_verdict_headers: str = DEFAULT_SPAM_VERDICT_HEADERS
 
+    # Health (`mailbot status`) and the operators' alerts (mailbot/health.py, mailbot/monitor.py).
+    # Alerts and "recovered" mails go here; empty = the HR address.
+    ops_address: str = ""
+    # A failure (login refused, server unreachable, tesseract missing, disk nearly full) that
+    # lasts this long is "failing" and alerts; shorter ones are blips (degraded).
+    alert_after_seconds: int = 300
+    # No successful mailbox poll for this long: the worker is not running (status: failing).
+    status_poll_stale_seconds: int = 900
+    # Mails pile up: this many wait to be processed, or one has waited this long.
+    backlog_mails: int = 50
+    backlog_minutes: int = 30
+    # The data folder's disk is nearly full below either of these.
+    disk_min_free_percent: float = 5.0
+    disk_min_free_mb: int = 256
+    # Prometheus metrics of `mailbot run` on this port (0 = off), bound to this address.
+    metrics_port: int = 0
+    metrics_address: str = "127.0.0.1"
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -192,9 +210,18 @@ class Settings(BaseSettings):
                 "MAILBOT_SMTP_PASSWORD and MAILBOT_SMTP_OAUTH2_TOKEN_COMMAND are both set; "
                 "choose one way to log in"
             )
+        if self.alert_after_seconds < 0 or self.status_poll_stale_seconds < 1:
+            raise ValueError("MAILBOT_ALERT_AFTER_SECONDS must be 0 or more and "
+                             "MAILBOT_STATUS_POLL_STALE_SECONDS at least 1")
+        if not 0 <= self.metrics_port <= 65535:
+            raise ValueError("MAILBOT_METRICS_PORT must be a TCP port (0 = off)")
         parse_spam_verdict_headers(self.spam_verdict_headers)
         parse_forwarders(self.forwarders)
         return self
+
+    @property
+    def alert_address(self) -> str:
+        return self.ops_address or self.hr_address
 
     @property
     def spam_verdicts(self) -> tuple[tuple[str, tuple[str, ...]], ...]:

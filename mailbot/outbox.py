@@ -10,8 +10,9 @@ queues it here; only `send` talks to the delivery.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
@@ -47,6 +48,7 @@ class SendTally:
 
     sent: int = 0
     failures: int = 0
+    by_kind: Counter[str] = field(default_factory=Counter)   # what went out: reply, alert, ...
 
 
 @dataclass
@@ -168,6 +170,7 @@ class Outbox:
                 return
             row.state = OutboundState.SENDING
             row.attempts += 1
+            kind = row.kind
             envelope = Envelope(row.message_id, self.settings.from_address,
                                 tuple(row.recipients), row.raw)
         try:
@@ -189,6 +192,7 @@ class Outbox:
             return
         self._after_send(outbound_id, OutboundState.SENT, None)
         tally.sent += 1
+        tally.by_kind[kind] += 1
 
     def _after_send(self, outbound_id: int | None, state: OutboundState,
                     error: str | None) -> None:

@@ -1,8 +1,9 @@
 """The worker: the cycle's steps (`mailbot/steps/`) wired to a source, a delivery and the shared
 services, each step run inside its own error boundary.
 
-`CYCLE` is `ingest → process → file → reply → send`; every mail walks the life cycle
-`fetched → processed|ignored|held → filed`.
+`CYCLE` is `ingest → process → file → reply → send → health`; every mail walks the life cycle
+`fetched → processed|ignored|held → filed`. What the steps that talk to a server saw of it is
+recorded for the health (`mailbot/monitor.py`), which the last step judges.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ from mailbot.config import Settings
 from mailbot.delivery.base import Delivery
 from mailbot.errors import TransientError
 from mailbot.isolation import Classify, IsolatedClassifier
+from mailbot.metrics import MeasuredClassify, Metrics, MetricsHooks
 from mailbot.middleware import LoggingMiddleware, MetricsMiddleware, Middleware
+from mailbot.monitor import Monitor
 from mailbot.services import Services, build_services
 from mailbot.sources.base import MailSource
 from mailbot.steps import CycleReport, Step
 from mailbot.steps.file_away import FileAway
+from mailbot.steps.health import Health
 from mailbot.steps.ingest import Ingest
 from mailbot.steps.process import Process
 from mailbot.steps.reply import Reply
@@ -37,7 +41,8 @@ __all__ = ["CYCLE", "CycleReport", "Worker"]
 
 log = logging.getLogger("mailbot")
 
-CYCLE: tuple[str, ...] = ("ingest", "process", "file", "reply", "send")
+# Health last: it judges what this cycle's steps saw; an alert it queues goes out next cycle.
+CYCLE: tuple[str, ...] = ("ingest", "process", "file", "reply", "send", "health")
 
 
 def _classify_in_child(data: bytes, filename: str, limits: Limits) -> Classification:
@@ -66,16 +71,24 @@ class Worker:
         self.services: Services = build_services(settings, engine, delivery, clock=clock,
                                                  tb_list=tb_list)
         self.metrics = MetricsMiddleware()
-        self.middleware: list[Middleware] = [LoggingMiddleware(), self.metrics, *middleware]
+        # Prometheus (`MAILBOT_METRICS_PORT`); counted always, served only by `run`.
+        self.prometheus = Metrics()
+        self.middleware: list[Middleware] = [LoggingMiddleware(), self.metrics,
+                                             MetricsHooks(self.prometheus), *middleware]
         self.process = Process(
             settings, engine, self.services.outbox, self.services.cases,
-            classify or IsolatedClassifier(_classify_in_child,
-                                           memory_bytes=settings.max_document_memory_bytes),
+            MeasuredClassify(classify or IsolatedClassifier(
+                _classify_in_child, memory_bytes=settings.max_document_memory_bytes),
+                self.prometheus),
             self.services.document_limits, self.middleware, clock)
         self.ingest = Ingest(engine, source, clock)
+        self.monitor = Monitor(settings, engine, clock, self.services.outbox, self.prometheus,
+                               mailbox=source, delivery=delivery)
+        self.monitor.start()
         self.steps: dict[str, Step] = {step.name: step for step in (
             self.ingest, self.process, FileAway(engine, source),
-            Reply(engine, self.services.cases), Send(self.services.outbox))}
+            Reply(engine, self.services.cases), Send(self.services.outbox),
+            Health(self.monitor))}
         self.report = CycleReport()
 
     @property
@@ -93,6 +106,8 @@ class Worker:
         self.metrics.seconds = 0.0
         for name in steps:
             step = self.steps[name]
+            sent_before = self.report.sent
+            failure: Exception | None = None
             # Each step is its own error boundary: a mailbox that is down must not keep the
             # queued replies from going out, nor an SMTP server that is down the mail from
             # being read. Whatever a step left undone is still in the database next cycle.
@@ -100,6 +115,10 @@ class Worker:
                 step.run(self.report)
             except (TransientError, OperationalError) as exc:
                 _log_step_failure(step, exc)
+                failure = exc
+            self.monitor.after_step(name, failure, sent_before, self.report)
+            if name == "send":  # once per cycle: this cycle's mails out, by kind
+                self.prometheus.replies_sent(self.report.sent_by_kind, self.report.send_failures)
         self.report.outcomes = dict(self.metrics.outcomes)
         self.report.seconds_in_documents = self.metrics.seconds
         return self.report

@@ -57,6 +57,8 @@ def run_forever(worker: Worker, stop: threading.Event | None = None) -> None:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    if settings.metrics_port:
+        worker.prometheus.serve(settings.metrics_port, settings.metrics_address)
     scheduler.start()
     log.info("mailbot running: polling %s every %ss", worker.source.name, settings.poll_seconds)
     idle_wait = getattr(worker.source, "idle_wait", None)
@@ -70,6 +72,7 @@ def run_forever(worker: Worker, stop: threading.Event | None = None) -> None:
     with lock:  # wait for a cycle in progress
         worker.source.close()
         worker.delivery.close()
+    worker.prometheus.close()
     log.info("mailbot stopped")
 
 

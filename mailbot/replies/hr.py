@@ -94,3 +94,27 @@ def compose_digest(data: DigestData) -> tuple[str, ComposedText]:
         text=environment.get_template("digest.txt").render(values),
         html=environment.get_template("digest.html").render(values),
     )
+
+
+@dataclass(frozen=True)
+class AlertNotice:
+    """To the operators: something kept failing (or, `recovered`, it cleared)."""
+
+    title: str
+    detail: str
+    since: str
+    now: str
+    host: str
+    recovered: bool = False
+    alerted_at: str = ""
+    waiting_for_operator: int = 0
+
+
+def compose_alert(notice: AlertNotice) -> tuple[str, ComposedText]:
+    what = "recovered" if notice.recovered else "ALERT"
+    subject = f"[mailbot {what}] {notice.title} ({notice.host})"
+    values = {"n": notice}
+    return subject, ComposedText(
+        text=environment.get_template("alert.txt").render(values),
+        html=environment.get_template("alert.html").render(values),
+    )

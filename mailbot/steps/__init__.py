@@ -1,4 +1,4 @@
-"""The worker cycle's steps, one per file: ingest → process → file away → reply → send.
+"""The worker cycle's steps, one per file: ingest → process → file away → reply → send → health.
 
 A step is a small object with a `name`, a `run(report)` and the words an operator reads when it
 fails (`where` it talks to, `what_to_check`). The worker runs them in order, each inside its own
@@ -19,8 +19,10 @@ class CycleReport:
     outcomes: dict[str, int] = field(default_factory=dict)
     replies_queued: int = 0
     sent: int = 0
+    sent_by_kind: dict[str, int] = field(default_factory=dict)
     send_failures: int = 0
     seconds_in_documents: float = 0.0
+    health: str = ""    # healthy | degraded | failing, as the health step judged it
 
 
 class Step(Protocol):

@@ -23,7 +23,7 @@ from classifiers.types import Classification
 from mailbot.cases import Cases
 from mailbot.config import Settings
 from mailbot.errors import OcrUnavailable, OperatorFault, SetAside, TransientError
-from mailbot.incidents import close_incident, wait_for_operator, waited_for
+from mailbot.incidents import operator_fault_cleared, wait_for_operator, waited_for
 from mailbot.intake import Action, Intake, IntakePolicy, decide
 from mailbot.intake.authentication import failed_checks
 from mailbot.isolation import Classify
@@ -87,8 +87,8 @@ class Process:
             # the other mails of this cycle are still tried (a text PDF needs no tesseract).
             try:
                 self._wait_for_operator(inbound_id, exc)
-            except IntegrityError:  # another worker opened the same incident at this moment
-                log.info("mail #%d waits; the incident was opened by another worker", inbound_id)
+            except IntegrityError:  # another worker recorded the same failure at this moment
+                log.info("mail #%d waits; another worker recorded the fault", inbound_id)
             call_hooks(self.middleware, "after_message", inbound_id, "waiting", str(exc))
             return
         except (TransientError, OperationalError):
@@ -117,7 +117,7 @@ class Process:
             outcome = self._apply(session, inbound, mail)
             if fault:  # it needed the tool that was missing, and now it went through
                 inbound.error = None
-                close_incident(session, fault)
+                operator_fault_cleared(session, fault, self.clock())
             return outcome
 
     def _wait_for_operator(self, inbound_id: int, fault: OperatorFault) -> None:
@@ -126,7 +126,7 @@ class Process:
             assert inbound is not None
             if inbound.state != InboundState.FETCHED:  # another worker got there first
                 return
-            wait_for_operator(session, self.outbox, inbound, fault, self.clock())
+            wait_for_operator(session, inbound, fault, self.clock())
 
     def _classify_attachments(self, parsed: ParsedMail) -> dict[str, dict[str, Any]]:
         wanted = {a.sha256: a for a in parsed.attachments if not a.error and not a.inline}

@@ -26,3 +26,5 @@ class Send:
         finally:  # what went out before a failure counts too
             report.sent += tally.sent
             report.send_failures += tally.failures
+            for kind, count in tally.by_kind.items():
+                report.sent_by_kind[kind] = report.sent_by_kind.get(kind, 0) + count

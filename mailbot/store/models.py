@@ -42,6 +42,8 @@ class OutboundKind(StrEnum):
     HR_COMPLETE = "hr_complete"
     HR_REVIEW = "hr_review"
     DIGEST = "digest"
+    ALERT = "alert"                # to the operators: something kept failing
+    RECOVERED = "recovered"        # to the operators: it cleared
 
 
 class Case(SQLModel, table=True):
@@ -165,3 +167,33 @@ class ServiceState(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class ComponentHealth(SQLModel, table=True):
+    """What the worker last saw of one part it depends on: a mailbox, the outgoing mail, a tool,
+    the disk. Written by the cycle (`mailbot/monitor.py`), judged by `mailbot/health.py`."""
+
+    key: str = Field(primary_key=True)       # `mailbox imap host:993 folder INBOX`, `tesseract`
+    role: str                                # mailbox | delivery | tool | disk
+    last_ok_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Set by the first failure after a success, cleared by the next success.
+    failing_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = None            # one line, never document text
+    error_kind: str | None = None            # auth | unreachable | tls | missing | full | other
+
+
+class Incident(SQLModel, table=True):
+    """One thing that kept failing, for the operators: opened with one alert mail, closed with
+    one "recovered" mail, in the same transactions as those mails in the outbox."""
+
+    key: str = Field(primary_key=True)       # `mailbox-login:mailbox imap ...`, `tesseract`, ...
+    is_open: bool = False
+    title: str = ""
+    detail: str = ""
+    opened_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The alert of the current opening; None while the hourly limit holds it back.
+    alerted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The last alert of any opening: at most one alert per incident per hour.
+    last_alert_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -7,9 +7,9 @@ used; every query that selects, filters or deletes is here.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func
 from sqlmodel import Session, col, delete, select
 
 from mailbot.checklist.rules import DocumentFact, PassportFacts
@@ -18,9 +18,11 @@ from mailbot.store.models import (
     AuditEntry,
     Case,
     CaseAlias,
+    ComponentHealth,
     Document,
     InboundMessage,
     InboundState,
+    Incident,
     OutboundKind,
     OutboundMail,
     OutboundState,
@@ -350,6 +352,92 @@ def delete_case_contents(session: Session, case_id: int | None) -> None:
     session.exec(delete(OutboundMail).where(col(OutboundMail.case_id) == case_id))
     session.exec(delete(InboundMessage).where(col(InboundMessage.case_id) == case_id))
     session.exec(delete(CaseAlias).where(col(CaseAlias.case_id) == case_id))
+
+
+# ---------------------------------------------------------------- health and incidents
+
+
+def components(session: Session) -> list[ComponentHealth]:
+    return list(session.exec(select(ComponentHealth).order_by(col(ComponentHealth.role),
+                                                              col(ComponentHealth.key))).all())
+
+
+def component_for_update(session: Session, key: str) -> ComponentHealth | None:
+    return session.get(ComponentHealth, key, with_for_update=True)
+
+
+def save_component(session: Session, row: ComponentHealth) -> None:
+    session.add(row)
+
+
+def forget_components(session: Session, role: str, keep: str) -> None:
+    """The worker polls one mailbox and sends through one server: what an earlier setting
+    polled is no longer this installation's (it would look stale for ever)."""
+    session.exec(delete(ComponentHealth).where(col(ComponentHealth.role) == role,
+                                               col(ComponentHealth.key) != keep))
+
+
+def incidents(session: Session) -> list[Incident]:
+    return list(session.exec(select(Incident).order_by(col(Incident.key))).all())
+
+
+def incidents_for_update(session: Session) -> list[Incident]:
+    return list(session.exec(select(Incident).order_by(col(Incident.key))
+                             .with_for_update()).all())
+
+
+def add_incident(session: Session, incident: Incident) -> None:
+    session.add(incident)
+
+
+def _count(session: Session, query: object) -> int:
+    return int(session.exec(query).one())  # type: ignore[call-overload]
+
+
+def queue_counts(session: Session) -> dict[str, object]:
+    """What waits, for `mailbot status`, the alerts and the queue-depth metrics."""
+    def inbound_in(*states: InboundState) -> int:
+        return _count(session, select(func.count()).select_from(InboundMessage)
+                      .where(col(InboundMessage.state).in_(states)))
+
+    def outbound_in(*states: OutboundState, kinds: tuple[OutboundKind, ...] = ()) -> int:
+        query = (select(func.count()).select_from(OutboundMail)
+                 .where(col(OutboundMail.state).in_(states)))
+        if kinds:
+            query = query.where(col(OutboundMail.kind).in_(kinds))
+        return _count(session, query)
+
+    oldest = session.exec(select(func.min(InboundMessage.fetched_at))
+                          .where(InboundMessage.state == InboundState.FETCHED)).one()
+    waiting_for_operator = _count(session, select(func.count()).select_from(InboundMessage).where(
+        InboundMessage.state == InboundState.FETCHED,
+        col(InboundMessage.error).startswith("waiting for the operator: ")))
+    in_review = _count(session, select(func.count()).select_from(Document).where(
+        col(Document.review), col(Document.decision).is_(None),
+        col(Document.case_id).is_not(None)))
+    return {
+        "mails_waiting": inbound_in(InboundState.FETCHED),
+        "oldest_unprocessed": _as_utc(oldest),
+        "waiting_for_operator": waiting_for_operator,
+        "mails_set_aside": inbound_in(InboundState.NEEDS_REVIEW),
+        "mails_held": inbound_in(InboundState.HELD),
+        "documents_in_review": in_review,
+        "outbox_queued": outbound_in(OutboundState.QUEUED, OutboundState.SENDING),
+        "unconfirmed_sends": outbound_in(OutboundState.UNCONFIRMED),
+        "failed_sends": outbound_in(OutboundState.FAILED),
+        "alerts_queued": outbound_in(OutboundState.QUEUED, OutboundState.SENDING,
+                                     kinds=(OutboundKind.ALERT, OutboundKind.RECOVERED)),
+    }
+
+
+def _as_utc(value: object) -> datetime | None:
+    """An aggregate (MIN) comes back without the column's type: a naive or string timestamp."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    assert isinstance(value, datetime)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def day_ago(now: datetime) -> datetime:

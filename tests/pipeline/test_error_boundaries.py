@@ -29,10 +29,10 @@ from mailbot.store.models import (
     Document,
     InboundMessage,
     InboundState,
+    Incident,
     OutboundKind,
     OutboundMail,
     OutboundState,
-    ServiceState,
 )
 from mailbot.store.repo import DbSourceState
 from tests.conftest import make_settings
@@ -181,15 +181,17 @@ class OcrInstallation:
     def __init__(self, tmp_path: Path, db_url: str) -> None:
         self.inbox, self.outbox = tmp_path / "inbox", tmp_path / "outbox"
         self.inbox.mkdir()
-        self.settings = make_settings(tmp_path, db_url, hr_address=HR)
+        # Alerts at once (the threshold is the health's own test, tests/unit/test_health.py).
+        self.settings = make_settings(tmp_path, db_url, hr_address=HR, alert_after_seconds=0)
         self.engine = open_database(db_url)
         self.missing = str(tmp_path / "no-such-dir" / "tesseract")
+        self.now = NOW
 
     def cycle(self) -> Any:
         """A freshly built worker each time: every cycle is also a restart."""
         return Worker(self.settings, self.engine,
                       FolderSource(self.inbox, DbSourceState(self.engine)),
-                      FolderDelivery(self.outbox), clock=lambda: NOW).run_cycle()
+                      FolderDelivery(self.outbox), clock=lambda: self.now).run_cycle()
 
     def sent_to(self, address: str) -> list[email.message.EmailMessage]:
         found = [email.message_from_bytes(p.read_bytes(), policy=default)  # type: ignore[misc]
@@ -198,7 +200,7 @@ class OcrInstallation:
 
 
 @pytest.mark.slow
-def test_missing_tesseract_leaves_the_mail_waiting_with_one_notice_until_it_is_back(
+def test_missing_tesseract_leaves_the_mail_waiting_with_one_alert_until_it_is_back(
     tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("MAILBOT_OCR_CACHE", raising=False)  # every read runs tesseract for real
@@ -211,36 +213,43 @@ def test_missing_tesseract_leaves_the_mail_waiting_with_one_notice_until_it_is_b
     first, second = bot.cycle(), bot.cycle()
     # Then the mail waits, uncounted, with nothing recorded against the candidate
     assert first.outcomes == {"waiting": 1} and second.outcomes == {"waiting": 1}
+    assert first.health == second.health == "failing"
     (row,) = inbound(bot.engine)
     assert row.state == InboundState.FETCHED and row.attempts == 0 and not row.filed
     assert row.error is not None and "OcrUnavailable" in row.error
     with Session(bot.engine) as session:
         assert session.exec(select(Document)).all() == []
     assert bot.sent_to("ana@example.org") == []
-    # and HR/ops were told exactly once, through the outbox
+    # and the operators (the HR address by default) were alerted exactly once, via the outbox
     (notice,) = bot.sent_to(HR)
     assert "tesseract" in body(notice) and "Nothing was counted" in body(notice)
-    assert [m.kind for m in outbound(bot.engine)] == [OutboundKind.HR_REVIEW]
+    assert notice["Subject"].startswith("[mailbot ALERT] tesseract is missing or broken")
+    assert [m.kind for m in outbound(bot.engine)] == [OutboundKind.ALERT]
 
     # When tesseract is back
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", installed)
     report = bot.cycle()
     # Then the mail is processed normally and the candidate hears about the passport
-    assert report.outcomes == {"processed": 1}
+    assert report.outcomes == {"processed": 1} and report.health == "healthy"
     (row,) = inbound(bot.engine)
     assert row.state == InboundState.PROCESSED and row.error is None and row.filed
     (reply,) = bot.sent_to("ana@example.org")
     assert "Passport of" in body(reply) and "damaged" not in body(reply)
+    # and the operators get one "recovered" mail (sent by the next cycle's send step)
+    bot.cycle()
+    assert [m["Subject"].split("]")[0] for m in bot.sent_to(HR)] == ["[mailbot ALERT",
+                                                                     "[mailbot recovered"]
     with Session(bot.engine) as session:
-        (incident,) = session.exec(select(ServiceState).where(
-            ServiceState.key == "incident:OcrUnavailable")).all()
-        assert incident.value == "closed"
+        (incident,) = session.exec(select(Incident)).all()
+        assert incident.key == "tesseract" and not incident.is_open
 
-    # When it breaks again later and another scan arrives (other bytes: the first scan's
-    # verdict is reused without OCR, rightly)
+    # When it breaks again more than an hour later and another scan arrives (other bytes: the
+    # first scan's verdict is reused without OCR, rightly)
+    bot.now = NOW + timedelta(hours=2)
     (bot.inbox / "002.eml").write_bytes(scanned_passport_mail("ben@example.net", "<p2@x>", 12))
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", bot.missing)
     assert bot.cycle().outcomes == {"waiting": 1}
-    # Then that is a new incident: a second notice, and still nothing to the candidate
-    assert len(bot.sent_to(HR)) == 2
+    bot.cycle()
+    # Then that is a new incident: a second alert, and still nothing to the candidate
+    assert len(bot.sent_to(HR)) == 3
     assert bot.sent_to("ben@example.net") == []
