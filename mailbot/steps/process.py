@@ -28,7 +28,7 @@ from mailbot.intake import Action, Intake, IntakePolicy, decide
 from mailbot.intake.authentication import failed_checks
 from mailbot.isolation import Classify
 from mailbot.middleware import Middleware, Retries, call_hooks
-from mailbot.mime.limits import MimeLimits
+from mailbot.mime.mail_limits import MimeLimits
 from mailbot.mime.parse import parse_mail
 from mailbot.mime.types import Attachment, ParsedMail
 from mailbot.outbox import Outbox
