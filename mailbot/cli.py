@@ -165,13 +165,15 @@ def classify(
 
 
 def _print_cases_table(cases: list[dict[str, Any]]) -> None:
+    from classifiers.types import Kind
+
     # Names and addresses are never cut: HR copies them from here.
     table = Table("case", Column("candidate", overflow="fold", min_width=30), "status",
                   "received", "missing", "in review", "problems",
                   Column("last activity", min_width=16))
     for case in cases:
         received = ", ".join(sorted({doc["kind"] for doc in case["received"]
-                                     if doc["kind"] != "other"}))
+                                     if doc["kind"] != Kind.OTHER}))
         problems = list(case["problems"]) + (["needs a human answer"] if case["needs_human"]
                                              else [])
         table.add_row(
@@ -322,10 +324,11 @@ def review_reject(
 def _decide(document: int, decision: Any, by: str | None, *, kind: str | None,
             reason: str | None) -> None:
     from mailbot.boot import build_admin_services
-    from mailbot.review import Decision, decide
+    from mailbot.review import Decision, decide, parse_kind
 
     outcome = decide(build_admin_services(settings()),
-                     Decision(document, decision, by or _os_user(), kind=kind, reason=reason))
+                     Decision(document, decision, by or _os_user(), kind=parse_kind(kind),
+                              reason=reason))
     what = (f"document {outcome.document_id} ({outcome.reference}, {outcome.filename})")
     if not outcome.changed:
         console.print(f"{what}: already decided so; nothing changed, nothing sent",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -42,19 +42,28 @@ class Decision:
     document_id: int
     decision: ReviewDecision
     by: str
-    kind: str | None = None     # accept: what it counts as; reject: what it really is, if said
+    kind: Kind | None = None    # accept: what it counts as; reject: what it really is, if said
     reason: str | None = None   # reject: told to the candidate
 
     def validated(self) -> Decision:
-        if self.kind is not None and self.kind not in KINDS:
-            raise ConfigError(f"unknown kind {self.kind!r}; one of {', '.join(KINDS)}")
-        if self.decision == ReviewDecision.ACCEPTED and self.kind is None:
+        checked = replace(self, kind=parse_kind(self.kind))
+        if checked.decision == ReviewDecision.ACCEPTED and checked.kind is None:
             raise ConfigError("accept needs the kind the document counts as")
-        if self.decision == ReviewDecision.REJECTED and not (self.reason or "").strip():
+        if checked.decision == ReviewDecision.REJECTED and not (checked.reason or "").strip():
             raise ConfigError("reject needs --reason: the candidate is told why")
-        if not self.by.strip():
+        if not checked.by.strip():
             raise ConfigError("--by: who decides may not be empty")
-        return self
+        return checked
+
+
+def parse_kind(name: str | None) -> Kind | None:
+    """A kind as HR typed it (None: not said); an unknown one stops the command."""
+    if name is None:
+        return None
+    try:
+        return Kind(name)
+    except ValueError:
+        raise ConfigError(f"unknown kind {name!r}; one of {', '.join(KINDS)}") from None
 
 
 @dataclass(frozen=True)
@@ -66,8 +75,8 @@ class Outcome:
     reply_queued: bool
     exported: Path | None
     status: str
-    missing: tuple[str, ...]
-    in_review: tuple[str, ...]
+    missing: tuple[Kind, ...]
+    in_review: tuple[Kind, ...]
 
 
 def training_path(data_dir: Path, document_id: int) -> Path:

@@ -11,7 +11,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -19,7 +18,6 @@ from sqlmodel import Session
 
 from classifiers.limits import Limits
 from classifiers.ocr import OcrUnavailable as OcrMissing
-from classifiers.types import Classification
 from mailbot.cases import Cases
 from mailbot.config import Settings
 from mailbot.errors import OcrUnavailable, OperatorFault, SetAside, TransientError
@@ -30,13 +28,14 @@ from mailbot.isolation import Classify
 from mailbot.middleware import Middleware, Retries, call_hooks
 from mailbot.mime.mail_limits import MimeLimits
 from mailbot.mime.parse import parse_mail
-from mailbot.mime.types import Attachment, ParsedMail
+from mailbot.mime.types import ParsedMail
 from mailbot.outbox import Outbox
 from mailbot.replies.compose import asks_question, reference_in
 from mailbot.steps import CycleReport
 from mailbot.store import repo
 from mailbot.store.db import session_scope
 from mailbot.store.models import Case, Document, InboundMessage, InboundState
+from mailbot.store.verdicts import DocumentVerdict, document_row
 
 log = logging.getLogger("mailbot")
 
@@ -47,7 +46,7 @@ class _Mail:
 
     parsed: ParsedMail
     intake: Intake
-    verdicts: dict[str, dict[str, Any]]
+    verdicts: dict[str, DocumentVerdict]  # by the attachment's sha256
 
 
 class Process:
@@ -128,14 +127,14 @@ class Process:
                 return
             wait_for_operator(session, self.outbox, inbound, fault, self.clock())
 
-    def _classify_attachments(self, parsed: ParsedMail) -> dict[str, dict[str, Any]]:
+    def _classify_attachments(self, parsed: ParsedMail) -> dict[str, DocumentVerdict]:
         wanted = {a.sha256: a for a in parsed.attachments if not a.error and not a.inline}
-        verdicts: dict[str, dict[str, Any]] = {}
+        verdicts: dict[str, DocumentVerdict] = {}
         with Session(self.engine) as session:
             for sha in wanted:
                 earlier = repo.known_classification(session, sha)
                 if earlier is not None:
-                    verdicts[sha] = _verdict_of_document(earlier)
+                    verdicts[sha] = DocumentVerdict.of_row(earlier)
         for sha, attachment in wanted.items():  # the slow part, outside any transaction
             if sha not in verdicts:
                 try:
@@ -143,7 +142,7 @@ class Process:
                                                    self.document_limits)
                 except OcrMissing as exc:  # an unisolated classify (tests, tools) raises this
                     raise OcrUnavailable(str(exc)) from exc
-                verdicts[sha] = _verdict_of(classification)
+                verdicts[sha] = DocumentVerdict.of_classification(classification)
         return verdicts
 
     def _apply(self, session: Session, inbound: InboundMessage, mail: _Mail) -> tuple[str, str]:
@@ -212,7 +211,12 @@ class Process:
                         case_id: int | None, received_at: datetime, *,
                         held: bool) -> list[Document]:
         """One row per attachment (a signature logo is no document), flushed for their ids."""
-        rows = [_document_row(attachment, mail.verdicts, case_id, inbound, received_at, held)
+        assert inbound.id is not None
+        rows = [document_row(attachment,
+                             mail.verdicts.get(attachment.sha256)
+                             or DocumentVerdict.unreadable(attachment),
+                             case_id=case_id, inbound_id=inbound.id, received_at=received_at,
+                             held=held)
                 for attachment in mail.parsed.attachments
                 if not (attachment.inline and not attachment.error)]
         session.add_all(rows)
@@ -248,47 +252,3 @@ class Process:
                            what_to_do=what_to_do)
         log.info("mail #%s not answered (%s): %s", inbound.id, intake.action, intake.reason)
         return ("needs_review" if set_aside else "held"), intake.reason
-
-
-def _verdict_of(classification: Classification) -> dict[str, Any]:
-    return {
-        "detected_type": classification.detected_type,
-        "kind": classification.kind.value,
-        "confidence": classification.confidence,
-        "filled": classification.filled,
-        "error": classification.error.value if classification.error else None,
-        "error_detail": classification.error.describe() if classification.error else None,
-        "reasons": list(classification.reasons),
-        "pages": classification.to_json()["pages"],
-        "passport": classification.passport.to_json() if classification.passport else None,
-        "review": classification.review,
-    }
-
-
-_DECISION_COLUMNS = ("decision", "decided_kind", "decided_by", "decided_at", "decision_reason")
-# The same bytes get the same verdict, and HR's decision on them too: HR is asked once.
-_REUSED_COLUMNS = ("detected_type", "kind", "confidence", "filled", "error", "error_detail",
-                   "reasons", "pages", "passport", "review", *_DECISION_COLUMNS)
-
-
-def _verdict_of_document(document: Document) -> dict[str, Any]:
-    verdict = {key: getattr(document, key) for key in _REUSED_COLUMNS}
-    verdict["decided_for_case"] = document.case_id
-    return verdict
-
-
-def _document_row(attachment: Attachment, verdicts: dict[str, dict[str, Any]],
-                  case_id: int | None,
-                  inbound: InboundMessage, received_at: datetime, held: bool) -> Document:
-    assert inbound.id is not None
-    verdict = dict(verdicts.get(attachment.sha256) or {
-        "kind": "other", "error": attachment.error or "unreadable",
-        "error_detail": attachment.error_detail or "the attachment could not be unpacked",
-    })
-    if verdict.pop("decided_for_case", case_id) != case_id:
-        # HR's reasons are about one candidate: in another case the file is asked about anew.
-        verdict.update(dict.fromkeys(_DECISION_COLUMNS))
-    return Document(case_id=case_id, inbound_id=inbound.id, filename=attachment.display_name,
-                    sha256=attachment.sha256, size=len(attachment.data),
-                    content_type=attachment.content_type, held=held,
-                    received_at=received_at, **verdict)

@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine
 from sqlmodel import Session, col, delete, select
 
-from mailbot.checklist.rules import DocumentFact, PassportFacts
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
     AuditEntry,
@@ -23,7 +22,6 @@ from mailbot.store.models import (
     OutboundKind,
     OutboundMail,
     OutboundState,
-    ReviewDecision,
     ServiceState,
 )
 
@@ -153,40 +151,6 @@ def documents_of(session: Session, case_id: int) -> list[Document]:
         select(Document).where(Document.case_id == case_id)
         .order_by(col(Document.received_at), col(Document.id))
     ).all())
-
-
-def as_fact(document: Document) -> DocumentFact:
-    passport = None
-    if document.passport:
-        data = document.passport
-        expiry = data.get("expiry_date")
-        passport = PassportFacts(
-            surname=data.get("surname", ""),
-            given_names=data.get("given_names", ""),
-            nationality=data.get("nationality", ""),
-            expiry_date=datetime.fromisoformat(expiry).date() if expiry else None,
-            checks_ok=bool(data.get("checks_ok")),
-            confirmed=data.get("confirmed"),
-        )
-    accepted = document.decision == ReviewDecision.ACCEPTED
-    rejected = document.decision == ReviewDecision.REJECTED
-    return DocumentFact(
-        # HR's word replaces the classifier's for what the file counts as.
-        kind=(document.decided_kind or document.kind) if accepted else document.kind,
-        filename=document.filename,
-        received_at=document.received_at,
-        confidence=1.0 if accepted else document.confidence,
-        filled=document.filled,
-        # HR read the file, so a read error of ours no longer stands in the way.
-        error=None if accepted else document.error,
-        error_detail="" if accepted else document.error_detail or "",
-        passport=passport,
-        held=document.held,
-        document_id=document.id,
-        review=document.waits_for_review,
-        accepted_by_hr=accepted,
-        rejected_reason=(document.decision_reason or "no reason given") if rejected else None,
-    )
 
 
 def review_queue(session: Session) -> list[Document]:
