@@ -53,16 +53,12 @@ class DocumentVerdict:
     def of_classification(cls, classification: Classification) -> DocumentVerdict:
         error = classification.error
         return cls(
-            kind=classification.kind,
-            confidence=classification.confidence,
-            detected_type=classification.detected_type,
-            filled=classification.filled,
+            kind=classification.kind, confidence=classification.confidence,
+            detected_type=classification.detected_type, filled=classification.filled,
             error=error.value if error else None,
             error_detail=error.describe() if error else None,
-            reasons=classification.reasons,
-            pages=classification.pages,
-            passport=classification.passport,
-            review=classification.review,
+            reasons=classification.reasons, pages=classification.pages,
+            passport=classification.passport, review=classification.review,
         )
 
     @classmethod
@@ -75,17 +71,13 @@ class DocumentVerdict:
                             by=document.decided_by, at=document.decided_at,
                             reason=document.decision_reason, case_id=document.case_id)
         return cls(
-            kind=document.kind,
-            confidence=document.confidence,
-            detected_type=document.detected_type,
-            filled=document.filled,
-            error=document.error,
-            error_detail=document.error_detail,
+            kind=document.kind, confidence=document.confidence,
+            detected_type=document.detected_type, filled=document.filled,
+            error=document.error, error_detail=document.error_detail,
             reasons=tuple(document.reasons),
             pages=tuple(PageVerdict.from_json(page) for page in document.pages),
             passport=PassportData.from_json(document.passport) if document.passport else None,
-            review=document.review,
-            hr=hr,
+            review=document.review, hr=hr,
         )
 
     @classmethod
@@ -141,10 +133,8 @@ def document_fact(document: Document) -> DocumentFact:
 def passport_facts(stored: Mapping[str, Any]) -> PassportFacts:
     reading = PassportData.from_json(stored)
     return PassportFacts(
-        surname=reading.surname,
-        given_names=reading.given_names,
-        nationality=reading.nationality,
-        expiry_date=reading.expiry_date,
+        surname=reading.surname, given_names=reading.given_names,
+        nationality=reading.nationality, expiry_date=reading.expiry_date,
         checks_ok=reading.checks_ok,
         # A row written before the reader said whether a reading can be decided on has no
         # `confirmed`: for it the check digits decide (PassportFacts.confirmed None).
