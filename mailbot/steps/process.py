@@ -33,7 +33,7 @@ from mailbot.outbox import Outbox
 from mailbot.replies.compose import asks_question, reference_in
 from mailbot.steps import CycleReport
 from mailbot.store import repo
-from mailbot.store.db import session_scope
+from mailbot.store.db import rows_can_be_claimed, session_scope
 from mailbot.store.models import Case, Document, InboundMessage, InboundState
 from mailbot.store.verdicts import DocumentVerdict, document_row
 
@@ -66,6 +66,8 @@ class Process:
         self.retries = Retries(engine, outbox, settings.max_attempts)
         self.middleware = middleware
         self.clock = clock
+        # Where the database can lock a row and let others skip it, each mail is claimed.
+        self.claim_mails = rows_can_be_claimed(engine)
 
     where = "reading stored mail"
     what_to_check = ("see the lines above for the cause; the mails wait in `fetched`, nothing "
@@ -99,25 +101,48 @@ class Process:
         call_hooks(self.middleware, "after_message", inbound_id, outcome, summary)
 
     def _process(self, inbound_id: int) -> tuple[str, str]:
+        if self.claim_mails:
+            return self._process_claimed(inbound_id)
         with Session(self.engine) as session:
             inbound = session.get(InboundMessage, inbound_id)
             assert inbound is not None
             raw = inbound.raw
-        parsed = parse_mail(raw, self.mime_limits)
-        intake = decide(parsed, raw, self.intake_policy)
-        verdicts = {} if intake.action is Action.IGNORE else self._classify_attachments(parsed)
-        mail = _Mail(parsed, intake, verdicts)
+        mail = self._read(raw)
         with session_scope(self.engine) as session:
             inbound = repo.inbound_for_update(session, inbound_id)
             assert inbound is not None
             if inbound.state != InboundState.FETCHED:  # another worker got there first
                 return "skipped", "already processed"
-            fault = waited_for(inbound.error)
-            outcome = self._apply(session, inbound, mail)
-            if fault:  # it needed the tool that was missing, and now it went through
-                inbound.error = None
-                close_incident(session, fault)
-            return outcome
+            return self._record(session, inbound, mail)
+
+    def _process_claimed(self, inbound_id: int) -> tuple[str, str]:
+        """Several workers on one PostgreSQL: the mail's row stays locked from reading it to
+        writing its outcome, in one transaction, so no other worker reads it meanwhile (they
+        skip it, `FOR UPDATE SKIP LOCKED`); a worker that dies lets go with its connection.
+        The slow document work runs inside that transaction: it holds this one row only."""
+        with session_scope(self.engine) as session:
+            inbound = repo.claim_inbound(session, inbound_id)
+            if inbound is None:
+                return "skipped", "being processed by another worker"
+            if inbound.state != InboundState.FETCHED:  # another worker got there first
+                return "skipped", "already processed"
+            return self._record(session, inbound, self._read(inbound.raw))
+
+    def _read(self, raw: bytes) -> _Mail:
+        """The mail taken apart, its intake decided and its documents read (the slow part)."""
+        parsed = parse_mail(raw, self.mime_limits)
+        intake = decide(parsed, raw, self.intake_policy)
+        verdicts = {} if intake.action is Action.IGNORE else self._classify_attachments(parsed)
+        return _Mail(parsed, intake, verdicts)
+
+    def _record(self, session: Session, inbound: InboundMessage,
+                mail: _Mail) -> tuple[str, str]:
+        fault = waited_for(inbound.error)
+        outcome = self._apply(session, inbound, mail)
+        if fault:  # it needed the tool that was missing, and now it went through
+            inbound.error = None
+            close_incident(session, fault)
+        return outcome
 
     def _wait_for_operator(self, inbound_id: int, fault: OperatorFault) -> None:
         with session_scope(self.engine) as session:

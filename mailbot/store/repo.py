@@ -113,6 +113,11 @@ def inbound_for_update(session: Session, inbound_id: int) -> InboundMessage | No
     return session.get(InboundMessage, inbound_id, with_for_update=True)
 
 
+def claim_inbound(session: Session, inbound_id: int) -> InboundMessage | None:
+    """The mail, locked until the transaction ends; None when another worker holds it."""
+    return session.get(InboundMessage, inbound_id, with_for_update={"skip_locked": True})
+
+
 def open_case(session: Session, email: str, name: str, *, when: datetime) -> Case:
     """A new case; its short reference derives from the id, known only after the insert."""
     case = Case(reference=f"new-{email}"[:200], email=email.lower(), name=name[:200],
