@@ -1,8 +1,10 @@
 """Process: every stored mail is parsed, its intake decided, its documents read, and the outcome
 — documents, checklist, reply intent, HR's notice — written in ONE transaction.
 
-The slow document work happens outside any transaction; a crash at any point leaves either
-nothing or everything of a mail's outcome. A mail walks `fetched → processed|ignored|held`.
+The slow document work happens outside any transaction (on PostgreSQL inside the one that
+claims the mail, which locks that mail's row alone, so several workers can share the queue); a
+crash at any point leaves either nothing or everything of a mail's outcome. A mail walks
+`fetched → processed|ignored|held`.
 """
 
 from __future__ import annotations
@@ -160,7 +162,8 @@ class Process:
                 earlier = repo.known_classification(session, sha)
                 if earlier is not None:
                     verdicts[sha] = DocumentVerdict.of_row(earlier)
-        for sha, attachment in wanted.items():  # the slow part, outside any transaction
+        # The slow part: outside any transaction, or (PostgreSQL) inside only the mail's claim.
+        for sha, attachment in wanted.items():
             if sha not in verdicts:
                 try:
                     classification = self.classify(attachment.data, attachment.filename,
