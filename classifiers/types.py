@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -73,6 +74,28 @@ class PassportData:
         data["disagreements"] = list(self.disagreements)
         return data
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PassportData:
+        """The reading back from `to_json`'s output (e.g. a stored verdict)."""
+        return cls(
+            document_type=data.get("document_type", ""),
+            issuing_country=data.get("issuing_country", ""),
+            surname=data.get("surname", ""),
+            given_names=data.get("given_names", ""),
+            document_number=data.get("document_number", ""),
+            nationality=data.get("nationality", ""),
+            birth_date=_day(data.get("birth_date")),
+            sex=data.get("sex", ""),
+            expiry_date=_day(data.get("expiry_date")),
+            checks_ok=bool(data.get("checks_ok")),
+            confirmed=bool(data.get("confirmed")),
+            disagreements=tuple(data.get("disagreements") or ()),
+        )
+
+
+def _day(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
+
 
 def mask_document_number(number: str) -> str:
     """`X1234567` -> `X1****67`: enough for HR to tell documents apart, useless to a thief."""
@@ -89,6 +112,15 @@ class PageVerdict:
     kind: Kind
     confidence: float
     ocr: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"page": self.page, "kind": self.kind.value,
+                "confidence": round(self.confidence, 3), "ocr": self.ocr}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PageVerdict:
+        return cls(page=int(data["page"]), kind=Kind(data["kind"]),
+                   confidence=float(data["confidence"]), ocr=bool(data.get("ocr")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +150,7 @@ class Classification:
             kind=self.kind.value,
             confidence=round(self.confidence, 3),
             filled=self.filled,
-            pages=[
-                {"page": p.page, "kind": p.kind.value, "confidence": round(p.confidence, 3),
-                 "ocr": p.ocr}
-                for p in self.pages
-            ],
+            pages=[page.to_json() for page in self.pages],
             reasons=list(self.reasons),
             error=self.error.value if self.error else None,
             passport=self.passport.to_json() if self.passport else None,

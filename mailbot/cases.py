@@ -23,6 +23,7 @@ from mailbot.replies.hr import CompleteNotice, compose_complete
 from mailbot.replies.message import FileAttachment
 from mailbot.store import repo
 from mailbot.store.models import Case, Document, InboundMessage, OutboundKind
+from mailbot.store.verdicts import document_fact
 
 log = logging.getLogger("mailbot")
 
@@ -37,7 +38,7 @@ class Cases:
         return self._evaluate(repo.documents_of(session, case_id))
 
     def _evaluate(self, documents: list[Document]) -> Checklist:
-        return evaluate([repo.as_fact(doc) for doc in documents], self.tb_list)
+        return evaluate([document_fact(doc) for doc in documents], self.tb_list)
 
     def refresh(self, session: Session, case: Case, now: datetime) -> Checklist:
         """Re-evaluate the checklist from every document; notify HR once on completion."""
@@ -49,8 +50,9 @@ class Cases:
         case.nationality = facts.nationality
         case.tb_exempt = facts.tb_exempt
         case.passport_expiry = facts.passport.expiry_date if facts.passport else None
-        case.missing = checklist.missing
-        case.in_review = checklist.in_review
+        # The row keeps the kinds' stored values (`cases --json` prints them as they are).
+        case.missing = [kind.value for kind in checklist.missing]
+        case.in_review = [kind.value for kind in checklist.in_review]
         case.problems = checklist.problem_codes
         if checklist.complete and case.completed_at is None:
             case.completed_at = now
@@ -71,7 +73,7 @@ class Cases:
         text = compose_reply(ReplyContext(
             case=CaseSummary(case.reference, case.name, case.email),
             checklist=self._evaluate(all_documents),
-            received=tuple(repo.as_fact(doc) for doc in documents if not doc.held),
+            received=tuple(document_fact(doc) for doc in documents if not doc.held),
             asked_question=any(inbound.asks_question for inbound in answered),
             held_files=tuple(doc.filename for doc in documents if doc.held),
             company=self.settings.company_name,
@@ -92,7 +94,7 @@ class Cases:
             case=CaseSummary(case.reference, case.name, case.email),
             checklist=checklist,
             received=(),
-            reviewed=tuple(repo.as_fact(doc) for doc in decided if not doc.held),
+            reviewed=tuple(document_fact(doc) for doc in decided if not doc.held),
             company=self.settings.company_name,
         ))
         self.outbox.reply_in_thread(session, case, answered, text)

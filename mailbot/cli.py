@@ -166,13 +166,15 @@ def classify(
 
 
 def _print_cases_table(cases: list[dict[str, Any]]) -> None:
+    from classifiers.types import Kind
+
     # Names and addresses are never cut: HR copies them from here.
     table = Table("case", Column("candidate", overflow="fold", min_width=30), "status",
                   "received", "missing", "in review", "problems",
                   Column("last activity", min_width=16))
     for case in cases:
         received = ", ".join(sorted({doc["kind"] for doc in case["received"]
-                                     if doc["kind"] != "other"}))
+                                     if doc["kind"] != Kind.OTHER}))
         problems = list(case["problems"]) + (["needs a human answer"] if case["needs_human"]
                                              else [])
         table.add_row(
@@ -269,6 +271,7 @@ def review(ctx: typer.Context,
     """The files waiting for HR, oldest first (passport numbers masked)."""
     if ctx.invoked_subcommand is not None:
         return
+    from classifiers.types import Kind
     from mailbot.boot import database
     from mailbot.views import review_queue
 
@@ -289,7 +292,7 @@ def review(ctx: typer.Context,
     console.print(table)
     console.print("Settle one: mailbot review accept DOC KIND | mailbot review reject DOC "
                   "--reason TEXT [--as-kind KIND]", highlight=False, markup=False)
-    if any(item["kind"] == "passport" for item in queue):
+    if any(item["kind"] == Kind.PASSPORT for item in queue):
         console.print("A passport the bot could not read: mailbot review accept DOC passport "
                       "--nationality CODE --expires YYYY-MM-DD (as the page prints them)",
                       highlight=False, markup=False)
@@ -341,11 +344,11 @@ def _decide(document: int, decision: Any, by: str | None, *, kind: str | None,
             reason: str | None, nationality: str | None = None,
             expires: date | None = None) -> None:
     from mailbot.boot import build_admin_services
-    from mailbot.review import Decision, decide
+    from mailbot.review import Decision, decide, parse_kind
 
     outcome = decide(build_admin_services(settings()),
-                     Decision(document, decision, by or _os_user(), kind=kind, reason=reason,
-                              nationality=nationality, expires=expires))
+                     Decision(document, decision, by or _os_user(), kind=parse_kind(kind),
+                              reason=reason, nationality=nationality, expires=expires))
     what = (f"document {outcome.document_id} ({outcome.reference}, {outcome.filename})")
     if not outcome.changed:
         console.print(f"{what}: already decided so; nothing changed, nothing sent",

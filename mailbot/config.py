@@ -19,7 +19,7 @@ from pydantic_settings import (
 
 from classifiers.limits import DEFAULT_LIMITS, Limits
 from mailbot.errors import ConfigError
-from mailbot.mime.limits import MimeLimits
+from mailbot.mime.mail_limits import MimeLimits
 
 
 class SentCheck(StrEnum):
@@ -120,7 +120,7 @@ class Settings(BaseSettings):
     max_attempts: int = 5                     # then the mail is set aside for HR
 
     # Limits on hostile input. Each is declared once, with why, where it is enforced: the
-    # mail's structure and archives in `mailbot/mime/limits.py::MimeLimits`, one document in
+    # mail's structure and archives in `mailbot/mime/mail_limits.py::MimeLimits`, one document in
     # `classifiers/limits.py::Limits`; here they become settings with those defaults, and
     # `MimeLimits.from_settings` / `document_limits()` hand the settings back.
     max_attachment_bytes: int = MimeLimits.max_attachment_bytes

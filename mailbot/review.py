@@ -25,7 +25,7 @@ from classifiers.mrz import is_known_code
 from classifiers.sniff import sniff
 from classifiers.types import Kind
 from mailbot.cases import documents_bytes
-from mailbot.checklist.rules import PASSPORT, Checklist, add_years
+from mailbot.checklist.rules import Checklist, add_years
 from mailbot.errors import ConfigError, UnknownDocument  # UnknownDocument: also from here
 from mailbot.services import Services
 from mailbot.store import repo
@@ -43,7 +43,7 @@ class Decision:
     document_id: int
     decision: ReviewDecision
     by: str
-    kind: str | None = None     # accept: what it counts as; reject: what it really is, if said
+    kind: Kind | None = None    # accept: what it counts as; reject: what it really is, if said
     reason: str | None = None   # reject: told to the candidate
     # accept as a passport: what HR reads on the page where the bot could not (the MRZ did
     # not validate): the nationality decides on the TB declaration, the expiry on validity.
@@ -51,24 +51,33 @@ class Decision:
     expires: date | None = None
 
     def validated(self) -> Decision:
-        if self.kind is not None and self.kind not in KINDS:
-            raise ConfigError(f"unknown kind {self.kind!r}; one of {', '.join(KINDS)}")
-        if self.decision == ReviewDecision.ACCEPTED and self.kind is None:
+        checked = replace(self, kind=parse_kind(self.kind))
+        if checked.decision == ReviewDecision.ACCEPTED and checked.kind is None:
             raise ConfigError("accept needs the kind the document counts as")
-        if self.decision == ReviewDecision.REJECTED and not (self.reason or "").strip():
+        if checked.decision == ReviewDecision.REJECTED and not (checked.reason or "").strip():
             raise ConfigError("reject needs --reason: the candidate is told why")
-        if not self.by.strip():
+        if not checked.by.strip():
             raise ConfigError("--by: who decides may not be empty")
-        if (self.nationality or self.expires) and not (
-                self.decision == ReviewDecision.ACCEPTED and self.kind == PASSPORT):
+        if (checked.nationality or checked.expires) and not (
+                checked.decision == ReviewDecision.ACCEPTED and checked.kind is Kind.PASSPORT):
             raise ConfigError("--nationality and --expires go with `accept DOC passport`")
-        if self.nationality is None:
-            return self
-        code = self.nationality.strip().strip("<").upper()
+        if checked.nationality is None:
+            return checked
+        code = checked.nationality.strip().strip("<").upper()
         if not is_known_code(code):
-            raise ConfigError(f"{self.nationality!r} is not a nationality code as passports "
+            raise ConfigError(f"{checked.nationality!r} is not a nationality code as passports "
                               "print it (three letters, e.g. NGA, IND; D for Germany)")
-        return replace(self, nationality=code)
+        return replace(checked, nationality=code)
+
+
+def parse_kind(name: str | None) -> Kind | None:
+    """A kind as HR typed it (None: not said); an unknown one stops the command."""
+    if name is None:
+        return None
+    try:
+        return Kind(name)
+    except ValueError:
+        raise ConfigError(f"unknown kind {name!r}; one of {', '.join(KINDS)}") from None
 
 
 @dataclass(frozen=True)
@@ -80,8 +89,8 @@ class Outcome:
     reply_queued: bool
     exported: Path | None
     status: str
-    missing: tuple[str, ...]
-    in_review: tuple[str, ...]
+    missing: tuple[Kind, ...]
+    in_review: tuple[Kind, ...]
 
 
 def training_path(data_dir: Path, document_id: int) -> Path:

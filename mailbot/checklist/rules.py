@@ -11,11 +11,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Protocol
 
+from classifiers.types import Kind
 from mailbot.checklist.tb_exempt import TbExemptList
-
-PASSPORT = "passport"
-ANTECEDENTS = "antecedents"
-TB_DECLARATION = "tb_declaration"
 
 
 @dataclass(frozen=True)
@@ -43,7 +40,7 @@ class PassportFacts:
 class DocumentFact:
     """What the rules see of one stored document."""
 
-    kind: str
+    kind: Kind  # what it counts as: HR's word when HR accepted it, else the classifier's
     filename: str
     received_at: datetime
     confidence: float = 1.0
@@ -71,7 +68,7 @@ class Problem:
 
 @dataclass(frozen=True)
 class ItemStatus:
-    requirement: str
+    requirement: Kind                # the kind of document that meets it
     needed: bool | None              # None: not known yet (TB before the nationality is known)
     satisfied_by: DocumentFact | None = None
     problems: tuple[Problem, ...] = ()
@@ -116,11 +113,11 @@ class Checklist:
         return not self.reviewing and not any(item.missing for item in self.items)
 
     @property
-    def missing(self) -> list[str]:
+    def missing(self) -> list[Kind]:
         return [item.requirement for item in self.items if item.missing]
 
     @property
-    def in_review(self) -> list[str]:
+    def in_review(self) -> list[Kind]:
         return [item.requirement for item in self.items if item.in_review]
 
     @property
@@ -145,12 +142,12 @@ class Checklist:
     def problem_codes(self) -> list[str]:
         return list(dict.fromkeys(problem.code for problem in self.problems))
 
-    def item(self, requirement: str) -> ItemStatus:
+    def item(self, requirement: Kind) -> ItemStatus:
         return next(item for item in self.items if item.requirement == requirement)
 
 
 class Requirement(Protocol):
-    name: str
+    name: Kind
     description: str
 
     def check(self, documents: list[DocumentFact], facts: CaseFacts) -> ItemStatus:
@@ -164,27 +161,27 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def _counted(documents: list[DocumentFact], kind: str) -> list[DocumentFact]:
+def _counted(documents: list[DocumentFact], kind: Kind) -> list[DocumentFact]:
     return [doc for doc in documents
             if doc.kind == kind and not doc.held and doc.error is None and not doc.review
             and doc.rejected_reason is None]
 
 
 class PassportRequirement:
-    name = PASSPORT
+    name = Kind.PASSPORT
     description = "a passport whose machine readable zone reads correctly and that is valid for " \
                   "at least 12 months after we receive it"
 
     def check(self, documents: list[DocumentFact], facts: CaseFacts) -> ItemStatus:
-        passports = _counted(documents, PASSPORT)
+        passports = _counted(documents, Kind.PASSPORT)
         for doc in reversed(passports):  # the newest acceptable version wins
             if self.acceptable(doc):
                 problems = () if facts.nationality is not None else (
                     NationalityUnconfirmed.problem(doc),)
-                return ItemStatus(PASSPORT, needed=True, satisfied_by=doc, problems=problems)
+                return ItemStatus(Kind.PASSPORT, needed=True, satisfied_by=doc, problems=problems)
         if not passports:
-            return ItemStatus(PASSPORT, needed=True)
-        return ItemStatus(PASSPORT, needed=True, problems=(self.why_not(passports[-1]),))
+            return ItemStatus(Kind.PASSPORT, needed=True)
+        return ItemStatus(Kind.PASSPORT, needed=True, problems=(self.why_not(passports[-1]),))
 
     @staticmethod
     def acceptable(doc: DocumentFact) -> bool:
@@ -225,7 +222,7 @@ class NationalityUnconfirmed:
 class SignedFormRequirement:
     """A form that counts only when filled in; a blank download sent back does not."""
 
-    def __init__(self, name: str, description: str) -> None:
+    def __init__(self, name: Kind, description: str) -> None:
         self.name = name
         self.description = description
 
@@ -247,7 +244,7 @@ class SignedFormRequirement:
 class TbDeclarationRequirement(SignedFormRequirement):
     def __init__(self) -> None:
         super().__init__(
-            TB_DECLARATION,
+            Kind.TB_DECLARATION,
             "a signed declaration that you will take a TB test after arrival, unless your "
             "nationality is on the TB-exemption list",
         )
@@ -261,7 +258,7 @@ class TbDeclarationRequirement(SignedFormRequirement):
 REQUIREMENTS: tuple[Requirement, ...] = (
     PassportRequirement(),
     SignedFormRequirement(
-        ANTECEDENTS,
+        Kind.ANTECEDENTS,
         "the antecedents certificate, filled in and signed (everyone above 12 fills one in)",
     ),
     TbDeclarationRequirement(),
@@ -272,7 +269,7 @@ def case_facts(documents: list[DocumentFact], tb_list: TbExemptList) -> CaseFact
     """Nationality comes from the newest passport whose MRZ validated and whose reading is
     trusted (never a guess), even an expiring one."""
     readable = [
-        doc.passport for doc in _counted(documents, PASSPORT)
+        doc.passport for doc in _counted(documents, Kind.PASSPORT)
         if doc.passport is not None and doc.passport.nationality_known
     ]
     if not readable:

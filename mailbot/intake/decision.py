@@ -6,15 +6,15 @@ The chain, in order (GNU Mailman's "chain of rules", each hit named in the log):
   2. an allowed forwarder           (`MAILBOT_FORWARDERS`) forwarded a candidate's mail: judge
                                     the original and answer the original sender, never the
                                     forwarder; no original sender found -> set aside for HR.
-  3. certain machine rules          (guard.CERTAIN_RULES): no reply; ignored, or held for HR
+  3. certain machine rules          (rules.CERTAIN_RULES): no reply; ignored, or held for HR
                                     with its documents read when it carries files of its own
                                     (a job portal passing on an application, a list post).
   4. the operator's spam verdict    (`MAILBOT_SPAM_VERDICT_HEADERS`): no reply; held for HR
                                     with its documents read when it carries any.
-  5. heuristic machine rules        (guard.heuristic_judgement): two signals, or one that
+  5. heuristic machine rules        (rules.heuristic_judgement): two signals, or one that
                                     needs no second: no reply; held for HR with its documents
                                     read when it carries documents of its own. A single
-                                    phrase or hint (guard.LONE_SIGNAL_RULES) with person
+                                    phrase or hint (rules.LONE_SIGNAL_RULES) with person
                                     evidence (own documents, a question): a person, step 7;
                                     without: held for HR, never silently ignored.
   6. no usable sender               set aside for HR, documents read, HR told.
@@ -33,10 +33,10 @@ from email.utils import parseaddr
 from enum import StrEnum
 
 from mailbot.config import Settings
-from mailbot.intake import rules as guard
+from mailbot.intake import rules
 from mailbot.intake.rules import MailFacts, Verdict
 from mailbot.mime.headers import header_text, message_ids
-from mailbot.mime.limits import MimeLimits
+from mailbot.mime.mail_limits import MimeLimits
 from mailbot.mime.parse import SYNTHETIC_DOMAIN, parse_mail
 from mailbot.mime.types import ParsedMail
 
@@ -87,7 +87,7 @@ class Intake:
 def decide(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> Intake:
     """The intake decision for one mail (see the module docstring for the chain)."""
     facts = facts_of(parsed, raw, policy)
-    looped = guard.judge(facts, (guard.FromOurselves(),))
+    looped = rules.judge(facts, (rules.FromOurselves(),))
     if looped:
         return Intake(Action.IGNORE, looped.reason, verdict=looped)
     forwarded = _forwarded(facts, policy)
@@ -105,19 +105,19 @@ def facts_of(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> MailFacts:
 
 def _judged(facts: MailFacts, policy: IntakePolicy, sender: str, sender_name: str,
             *, skip: tuple[str, ...] = (), forwarded_by: str | None = None) -> Intake:
-    certain = tuple(r for r in guard.CERTAIN_RULES if r.name not in skip)
-    verdict = guard.judge(facts, certain)
-    documents = guard.own_documents(facts.parsed)
+    certain = tuple(r for r in rules.CERTAIN_RULES if r.name not in skip)
+    verdict = rules.judge(facts, certain)
+    documents = rules.own_documents(facts.parsed)
     if verdict is not None:
         # A machine that carries files of its own (a job portal passing on an application,
         # a list post with a scan) is still never answered, but HR sees the files.
         action = Action.HOLD if documents else Action.IGNORE
         return Intake(action, verdict.reason, sender, sender_name, forwarded_by, verdict)
-    spam = guard.judge(facts, (guard.SpamVerdict(policy.spam_verdicts),))
+    spam = rules.judge(facts, (rules.SpamVerdict(policy.spam_verdicts),))
     if spam is not None:
         action = Action.HOLD if documents else Action.IGNORE
         return Intake(action, spam.reason, sender, sender_name, forwarded_by, spam)
-    weighed = guard.heuristic_judgement(facts, skip)
+    weighed = rules.heuristic_judgement(facts, skip)
     verdict = weighed.verdict
     if verdict is not None and weighed.corroborated:
         action = Action.HOLD if documents else Action.IGNORE
@@ -167,13 +167,13 @@ def _forwarded(facts: MailFacts, policy: IntakePolicy) -> Intake | None:
         original = _inline_original(parsed.text, policy)
         if original is None:
             return _unknown_original(forwarder)
-        marker = guard.machine_local_part(original)
+        marker = rules.machine_local_part(original)
         if marker:
             return Intake(Action.IGNORE, f"forwarded machine mail: {original} ({marker})",
                           original, "", forwarder)
         return Intake(Action.ANSWER, f"forwarded by {forwarder}", original, "", forwarder)
     for header in ("resent-from", "resent-sender", "sender"):
-        redirector = next((a for v in facts.values(header) for a in guard.addresses_in(v)
+        redirector = next((a for v in facts.values(header) for a in rules.addresses_in(v)
                            if policy.is_forwarder(a)), None)
         if redirector and parsed.from_address and not policy.is_forwarder(parsed.from_address):
             # A redirect keeps the candidate's From; the forwarding rule adds the RFC 3834
@@ -189,7 +189,7 @@ def _forward_outcome(judged: Intake, outer: ParsedMail) -> Intake:
     if judged.action is Action.ANSWER:
         return Intake(Action.ANSWER, f"forwarded by {judged.forwarded_by}", judged.sender,
                       judged.sender_name, judged.forwarded_by)
-    if judged.action is Action.IGNORE and guard.own_documents(outer):
+    if judged.action is Action.IGNORE and rules.own_documents(outer):
         return Intake(Action.HOLD, f"forwarded: {judged.reason}", judged.sender,
                       judged.sender_name, judged.forwarded_by, judged.verdict)
     return Intake(judged.action, f"forwarded: {judged.reason}", judged.sender,
@@ -223,7 +223,7 @@ def _unknown_original(forwarder: str) -> Intake:
 
 def _attached_original(facts: MailFacts) -> tuple[ParsedMail, bytes] | None:
     """The first forwarded mail attached as message/rfc822, parsed on its own."""
-    for part in guard.top_parts(facts.message, depth=3):
+    for part in rules.top_parts(facts.message, depth=3):
         if part.get_content_type() != "message/rfc822" or not part.is_multipart():
             continue
         children = [p for p in part.get_payload() if isinstance(p, Message)]

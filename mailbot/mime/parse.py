@@ -1,7 +1,7 @@
 """`parse_mail`: raw bytes in, a `ParsedMail` out, whatever the bytes are.
 
 Who does what, and why:
-  - guard.py looks at the raw bytes first (size, line count, multipart nesting) because the
+  - bounded_read.py looks at the raw bytes first (size, line count, multipart nesting) because the
     stdlib parser's cost grows with lines x depth; over a cap only the headers are read.
   - The stdlib parser (compat32 policy) builds the MIME tree. We need the tree itself, not a
     flat list of parts, to tell a forwarded mail's files from the candidate's own and to
@@ -30,9 +30,9 @@ from email.message import Message
 
 import mailparser
 
-from mailbot.mime.guard import read_message
+from mailbot.mime.bounded_read import read_message
 from mailbot.mime.headers import decode_words, header_text, message_ids, raw_text
-from mailbot.mime.limits import MimeLimits
+from mailbot.mime.mail_limits import MimeLimits
 from mailbot.mime.text import clean_body, clean_line, has_unsafe, html_to_text
 from mailbot.mime.types import ParsedMail
 from mailbot.mime.unpack import Unpacker

@@ -20,10 +20,10 @@ import zipfile
 from dataclasses import dataclass, replace
 from email.message import Message
 
-from mailbot.mime.guard import read_message
+from mailbot.mime.attachment_type import Container, container_kind, guess_type, refused_format
+from mailbot.mime.bounded_read import read_message
 from mailbot.mime.headers import content_type, first_raw, parse_params
-from mailbot.mime.limits import MimeLimits
-from mailbot.mime.sniff import Container, container_kind, guess_type, refused_format
+from mailbot.mime.mail_limits import MimeLimits
 from mailbot.mime.text import clean_filename, decode_bytes
 from mailbot.mime.tnef import extract_tnef
 from mailbot.mime.types import (

@@ -8,10 +8,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from classifiers.types import Kind
 from mailbot.checklist.rules import (
-    ANTECEDENTS,
-    PASSPORT,
-    TB_DECLARATION,
     Checklist,
     DocumentFact,
     ItemStatus,
@@ -31,17 +29,17 @@ environment = Environment(
 )
 
 TITLES = {
-    PASSPORT: "Passport",
-    ANTECEDENTS: "Antecedents certificate",
-    TB_DECLARATION: "TB test declaration",
+    Kind.PASSPORT: "Passport",
+    Kind.ANTECEDENTS: "Antecedents certificate",
+    Kind.TB_DECLARATION: "TB test declaration",
 }
 
 HOW_TO_SEND = {
-    PASSPORT: "Send a clear scan or photo of the page with your photo and the two lines of "
+    Kind.PASSPORT: "Send a clear scan or photo of the page with your photo and the two lines of "
               "<<< characters at the bottom; it must be valid for at least 1 more year.",
-    ANTECEDENTS: "Send the IND form 'Appendix Antecedents certificate', filled in and signed. "
+    Kind.ANTECEDENTS: "Send the IND form 'Appendix Antecedents certificate', filled in and signed. "
                  "Everyone above the age of 12 fills one in.",
-    TB_DECLARATION: "Send the IND form 'Appendix Declaration of intent to undergo a TB test', "
+    Kind.TB_DECLARATION: "Send the IND form 'Appendix Declaration of intent to undergo a TB test', "
                     "filled in and signed.",
 }
 
@@ -104,7 +102,7 @@ def describe_received(doc: DocumentFact, checklist: Checklist) -> Line:
     """One line on one received file, in words a candidate understands."""
     name = doc.filename
     if doc.waits_for_review:  # never a guess the candidate might act on
-        if doc.kind == PASSPORT and doc.passport is not None and not doc.passport.checks_ok:
+        if doc.kind == Kind.PASSPORT and doc.passport is not None and not doc.passport.checks_ok:
             return Line(f"Passport ({name})", PASSPORT_IN_REVIEW_SENTENCE)
         return Line(name, IN_REVIEW_SENTENCE)
     if doc.accepted_by_hr or doc.rejected_reason is not None:
@@ -113,7 +111,7 @@ def describe_received(doc: DocumentFact, checklist: Checklist) -> Line:
         reason = doc.error_detail or "it could not be opened"
         return Line(name, f"we could not read this file: {reason}. Please send it again as a "
                           "PDF or a clear photo.")
-    if doc.kind == PASSPORT:
+    if doc.kind == Kind.PASSPORT:
         data = doc.passport
         if data is None or not data.checks_ok:
             return Line(f"Passport ({name})", PROBLEM_SENTENCES["passport_unreadable"])
@@ -126,11 +124,11 @@ def describe_received(doc: DocumentFact, checklist: Checklist) -> Line:
             return Line(f"{who}, valid until {until}")
         problem = PassportRequirement.why_not(doc)
         return Line(f"{who}, valid until {until}", problem_sentence(problem))
-    if doc.kind in (ANTECEDENTS, TB_DECLARATION):
+    if doc.kind in (Kind.ANTECEDENTS, Kind.TB_DECLARATION):
         title = f"{TITLES[doc.kind]} ({name})"
         if doc.filled is False:
             return Line(title, PROBLEM_SENTENCES[f"{doc.kind}_blank"])
-        if doc.kind == TB_DECLARATION and checklist.item(TB_DECLARATION).needed is False:
+        if doc.kind == Kind.TB_DECLARATION and checklist.item(Kind.TB_DECLARATION).needed is False:
             return Line(title, "thank you; with your nationality it is not even needed.")
         return Line(title)
     return Line(name, "not one of the documents we ask for; we keep it with your file.")
@@ -164,7 +162,7 @@ def problem_sentence(problem: Problem) -> str:
 
 def describe_missing(item: ItemStatus) -> Line:
     how = HOW_TO_SEND[item.requirement]
-    if item.requirement == TB_DECLARATION and item.needed is None:
+    if item.requirement == Kind.TB_DECLARATION and item.needed is None:
         how += " Not needed if your nationality is on the TB-exemption list; we will know " \
                "once we have read your passport."
     if item.problems:

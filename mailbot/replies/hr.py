@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from classifiers.types import Kind
 from mailbot.replies.compose import TITLES, ComposedText, environment
 
 
@@ -16,7 +17,7 @@ class CompleteNotice:
     email: str
     nationality: str | None
     passport_expiry: str | None
-    documents: tuple[tuple[str, str], ...]   # (kind, filename) of the documents that count
+    documents: tuple[tuple[Kind, str], ...]  # (kind, filename) of the documents that count
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class ReviewNotice:
 def compose_complete(notice: CompleteNotice) -> tuple[str, ComposedText]:
     values = {
         "n": notice,
-        "documents": [(TITLES.get(kind, kind), filename) for kind, filename in notice.documents],
+        "documents": [(TITLES.get(kind, kind.value), filename)
+                      for kind, filename in notice.documents],
     }
     subject = f"[{notice.reference}] complete: {notice.name or notice.email}"
     return subject, ComposedText(

@@ -1,8 +1,10 @@
 """Process: every stored mail is parsed, its intake decided, its documents read, and the outcome
 — documents, checklist, reply intent, HR's notice — written in ONE transaction.
 
-The slow document work happens outside any transaction; a crash at any point leaves either
-nothing or everything of a mail's outcome. A mail walks `fetched → processed|ignored|held`.
+The slow document work happens outside any transaction (on PostgreSQL inside the one that
+claims the mail, which locks that mail's row alone, so several workers can share the queue); a
+crash at any point leaves either nothing or everything of a mail's outcome. A mail walks
+`fetched → processed|ignored|held`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -19,7 +20,6 @@ from sqlmodel import Session
 
 from classifiers.limits import Limits
 from classifiers.ocr import OcrUnavailable as OcrMissing
-from classifiers.types import Classification
 from mailbot.cases import Cases
 from mailbot.config import Settings
 from mailbot.errors import OcrUnavailable, OperatorFault, SetAside, TransientError
@@ -28,15 +28,16 @@ from mailbot.intake import Action, Intake, IntakePolicy, decide
 from mailbot.intake.authentication import failed_checks
 from mailbot.isolation import Classify
 from mailbot.middleware import Middleware, Retries, call_hooks
-from mailbot.mime.limits import MimeLimits
+from mailbot.mime.mail_limits import MimeLimits
 from mailbot.mime.parse import parse_mail
-from mailbot.mime.types import Attachment, ParsedMail
+from mailbot.mime.types import ParsedMail
 from mailbot.outbox import Outbox
 from mailbot.replies.compose import asks_question, reference_in
 from mailbot.steps import CycleReport
 from mailbot.store import repo
-from mailbot.store.db import session_scope
+from mailbot.store.db import rows_can_be_claimed, session_scope
 from mailbot.store.models import Case, Document, InboundMessage, InboundState
+from mailbot.store.verdicts import DocumentVerdict, document_row
 
 log = logging.getLogger("mailbot")
 
@@ -47,7 +48,7 @@ class _Mail:
 
     parsed: ParsedMail
     intake: Intake
-    verdicts: dict[str, dict[str, Any]]
+    verdicts: dict[str, DocumentVerdict]  # by the attachment's sha256
 
 
 class Process:
@@ -67,6 +68,8 @@ class Process:
         self.retries = Retries(engine, outbox, settings.max_attempts)
         self.middleware = middleware
         self.clock = clock
+        # Where the database can lock a row and let others skip it, each mail is claimed.
+        self.claim_mails = rows_can_be_claimed(engine)
 
     where = "reading stored mail"
     what_to_check = ("see the lines above for the cause; the mails wait in `fetched`, nothing "
@@ -100,25 +103,48 @@ class Process:
         call_hooks(self.middleware, "after_message", inbound_id, outcome, summary)
 
     def _process(self, inbound_id: int) -> tuple[str, str]:
+        if self.claim_mails:
+            return self._process_claimed(inbound_id)
         with Session(self.engine) as session:
             inbound = session.get(InboundMessage, inbound_id)
             assert inbound is not None
             raw = inbound.raw
-        parsed = parse_mail(raw, self.mime_limits)
-        intake = decide(parsed, raw, self.intake_policy)
-        verdicts = {} if intake.action is Action.IGNORE else self._classify_attachments(parsed)
-        mail = _Mail(parsed, intake, verdicts)
+        mail = self._read(raw)
         with session_scope(self.engine) as session:
             inbound = repo.inbound_for_update(session, inbound_id)
             assert inbound is not None
             if inbound.state != InboundState.FETCHED:  # another worker got there first
                 return "skipped", "already processed"
-            fault = waited_for(inbound.error)
-            outcome = self._apply(session, inbound, mail)
-            if fault:  # it needed the tool that was missing, and now it went through
-                inbound.error = None
-                operator_fault_cleared(session, fault, self.clock())
-            return outcome
+            return self._record(session, inbound, mail)
+
+    def _process_claimed(self, inbound_id: int) -> tuple[str, str]:
+        """Several workers on one PostgreSQL: the mail's row stays locked from reading it to
+        writing its outcome, in one transaction, so no other worker reads it meanwhile (they
+        skip it, `FOR UPDATE SKIP LOCKED`); a worker that dies lets go with its connection.
+        The slow document work runs inside that transaction: it holds this one row only."""
+        with session_scope(self.engine) as session:
+            inbound = repo.claim_inbound(session, inbound_id)
+            if inbound is None:
+                return "skipped", "being processed by another worker"
+            if inbound.state != InboundState.FETCHED:  # another worker got there first
+                return "skipped", "already processed"
+            return self._record(session, inbound, self._read(inbound.raw))
+
+    def _read(self, raw: bytes) -> _Mail:
+        """The mail taken apart, its intake decided and its documents read (the slow part)."""
+        parsed = parse_mail(raw, self.mime_limits)
+        intake = decide(parsed, raw, self.intake_policy)
+        verdicts = {} if intake.action is Action.IGNORE else self._classify_attachments(parsed)
+        return _Mail(parsed, intake, verdicts)
+
+    def _record(self, session: Session, inbound: InboundMessage,
+                mail: _Mail) -> tuple[str, str]:
+        fault = waited_for(inbound.error)
+        outcome = self._apply(session, inbound, mail)
+        if fault:  # it needed the tool that was missing, and now it went through
+            inbound.error = None
+            operator_fault_cleared(session, fault, self.clock())
+        return outcome
 
     def _wait_for_operator(self, inbound_id: int, fault: OperatorFault) -> None:
         with session_scope(self.engine) as session:
@@ -128,22 +154,23 @@ class Process:
                 return
             wait_for_operator(session, inbound, fault, self.clock())
 
-    def _classify_attachments(self, parsed: ParsedMail) -> dict[str, dict[str, Any]]:
+    def _classify_attachments(self, parsed: ParsedMail) -> dict[str, DocumentVerdict]:
         wanted = {a.sha256: a for a in parsed.attachments if not a.error and not a.inline}
-        verdicts: dict[str, dict[str, Any]] = {}
+        verdicts: dict[str, DocumentVerdict] = {}
         with Session(self.engine) as session:
             for sha in wanted:
                 earlier = repo.known_classification(session, sha)
                 if earlier is not None:
-                    verdicts[sha] = _verdict_of_document(earlier)
-        for sha, attachment in wanted.items():  # the slow part, outside any transaction
+                    verdicts[sha] = DocumentVerdict.of_row(earlier)
+        # The slow part: outside any transaction, or (PostgreSQL) inside only the mail's claim.
+        for sha, attachment in wanted.items():
             if sha not in verdicts:
                 try:
                     classification = self.classify(attachment.data, attachment.filename,
                                                    self.document_limits)
                 except OcrMissing as exc:  # an unisolated classify (tests, tools) raises this
                     raise OcrUnavailable(str(exc)) from exc
-                verdicts[sha] = _verdict_of(classification)
+                verdicts[sha] = DocumentVerdict.of_classification(classification)
         return verdicts
 
     def _apply(self, session: Session, inbound: InboundMessage, mail: _Mail) -> tuple[str, str]:
@@ -212,7 +239,12 @@ class Process:
                         case_id: int | None, received_at: datetime, *,
                         held: bool) -> list[Document]:
         """One row per attachment (a signature logo is no document), flushed for their ids."""
-        rows = [_document_row(attachment, mail.verdicts, case_id, inbound, received_at, held)
+        assert inbound.id is not None
+        rows = [document_row(attachment,
+                             mail.verdicts.get(attachment.sha256)
+                             or DocumentVerdict.unreadable(attachment),
+                             case_id=case_id, inbound_id=inbound.id, received_at=received_at,
+                             held=held)
                 for attachment in mail.parsed.attachments
                 if not (attachment.inline and not attachment.error)]
         session.add_all(rows)
@@ -248,47 +280,3 @@ class Process:
                            what_to_do=what_to_do)
         log.info("mail #%s not answered (%s): %s", inbound.id, intake.action, intake.reason)
         return ("needs_review" if set_aside else "held"), intake.reason
-
-
-def _verdict_of(classification: Classification) -> dict[str, Any]:
-    return {
-        "detected_type": classification.detected_type,
-        "kind": classification.kind.value,
-        "confidence": classification.confidence,
-        "filled": classification.filled,
-        "error": classification.error.value if classification.error else None,
-        "error_detail": classification.error.describe() if classification.error else None,
-        "reasons": list(classification.reasons),
-        "pages": classification.to_json()["pages"],
-        "passport": classification.passport.to_json() if classification.passport else None,
-        "review": classification.review,
-    }
-
-
-_DECISION_COLUMNS = ("decision", "decided_kind", "decided_by", "decided_at", "decision_reason")
-# The same bytes get the same verdict, and HR's decision on them too: HR is asked once.
-_REUSED_COLUMNS = ("detected_type", "kind", "confidence", "filled", "error", "error_detail",
-                   "reasons", "pages", "passport", "review", *_DECISION_COLUMNS)
-
-
-def _verdict_of_document(document: Document) -> dict[str, Any]:
-    verdict = {key: getattr(document, key) for key in _REUSED_COLUMNS}
-    verdict["decided_for_case"] = document.case_id
-    return verdict
-
-
-def _document_row(attachment: Attachment, verdicts: dict[str, dict[str, Any]],
-                  case_id: int | None,
-                  inbound: InboundMessage, received_at: datetime, held: bool) -> Document:
-    assert inbound.id is not None
-    verdict = dict(verdicts.get(attachment.sha256) or {
-        "kind": "other", "error": attachment.error or "unreadable",
-        "error_detail": attachment.error_detail or "the attachment could not be unpacked",
-    })
-    if verdict.pop("decided_for_case", case_id) != case_id:
-        # HR's reasons are about one candidate: in another case the file is asked about anew.
-        verdict.update(dict.fromkeys(_DECISION_COLUMNS))
-    return Document(case_id=case_id, inbound_id=inbound.id, filename=attachment.display_name,
-                    sha256=attachment.sha256, size=len(attachment.data),
-                    content_type=attachment.content_type, held=held,
-                    received_at=received_at, **verdict)

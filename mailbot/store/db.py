@@ -30,6 +30,12 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def rows_can_be_claimed(engine: Engine) -> bool:
+    """Whether a worker can lock a row and let other workers skip it (`FOR UPDATE SKIP
+    LOCKED`): PostgreSQL. SQLite has one writer at a time and no row locks."""
+    return engine.dialect.name == "postgresql"
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     # WAL lets the CLI read while the worker writes; busy_timeout waits instead of failing.

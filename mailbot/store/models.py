@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from mailbot.store.types import UTCDateTime
+from classifiers.types import Kind
+from mailbot.store.types import EnumText, UTCDateTime
 
 
 def utcnow() -> datetime:
@@ -104,7 +105,7 @@ class Document(SQLModel, table=True):
     size: int = 0
     content_type: str = ""
     detected_type: str | None = None
-    kind: str = "other"
+    kind: Kind = Field(default=Kind.OTHER, sa_type=EnumText(Kind))  # the classifier's verdict
     confidence: float = 0.0
     filled: bool | None = None
     error: str | None = None
@@ -119,8 +120,10 @@ class Document(SQLModel, table=True):
     # The classifier was not sure (`Classification.review`): HR checks the file by hand. The
     # columns above stay the classifier's verdict; HR's decision is kept next to it below.
     review: bool = Field(default=False, index=True)
-    decision: str | None = None              # ReviewDecision value; None: HR has not decided
-    decided_kind: str | None = None          # what HR says the file is (None: not said)
+    # None: HR has not decided.
+    decision: ReviewDecision | None = Field(default=None, sa_type=EnumText(ReviewDecision))
+    # What HR says the file is (None: not said).
+    decided_kind: Kind | None = Field(default=None, sa_type=EnumText(Kind))
     decided_by: str | None = None
     decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     decision_reason: str | None = None

@@ -6,13 +6,11 @@ used; every query that selects, filters or deletes is here.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, delete, select
 
-from mailbot.checklist.rules import DocumentFact, PassportFacts
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
     AuditEntry,
@@ -26,7 +24,6 @@ from mailbot.store.models import (
     OutboundKind,
     OutboundMail,
     OutboundState,
-    ReviewDecision,
     ServiceState,
 )
 
@@ -118,6 +115,11 @@ def inbound_for_update(session: Session, inbound_id: int) -> InboundMessage | No
     return session.get(InboundMessage, inbound_id, with_for_update=True)
 
 
+def claim_inbound(session: Session, inbound_id: int) -> InboundMessage | None:
+    """The mail, locked until the transaction ends; None when another worker holds it."""
+    return session.get(InboundMessage, inbound_id, with_for_update={"skip_locked": True})
+
+
 def open_case(session: Session, email: str, name: str, *, when: datetime) -> Case:
     """A new case; its short reference derives from the id, known only after the insert."""
     case = Case(reference=f"new-{email}"[:200], email=email.lower(), name=name[:200],
@@ -156,55 +158,6 @@ def documents_of(session: Session, case_id: int) -> list[Document]:
         select(Document).where(Document.case_id == case_id)
         .order_by(col(Document.received_at), col(Document.id))
     ).all())
-
-
-def as_fact(document: Document) -> DocumentFact:
-    passport = None
-    if document.passport:
-        data = document.passport
-        expiry = data.get("expiry_date")
-        passport = PassportFacts(
-            surname=data.get("surname", ""),
-            given_names=data.get("given_names", ""),
-            nationality=data.get("nationality", ""),
-            expiry_date=datetime.fromisoformat(expiry).date() if expiry else None,
-            checks_ok=bool(data.get("checks_ok")),
-            confirmed=data.get("confirmed"),
-        )
-    accepted = document.decision == ReviewDecision.ACCEPTED
-    rejected = document.decision == ReviewDecision.REJECTED
-    if accepted and (document.decided_nationality or document.decided_expiry):
-        passport = hr_read_passport(passport, document.decided_nationality,
-                                    document.decided_expiry)
-    return DocumentFact(
-        # HR's word replaces the classifier's for what the file counts as.
-        kind=(document.decided_kind or document.kind) if accepted else document.kind,
-        filename=document.filename,
-        received_at=document.received_at,
-        confidence=1.0 if accepted else document.confidence,
-        filled=document.filled,
-        # HR read the file, so a read error of ours no longer stands in the way.
-        error=None if accepted else document.error,
-        error_detail="" if accepted else document.error_detail or "",
-        passport=passport,
-        held=document.held,
-        document_id=document.id,
-        review=document.waits_for_review,
-        accepted_by_hr=accepted,
-        rejected_reason=(document.decision_reason or "no reason given") if rejected else None,
-    )
-
-
-def hr_read_passport(read: PassportFacts | None, nationality: str | None,
-                     expiry: date | None) -> PassportFacts:
-    """A passport as HR read it off the page: what HR said replaces the reader's fields. HR's
-    nationality is trusted (HR's eyes, not a guess); without it, a reading whose check digits
-    failed still gives no nationality."""
-    read = read or PassportFacts("", "", "", None, checks_ok=False, confirmed=False)
-    if nationality:
-        return replace(read, nationality=nationality, expiry_date=expiry or read.expiry_date,
-                       checks_ok=True, confirmed=True)
-    return replace(read, expiry_date=expiry)
 
 
 def review_queue(session: Session) -> list[Document]:

@@ -7,7 +7,7 @@ from dataclasses import fields
 
 from classifiers.limits import DEFAULT_LIMITS
 from mailbot.config import Settings
-from mailbot.mime.limits import MimeLimits
+from mailbot.mime.mail_limits import MimeLimits
 
 # The classifier's fields that have a setting, by setting name.
 DOCUMENT_SETTINGS = {

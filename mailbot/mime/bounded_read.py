@@ -18,7 +18,7 @@ from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 
-from mailbot.mime.limits import MimeLimits
+from mailbot.mime.mail_limits import MimeLimits
 
 # Legitimate multipart Content-Type values are < 300 bytes (a boundary is at most 70).
 MAX_MULTIPART_HEADER_BYTES = 2048
