@@ -58,8 +58,27 @@ def link_address(services: Services, key: str, address: str) -> int:
 
 
 def resolve_case(engine: Engine, key: str) -> None:
+    """HR answered the candidate: no longer waiting for a human, nor marked after unanswered
+    reminders (that series stays ended; the next counts from the candidate's next mail)."""
     with session_scope(engine) as session:
-        _case(session, key).needs_human = False
+        case = _case(session, key)
+        case.needs_human = False
+        case.escalated_at = case.escalated_after = None
+
+
+def pause_reminders(engine: Engine, key: str) -> None:
+    with session_scope(engine) as session:
+        _case(session, key).reminders_paused = True
+
+
+def resume_reminders(engine: Engine, key: str) -> None:
+    """Reminders go on, as a new series counted from now: an earlier bounce or mark for HR
+    no longer stops them."""
+    with session_scope(engine) as session:
+        case = _case(session, key)
+        case.reminders_paused = False
+        case.reminders_resumed_at = utcnow()
+        case.escalated_at = case.escalated_after = None
 
 
 def close_case(engine: Engine, key: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
@@ -20,6 +20,9 @@ from pydantic_settings import (
 from classifiers.limits import DEFAULT_LIMITS, Limits
 from mailbot.errors import ConfigError
 from mailbot.mime.limits import MimeLimits
+
+if TYPE_CHECKING:
+    from mailbot.reminders import ReminderSchedule
 
 
 class SentCheck(StrEnum):
@@ -159,6 +162,19 @@ class Settings(BaseSettings):
     # held for HR when it carries documents. Empty = trust no spam verdict.
     spam_verdict_headers: str = DEFAULT_SPAM_VERDICT_HEADERS
 
+    # Reminders to candidates with something missing (mailbot/reminders.py). Days after our
+    # last reply, comma-separated; at most `reminder_max_count` (0 = no reminders; beyond the
+    # listed days the last gap repeats). They go out only on the listed weekdays ("mon-fri",
+    # "mon,wed,fri") between the hours ("9-17": from 09:00 to 17:00) in `timezone`, the
+    # candidates' and HR's clock; a reminder due at night waits for the morning.
+    reminder_days: str = "3,7,14"
+    reminder_max_count: int = 3
+    reminder_weekdays: str = "mon-fri"
+    reminder_hours: str = "9-17"
+    # After the last reminder, this many days without an answer mark the case for HR.
+    reminder_escalate_days: int = 3
+    timezone: str = "Europe/Amsterdam"      # IANA zone (zoneinfo)
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -194,7 +210,14 @@ class Settings(BaseSettings):
             )
         parse_spam_verdict_headers(self.spam_verdict_headers)
         parse_forwarders(self.forwarders)
+        self.reminder_schedule()  # names the reminder setting that is wrong
         return self
+
+    def reminder_schedule(self) -> ReminderSchedule:
+        """The reminder settings as one checked value (`mailbot.reminders` decides with it)."""
+        from mailbot.reminders import schedule_from_settings
+
+        return schedule_from_settings(self)
 
     @property
     def spam_verdicts(self) -> tuple[tuple[str, tuple[str, ...]], ...]:

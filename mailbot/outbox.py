@@ -13,6 +13,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.parser import BytesHeaderParser
+from email.policy import compat32
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -21,6 +23,8 @@ from mailbot.config import Settings
 from mailbot.delivery.base import Delivery, Envelope
 from mailbot.errors import DeliveryInDoubt, MailbotError, TransientError
 from mailbot.intake import IntakePolicy, reply_thread
+from mailbot.intake.decision import REPLY_REFERENCES
+from mailbot.mime.headers import message_ids
 from mailbot.replies.compose import ComposedText, reply_subject
 from mailbot.replies.hr import ReviewNotice, compose_review
 from mailbot.replies.message import FileAttachment, OutgoingMail, new_message_id, render
@@ -70,7 +74,8 @@ class Outbox:
         in_reply_to: str | None = None,
         references: tuple[str, ...] = (),
         attachments: tuple[FileAttachment, ...] = (),
-    ) -> None:
+    ) -> str:
+        """Returns the Message-ID the mail will carry."""
         message_id = new_message_id(self.settings.from_address)
         raw = render(OutgoingMail(
             message_id=message_id,
@@ -89,6 +94,7 @@ class Outbox:
         session.add(OutboundMail(kind=kind, case_id=case_id, message_id=message_id,
                                  recipients=list(to), subject=subject, raw=raw,
                                  created_at=self.clock(), next_attempt_at=self.clock()))
+        return message_id
 
     def to_hr(self, session: Session, kind: OutboundKind, case_id: int | None, subject: str,
               text: ComposedText, *, attachments: tuple[FileAttachment, ...] = ()) -> None:
@@ -130,6 +136,19 @@ class Outbox:
                    reply_subject(latest.subject if latest else "", case.reference), text,
                    in_reply_to=answered_message_ids[-1] if latest else None,
                    references=references)
+
+    def remind_in_thread(self, session: Session, case: Case, follows: OutboundMail,
+                         text: ComposedText) -> str:
+        """A reminder to the case's own address, in the thread of our reply it follows up
+        on: that reply's subject, `In-Reply-To` it, its References and it (RFC 5322 3.6.4).
+        Marked `Auto-Submitted: auto-generated` (RFC 3834 5: not a response to a mail)."""
+        headers = BytesHeaderParser(policy=compat32).parsebytes(follows.raw)
+        chain = message_ids(headers.get("References", ""), REPLY_REFERENCES)
+        references = tuple(dict.fromkeys(
+            [*(ref for ref in chain if ref != follows.message_id), follows.message_id]))
+        return self.queue(session, OutboundKind.REMINDER, case.id, (case.email,),
+                          follows.subject, text, in_reply_to=follows.message_id,
+                          references=references)
 
     # ---------------------------------------------------------------- sending
 

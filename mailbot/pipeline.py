@@ -1,7 +1,7 @@
 """The worker: the cycle's steps (`mailbot/steps/`) wired to a source, a delivery and the shared
 services, each step run inside its own error boundary.
 
-`CYCLE` is `ingest → process → file → reply → send`; every mail walks the life cycle
+`CYCLE` is `ingest → process → file → reply → remind → send`; every mail walks the life cycle
 `fetched → processed|ignored|held → filed`.
 """
 
@@ -29,6 +29,7 @@ from mailbot.steps import CycleReport, Step
 from mailbot.steps.file_away import FileAway
 from mailbot.steps.ingest import Ingest
 from mailbot.steps.process import Process
+from mailbot.steps.remind import Remind
 from mailbot.steps.reply import Reply
 from mailbot.steps.send import Send
 from mailbot.store.models import utcnow
@@ -37,7 +38,7 @@ __all__ = ["CYCLE", "CycleReport", "Worker"]
 
 log = logging.getLogger("mailbot")
 
-CYCLE: tuple[str, ...] = ("ingest", "process", "file", "reply", "send")
+CYCLE: tuple[str, ...] = ("ingest", "process", "file", "reply", "remind", "send")
 
 
 def _classify_in_child(data: bytes, filename: str, limits: Limits) -> Classification:
@@ -75,7 +76,10 @@ class Worker:
         self.ingest = Ingest(engine, source, clock)
         self.steps: dict[str, Step] = {step.name: step for step in (
             self.ingest, self.process, FileAway(engine, source),
-            Reply(engine, self.services.cases), Send(self.services.outbox))}
+            Reply(engine, self.services.cases),
+            # After the replies: a case answered in this cycle starts a new series.
+            Remind(settings, engine, self.services.outbox, self.services.cases, clock),
+            Send(self.services.outbox))}
         self.report = CycleReport()
 
     @property
