@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -71,13 +71,13 @@ def pause_reminders(engine: Engine, key: str) -> None:
         _case(session, key).reminders_paused = True
 
 
-def resume_reminders(engine: Engine, key: str) -> None:
+def resume_reminders(engine: Engine, key: str, now: datetime | None = None) -> None:
     """Reminders go on, as a new series counted from now: an earlier bounce or mark for HR
     no longer stops them."""
     with session_scope(engine) as session:
         case = _case(session, key)
         case.reminders_paused = False
-        case.reminders_resumed_at = utcnow()
+        case.reminders_resumed_at = now or utcnow()
         case.escalated_at = case.escalated_after = None
 
 
