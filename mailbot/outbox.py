@@ -10,11 +10,14 @@ queues it here; only `send` talks to the delivery.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.parser import BytesHeaderParser
 from email.policy import compat32
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -53,12 +56,41 @@ class SendTally:
     failures: int = 0
 
 
+def this_process() -> str:
+    """Who claims a send: host, pid and the process's start time (a reused pid is not us)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{_started(os.getpid())}"
+
+
+def _started(pid: int) -> str:
+    try:  # field 22 of /proc/PID/stat: start time in clock ticks after boot (Linux)
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+def claimant_alive(claimant: str | None) -> bool:
+    """Whether the worker that claimed a send still runs on this host. Another host's
+    worker cannot be asked, so its row is settled as before (one host per mailbox)."""
+    host, _, rest = (claimant or "").partition(":")
+    pid, _, started = rest.partition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        pass
+    return _started(int(pid)) == started
+
+
 @dataclass
 class Outbox:
     settings: Settings
     engine: Engine
     delivery: Delivery
     clock: Callable[[], datetime]
+    claimant: str = field(default_factory=this_process)
 
     # ---------------------------------------------------------------- queueing
 
@@ -166,9 +198,12 @@ class Outbox:
                 self._send_one(row.id, tally)
 
     def settle_interrupted(self) -> None:
-        """A row left in `sending` by a crash: ask the delivery whether it arrived."""
+        """A row left in `sending` by a crash: ask the delivery whether it arrived. A row a
+        live worker on this host is sending right now is its business, not a crash."""
         with session_scope(self.engine) as session:
             for row in repo.outbound_being_sent(session):
+                if row.claimed_by != self.claimant and claimant_alive(row.claimed_by):
+                    continue
                 delivered = self.delivery.already_delivered(row.message_id)
                 if delivered is True:
                     row.state, row.sent_at = OutboundState.SENT, self.clock()
@@ -182,11 +217,13 @@ class Outbox:
 
     def _send_one(self, outbound_id: int | None, tally: SendTally) -> None:
         with session_scope(self.engine) as session:
-            row = session.get(OutboundMail, outbound_id, with_for_update=True)
-            if row is None or row.state != OutboundState.QUEUED:
+            # One atomic compare-and-set: of two workers (also on SQLite, where FOR UPDATE
+            # locks nothing) only one moves the row from `queued` to `sending`.
+            if outbound_id is None or not repo.claim_outbound(session, outbound_id,
+                                                              self.claimant):
                 return
-            row.state = OutboundState.SENDING
-            row.attempts += 1
+            row = session.get(OutboundMail, outbound_id)
+            assert row is not None
             envelope = Envelope(row.message_id, self.settings.from_address,
                                 tuple(row.recipients), row.raw)
         try:

@@ -151,6 +151,8 @@ class OutboundMail(SQLModel, table=True):
     last_error: str | None = None
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The worker that moved it to `sending` ("host:pid:start"): a live one is not a crash.
+    claimed_by: str | None = None
 
 
 class Reminder(SQLModel, table=True):

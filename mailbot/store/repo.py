@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, select, update
 
 from mailbot.checklist.rules import DocumentFact, PassportFacts
 from mailbot.store.db import session_scope
@@ -252,6 +252,18 @@ def due_outbound(session: Session, now: datetime, limit: int = 50) -> list[Outbo
             OutboundMail.state == OutboundState.QUEUED, OutboundMail.next_attempt_at <= now
         ).order_by(col(OutboundMail.id)).limit(limit)
     ).all())
+
+
+def claim_outbound(session: Session, outbound_id: int, claimant: str) -> bool:
+    """`queued` -> `sending` for this worker, in one UPDATE; False when another worker (or
+    an earlier attempt) already moved the row on."""
+    result = session.exec(  # type: ignore[call-overload]
+        update(OutboundMail)
+        .where(col(OutboundMail.id) == outbound_id, OutboundMail.state == OutboundState.QUEUED)
+        .values(state=OutboundState.SENDING, attempts=col(OutboundMail.attempts) + 1,
+                claimed_by=claimant)
+    )
+    return bool(result.rowcount == 1)
 
 
 def outbound_being_sent(session: Session) -> list[OutboundMail]:

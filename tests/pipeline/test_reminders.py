@@ -234,3 +234,30 @@ def test_the_same_reminder_twice_fails_on_its_key_and_takes_its_mail_with_it(
     with Session(mailbox.engine) as session:
         kinds = [row.kind for row in session.exec(select(OutboundMail)).all()]
     assert kinds.count(OutboundKind.REMINDER) == 1
+
+
+def test_a_send_is_claimed_by_one_worker_only(mailbox: Mailbox) -> None:
+    first_mail(mailbox)
+    with session_scope(mailbox.engine) as session:
+        (row,) = session.exec(select(OutboundMail)).all()
+        row.state = "queued"
+    assert row.id is not None
+    with session_scope(mailbox.engine) as session:
+        assert repo.claim_outbound(session, row.id, "host-a:1:1") is True
+    with session_scope(mailbox.engine) as session:
+        assert repo.claim_outbound(session, row.id, "host-b:2:2") is False
+        claimed = session.get(OutboundMail, row.id)
+        assert claimed is not None
+        assert (claimed.state, claimed.claimed_by, claimed.attempts) == ("sending", "host-a:1:1",
+                                                                         2)
+
+
+def test_a_live_worker_on_this_host_is_not_a_crash() -> None:
+    from mailbot.outbox import claimant_alive, this_process
+
+    assert claimant_alive(this_process()) is True
+    host, pid, started = this_process().split(":")
+    assert claimant_alive(f"{host}:{pid}:{int(started or 0) + 1}") is False  # a reused pid
+    assert claimant_alive(f"{host}:999999999:1") is False
+    assert claimant_alive(None) is False
+    assert claimant_alive(f"another-host:{pid}:{started}") is False

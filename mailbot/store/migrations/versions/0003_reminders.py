@@ -1,4 +1,5 @@
-"""Reminders: the reminder log, HR's pause/resume, bounces and the escalation mark on a case
+"""Reminders: the reminder log, HR's pause/resume, bounces, the escalation mark on a case, and
+who claimed a send (two workers never send one mail twice)
 
 Revision ID: 0003
 Revises: 0002
@@ -40,9 +41,13 @@ def upgrade() -> None:
     for name in ("reminders_resumed_at", "bounced_at", "escalated_at"):
         op.add_column("case", sa.Column(name, mailbot.store.types.UTCDateTime(), nullable=True))
     op.add_column("case", sa.Column("escalated_after", sa.Integer(), nullable=True))
+    op.add_column("outboundmail", sa.Column("claimed_by", sqlmodel.sql.sqltypes.AutoString(),
+                                            nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("outboundmail", schema=None) as batch_op:
+        batch_op.drop_column("claimed_by")
     with op.batch_alter_table("case", schema=None) as batch_op:
         for name in ("escalated_after", "escalated_at", "bounced_at", "reminders_resumed_at",
                      "reminders_paused"):
