@@ -450,7 +450,7 @@ def reminders(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Preview the reminders due now (or on --at), per case; sends nothing."""
-    from datetime import date
+    from datetime import date, datetime
 
     from mailbot.boot import build_admin_services
     from mailbot.steps.remind import preview
@@ -459,7 +459,8 @@ def reminders(
         day = date.fromisoformat(at) if at is not None else None
     except ValueError:
         raise ConfigError(f"--at: {at!r} is not a date YYYY-MM-DD") from None
-    rows = preview(build_admin_services(settings()), day)
+    config = settings()
+    rows = preview(build_admin_services(config), day)
     if as_json:
         _print_json(rows)
         return
@@ -467,13 +468,15 @@ def reminders(
     if not rows:
         console.print(f"no reminders due {when}", highlight=False)
         return
-    table = Table("case", Column("candidate", overflow="fold", min_width=30), "due",
-                  "what", "missing")
+    zone = config.reminder_schedule().timezone
+    table = Table("case", Column("candidate", overflow="fold", min_width=30),
+                  f"due ({zone.key})", "what", "missing")
     for row in rows:
         what = (f"reminder {row['reminder']} of {row['of']}" if row["action"] == "remind"
                 else f"mark for HR: no answer after {row['reminder']} reminder(s)")
         table.add_row(row["case_id"], f"{row['name']}\n{row['email']}",
-                      (row["due_at"] or "")[:16].replace("T", " "), what,
+                      datetime.fromisoformat(row["due_at"]).astimezone(zone)
+                      .strftime("%a %Y-%m-%d %H:%M") if row["due_at"] else "", what,
                       ", ".join(row["missing"]) or "-")
     console.print(table)
     console.print(f"reminders due {when} (nothing was sent; the worker sends them)",

@@ -261,3 +261,39 @@ def test_a_live_worker_on_this_host_is_not_a_crash() -> None:
     assert claimant_alive(f"{host}:999999999:1") is False
     assert claimant_alive(None) is False
     assert claimant_alive(f"another-host:{pid}:{started}") is False
+
+
+def test_cli_previews_pauses_and_resumes(mailbox: Mailbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from mailbot.cli import app
+
+    # The CLI runs on the real clock: days far enough ahead keep this test independent of it.
+    for name, value in {**ANY_TIME, "reminder_days": "1000,2000,3000",
+                        "database_url": mailbox.settings.effective_database_url,
+                        "data_dir": str(mailbox.settings.data_dir)}.items():
+        monkeypatch.setenv(f"MAILBOT_{name.upper()}", value)
+    first_mail(mailbox, "passport.jpg")
+    day = (NOW + timedelta(days=1000)).date().isoformat()
+
+    def mailbot(*args: str) -> str:
+        result = CliRunner().invoke(app, list(args))
+        assert result.exit_code == 0, (result.output, result.exception)
+        return result.output
+
+    assert "no reminders due now" in mailbot("reminders")
+    (row,) = json.loads(mailbot("reminders", "--json", "--at", day))
+    assert (row["case_id"], row["action"], row["reminder"]) == ("HSM-0001", "remind", 1)
+    assert "reminder 1 of 3" in mailbot("reminders", "--at", day)
+    assert "reminders paused" in mailbot("case", "pause", "HSM-0001")
+    assert json.loads(mailbot("reminders", "--json", "--at", day)) == []
+    (case,) = json.loads(mailbot("cases", "--json"))
+    assert (case["reminders_paused"], case["escalated"], case["bounced_at"]) == (True, None, None)
+    assert "counts from now" in mailbot("case", "resume", "HSM-0001")
+    # The new series counts from the resume (today), so that day is no longer its day.
+    assert json.loads(mailbot("reminders", "--json", "--at", day)) == []
+    result = CliRunner().invoke(app, ["reminders", "--at", "next week"])
+    assert result.exit_code == 2 and "--at" in result.output
+    assert len(mailbox.sent()) == 1  # the reply; the preview sent nothing

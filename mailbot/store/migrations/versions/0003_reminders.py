@@ -1,5 +1,4 @@
-"""Reminders: the reminder log, HR's pause/resume, bounces, the escalation mark on a case, and
-who claimed a send (two workers never send one mail twice)
+"""Reminders: the reminder log, pause/resume, bounces, the mark for HR; who claimed a send
 
 Revision ID: 0003
 Revises: 0002
