@@ -57,11 +57,14 @@ def link_address(services: Services, key: str, address: str) -> int:
         return released
 
 
-def resolve_case(engine: Engine, key: str) -> None:
+def resolve_case(engine: Engine, key: str, now: datetime | None = None) -> None:
     """HR answered the candidate: no longer waiting for a human, nor marked after unanswered
-    reminders (that series stays ended; the next counts from the candidate's next mail)."""
+    reminders. After a question, reminders count from HR's answer (now); a series that ended
+    unanswered stays ended (the next counts from the candidate's next mail)."""
     with session_scope(engine) as session:
         case = _case(session, key)
+        if case.needs_human:
+            case.reminders_resumed_at = now or utcnow()
         case.needs_human = False
         case.escalated_at = case.escalated_after = None
 

@@ -130,13 +130,18 @@ def test_completion_a_question_and_pause_stop_reminders(mailbox: Mailbox) -> Non
                          sent=NOW + timedelta(days=12)))
     run_days(mailbox, 10, start=NOW + timedelta(days=12))
     assert len(reminders(mailbox)) == 1
-    # Complete: never again.
-    resolve_case(mailbox.engine, "HSM-0001")
-    mailbox.receive(mail(MARIA, "Re: forms [HSM-0001]", "antecedents.pdf", "tb.pdf",
-                         sent=NOW + timedelta(days=23)))
-    run_days(mailbox, 20, start=NOW + timedelta(days=23))
-    assert mailbox.case(MARIA)["status"] == "complete"
+    # HR answers it by hand: the next reminder counts from that answer.
+    resolve_case(mailbox.engine, "HSM-0001", now=NOW + timedelta(days=22))
+    run_days(mailbox, 2.9, start=NOW + timedelta(days=22))
     assert len(reminders(mailbox)) == 1
+    mailbox.cycle(NOW + timedelta(days=25))
+    assert len(reminders(mailbox)) == 2
+    # Complete: never again.
+    mailbox.receive(mail(MARIA, "Re: forms [HSM-0001]", "antecedents.pdf", "tb.pdf",
+                         sent=NOW + timedelta(days=26)))
+    run_days(mailbox, 20, start=NOW + timedelta(days=26))
+    assert mailbox.case(MARIA)["status"] == "complete"
+    assert len(reminders(mailbox)) == 2
 
 
 def test_a_bounce_of_our_mail_stops_reminders_and_hr_hears_of_it(mailbox: Mailbox) -> None:
