@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -57,9 +57,31 @@ def link_address(services: Services, key: str, address: str) -> int:
         return released
 
 
-def resolve_case(engine: Engine, key: str) -> None:
+def resolve_case(engine: Engine, key: str, now: datetime | None = None) -> None:
+    """HR answered the candidate: no longer waiting for a human, nor marked after unanswered
+    reminders. After a question, reminders count from HR's answer (now); a series that ended
+    unanswered stays ended (the next counts from the candidate's next mail)."""
     with session_scope(engine) as session:
-        _case(session, key).needs_human = False
+        case = _case(session, key)
+        if case.needs_human:
+            case.reminders_resumed_at = now or utcnow()
+        case.needs_human = False
+        case.escalated_at = case.escalated_after = None
+
+
+def pause_reminders(engine: Engine, key: str) -> None:
+    with session_scope(engine) as session:
+        _case(session, key).reminders_paused = True
+
+
+def resume_reminders(engine: Engine, key: str, now: datetime | None = None) -> None:
+    """Reminders go on, as a new series counted from now: an earlier bounce or mark for HR
+    no longer stops them."""
+    with session_scope(engine) as session:
+        case = _case(session, key)
+        case.reminders_paused = False
+        case.reminders_resumed_at = now or utcnow()
+        case.escalated_at = case.escalated_after = None
 
 
 def close_case(engine: Engine, key: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -23,6 +24,7 @@ from mailbot.services import Services, build_services
 from mailbot.sources.base import MailSource
 from mailbot.sources.folder import FolderSource
 from mailbot.store.db import open_database
+from mailbot.store.models import utcnow
 from mailbot.store.repo import DbSourceState
 
 
@@ -94,8 +96,10 @@ def build_reader(settings: Settings) -> Callable[[bytes, str], Classification]:
 
 
 def build_worker(
-    settings: Settings, *, source: Path | None = None, outbox: Path | None = None
+    settings: Settings, *, source: Path | None = None, outbox: Path | None = None,
+    clock: Callable[[], datetime] = utcnow,
 ) -> Worker:
+    """`clock`: what "now" is to the worker (a test moves it days ahead for reminders)."""
     engine = database(settings)
     return Worker(settings, engine, build_source(settings, engine, source),
-                  build_delivery(settings, outbox))
+                  build_delivery(settings, outbox), clock=clock)

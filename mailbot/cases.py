@@ -22,7 +22,7 @@ from mailbot.replies.compose import CaseSummary, ReplyContext, compose_reply
 from mailbot.replies.hr import CompleteNotice, compose_complete
 from mailbot.replies.message import FileAttachment
 from mailbot.store import repo
-from mailbot.store.models import Case, Document, InboundMessage, OutboundKind
+from mailbot.store.models import Case, Document, InboundMessage, OutboundKind, OutboundMail
 from mailbot.store.verdicts import document_fact
 
 log = logging.getLogger("mailbot")
@@ -99,6 +99,21 @@ class Cases:
         ))
         self.outbox.reply_in_thread(session, case, answered, text)
         return True
+
+    def remind(self, session: Session, case: Case, number: int,
+               follows: OutboundMail) -> str:
+        """Reminder `number`: the reply's own wording of where the case stands (what is still
+        missing, what HR is checking), opened as a reminder, in the thread of `follows`.
+        Returns its Message-ID. The caller has checked the daily cap."""
+        assert case.id is not None
+        text = compose_reply(ReplyContext(
+            case=CaseSummary(case.reference, case.name, case.email),
+            checklist=self.checklist(session, case.id),
+            received=(),
+            company=self.settings.company_name,
+            reminder=number,
+        ))
+        return self.outbox.remind_in_thread(session, case, follows, text)
 
     def _queue_complete(self, session: Session, case: Case, checklist: Checklist,
                         documents: list[Document]) -> None:

@@ -22,7 +22,8 @@ from mailbot.errors import ConfigError, TransientError
 
 app = typer.Typer(help="Collects the documents a Highly Skilled Migrant visa needs, by email.",
                   no_args_is_help=True, add_completion=False)
-case_app = typer.Typer(help="One case: show, add, link an alias.", no_args_is_help=True)
+case_app = typer.Typer(help="One case: show, add, link an alias, pause or resume reminders.",
+                       no_args_is_help=True)
 app.add_typer(case_app, name="case")
 review_app = typer.Typer(
     help="Files the classifier was unsure about: list the queue, accept or reject one.",
@@ -415,6 +416,24 @@ def case_close(key: CaseKey) -> None:
     _change_case(close_case, key, f"{key} closed")
 
 
+@case_app.command("pause")
+@friendly
+def case_pause(key: CaseKey) -> None:
+    """Stop reminders to the candidate until `case resume`."""
+    from mailbot.admin import pause_reminders
+
+    _change_case(pause_reminders, key, f"{key}: reminders paused")
+
+
+@case_app.command("resume")
+@friendly
+def case_resume(key: CaseKey) -> None:
+    """Reminders go on, counted from now (also after a bounce or a mark for HR)."""
+    from mailbot.admin import resume_reminders
+
+    _change_case(resume_reminders, key, f"{key}: reminders resumed; the next counts from now")
+
+
 def _change_case(change: Callable[[Any, str], None], key: str, done: str) -> None:
     from mailbot.boot import database
 
@@ -443,6 +462,48 @@ def digest(
     data = send_digest(build_admin_services(config, outbox=outbox, send=True))
     console.print(f"digest sent to {config.hr_address} ({len(data.new_documents)} case(s) with "
                   "new documents)", highlight=False)
+
+
+@app.command()
+@friendly
+def reminders(
+    at: Annotated[str | None, typer.Option(
+        "--at", help="YYYY-MM-DD: what would be due that day if nobody writes until then.")]
+    = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Preview the reminders due now (or on --at), per case; sends nothing."""
+    from datetime import date, datetime
+
+    from mailbot.boot import build_admin_services
+    from mailbot.steps.remind import preview
+
+    try:
+        day = date.fromisoformat(at) if at is not None else None
+    except ValueError:
+        raise ConfigError(f"--at: {at!r} is not a date YYYY-MM-DD") from None
+    config = settings()
+    rows = preview(build_admin_services(config), day)
+    if as_json:
+        _print_json(rows)
+        return
+    when = f"on {day}" if day else "now"
+    if not rows:
+        console.print(f"no reminders due {when}", highlight=False)
+        return
+    zone = config.reminder_schedule().timezone
+    table = Table("case", Column("candidate", overflow="fold", min_width=30),
+                  f"due ({zone.key})", "what", "missing")
+    for row in rows:
+        what = (f"reminder {row['reminder']} of {row['of']}" if row["action"] == "remind"
+                else f"mark for HR: no answer after {row['reminder']} reminder(s)")
+        table.add_row(row["case_id"], f"{row['name']}\n{row['email']}",
+                      datetime.fromisoformat(row["due_at"]).astimezone(zone)
+                      .strftime("%a %Y-%m-%d %H:%M") if row["due_at"] else "", what,
+                      ", ".join(row["missing"]) or "-")
+    console.print(table)
+    console.print(f"reminders due {when} (nothing was sent; the worker sends them)",
+                  highlight=False)
 
 
 @app.command()

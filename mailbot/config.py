@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import (
@@ -20,6 +20,9 @@ from pydantic_settings import (
 from classifiers.limits import DEFAULT_LIMITS, Limits
 from mailbot.errors import ConfigError
 from mailbot.mime.mail_limits import MimeLimits
+
+if TYPE_CHECKING:
+    from mailbot.reminders import ReminderSchedule
 
 
 class SentCheck(StrEnum):
@@ -176,6 +179,18 @@ class Settings(BaseSettings):
     # Prometheus metrics of `mailbot run` on this port (0 = off), bound to this address.
     metrics_port: int = 0
     metrics_address: str = "127.0.0.1"
+    # Reminders to candidates with something missing (mailbot/reminders.py). Days after our
+    # last reply, comma-separated; at most `reminder_max_count` (0 = no reminders; beyond the
+    # listed days the last gap repeats). They go out only on the listed weekdays ("mon-fri",
+    # "mon,wed,fri") between the hours ("9-17": from 09:00 to 17:00) in `timezone`, the
+    # candidates' and HR's clock; a reminder due at night waits for the morning.
+    reminder_days: str = "3,7,14"
+    reminder_max_count: int = 3
+    reminder_weekdays: str = "mon-fri"
+    reminder_hours: str = "9-17"
+    # After the last reminder, this many days without an answer mark the case for HR.
+    reminder_escalate_days: int = 3
+    timezone: str = "Europe/Amsterdam"      # IANA zone (zoneinfo)
 
     @classmethod
     def settings_customise_sources(
@@ -217,7 +232,14 @@ class Settings(BaseSettings):
             raise ValueError("MAILBOT_METRICS_PORT must be a TCP port (0 = off)")
         parse_spam_verdict_headers(self.spam_verdict_headers)
         parse_forwarders(self.forwarders)
+        self.reminder_schedule()  # names the reminder setting that is wrong
         return self
+
+    def reminder_schedule(self) -> ReminderSchedule:
+        """The reminder settings as one checked value (`mailbot.reminders` decides with it)."""
+        from mailbot.reminders import schedule_from_settings
+
+        return schedule_from_settings(self)
 
     @property
     def alert_address(self) -> str:

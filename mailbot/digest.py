@@ -33,6 +33,16 @@ def gather(session: Session, since: datetime, until: datetime, waiting_days: int
             f"{document.kind}{' (unreadable)' if document.error else ''}: {document.filename}")
     needs_human = [row(case.id, "asked a question") for case in cases.values()
                    if case.needs_human]
+    open_cases = [case for case in cases.values() if not case.closed and case.status != "complete"]
+    needs_human += [row(case.id, f"no answer after {case.escalated_after} reminder(s) (marked "
+                                 f"{case.escalated_at:%Y-%m-%d}; mailbot case resolve|resume)")
+                    for case in open_cases if case.escalated_at]
+    needs_human += [row(case.id, f"a mail to {case.email} bounced on {case.bounced_at:%Y-%m-%d}; "
+                                 "reminders stopped (mailbot case resume once fixed)")
+                    for case in open_cases
+                    if case.bounced_at and case.bounced_at > case.last_activity_at
+                    and not (case.reminders_resumed_at
+                             and case.reminders_resumed_at > case.bounced_at)]
     for inbound in repo.mails_for_hr_since(session, since):
         reason = inbound.note or inbound.error
         needs_human.append(row(inbound.case_id, f"mail #{inbound.id}: {reason}"))

@@ -10,10 +10,15 @@ queues it here; only `send` talks to the delivery.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -22,6 +27,8 @@ from mailbot.config import Settings
 from mailbot.delivery.base import Delivery, Envelope
 from mailbot.errors import DeliveryInDoubt, MailbotError, TransientError
 from mailbot.intake import IntakePolicy, reply_thread
+from mailbot.intake.decision import REPLY_REFERENCES
+from mailbot.mime.headers import message_ids
 from mailbot.replies.compose import ComposedText, reply_subject
 from mailbot.replies.hr import ReviewNotice, compose_review
 from mailbot.replies.message import FileAttachment, OutgoingMail, new_message_id, render
@@ -51,12 +58,41 @@ class SendTally:
     by_kind: Counter[str] = field(default_factory=Counter)   # what went out: reply, alert, ...
 
 
+def this_process() -> str:
+    """Who claims a send: host, pid and the process's start time (a reused pid is not us)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{_started(os.getpid())}"
+
+
+def _started(pid: int) -> str:
+    try:  # field 22 of /proc/PID/stat: start time in clock ticks after boot (Linux)
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+def claimant_alive(claimant: str | None) -> bool:
+    """Whether the worker that claimed a send still runs on this host. Another host's
+    worker cannot be asked, so its row is settled as before (one host per mailbox)."""
+    host, _, rest = (claimant or "").partition(":")
+    pid, _, started = rest.partition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        pass
+    return _started(int(pid)) == started
+
+
 @dataclass
 class Outbox:
     settings: Settings
     engine: Engine
     delivery: Delivery
     clock: Callable[[], datetime]
+    claimant: str = field(default_factory=this_process)
 
     # ---------------------------------------------------------------- queueing
 
@@ -72,7 +108,8 @@ class Outbox:
         in_reply_to: str | None = None,
         references: tuple[str, ...] = (),
         attachments: tuple[FileAttachment, ...] = (),
-    ) -> None:
+    ) -> str:
+        """Returns the Message-ID the mail will carry."""
         message_id = new_message_id(self.settings.from_address)
         raw = render(OutgoingMail(
             message_id=message_id,
@@ -91,6 +128,7 @@ class Outbox:
         session.add(OutboundMail(kind=kind, case_id=case_id, message_id=message_id,
                                  recipients=list(to), subject=subject, raw=raw,
                                  created_at=self.clock(), next_attempt_at=self.clock()))
+        return message_id
 
     def to_hr(self, session: Session, kind: OutboundKind, case_id: int | None, subject: str,
               text: ComposedText, *, attachments: tuple[FileAttachment, ...] = ()) -> None:
@@ -133,6 +171,19 @@ class Outbox:
                    in_reply_to=answered_message_ids[-1] if latest else None,
                    references=references)
 
+    def remind_in_thread(self, session: Session, case: Case, follows: OutboundMail,
+                         text: ComposedText) -> str:
+        """A reminder to the case's own address, in the thread of our reply it follows up
+        on: that reply's subject, `In-Reply-To` it, its References and it (RFC 5322 3.6.4).
+        Marked `Auto-Submitted: auto-generated` (RFC 3834 5: not a response to a mail)."""
+        headers = BytesHeaderParser(policy=compat32).parsebytes(follows.raw)
+        chain = message_ids(headers.get("References", ""), REPLY_REFERENCES)
+        references = tuple(dict.fromkeys(
+            [*(ref for ref in chain if ref != follows.message_id), follows.message_id]))
+        return self.queue(session, OutboundKind.REMINDER, case.id, (case.email,),
+                          follows.subject, text, in_reply_to=follows.message_id,
+                          references=references)
+
     # ---------------------------------------------------------------- sending
 
     def send(self, tally: SendTally | None = None) -> SendTally:
@@ -149,9 +200,12 @@ class Outbox:
                 self._send_one(row.id, tally)
 
     def settle_interrupted(self) -> None:
-        """A row left in `sending` by a crash: ask the delivery whether it arrived."""
+        """A row left in `sending` by a crash: ask the delivery whether it arrived. A row a
+        live worker on this host is sending right now is its business, not a crash."""
         with session_scope(self.engine) as session:
             for row in repo.outbound_being_sent(session):
+                if row.claimed_by != self.claimant and claimant_alive(row.claimed_by):
+                    continue
                 delivered = self.delivery.already_delivered(row.message_id)
                 if delivered is True:
                     row.state, row.sent_at = OutboundState.SENT, self.clock()
@@ -165,11 +219,13 @@ class Outbox:
 
     def _send_one(self, outbound_id: int | None, tally: SendTally) -> None:
         with session_scope(self.engine) as session:
-            row = session.get(OutboundMail, outbound_id, with_for_update=True)
-            if row is None or row.state != OutboundState.QUEUED:
+            # One atomic compare-and-set: of two workers (also on SQLite, where FOR UPDATE
+            # locks nothing) only one moves the row from `queued` to `sending`.
+            if outbound_id is None or not repo.claim_outbound(session, outbound_id,
+                                                              self.claimant):
                 return
-            row.state = OutboundState.SENDING
-            row.attempts += 1
+            row = session.get(OutboundMail, outbound_id)
+            assert row is not None
             kind = row.kind
             envelope = Envelope(row.message_id, self.settings.from_address,
                                 tuple(row.recipients), row.raw)

@@ -1,9 +1,9 @@
 """The worker: the cycle's steps (`mailbot/steps/`) wired to a source, a delivery and the shared
 services, each step run inside its own error boundary.
 
-`CYCLE` is `ingest → process → file → reply → send → health`; every mail walks the life cycle
-`fetched → processed|ignored|held → filed`. What the steps that talk to a server saw of it is
-recorded for the health (`mailbot/monitor.py`), which the last step judges.
+`CYCLE` is `ingest → process → file → reply → remind → send → health`; every mail walks the
+life cycle `fetched → processed|ignored|held → filed`. What the steps that talk to a server
+saw of it is recorded for the health (`mailbot/monitor.py`), which the last step judges.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from mailbot.steps.file_away import FileAway
 from mailbot.steps.health import Health
 from mailbot.steps.ingest import Ingest
 from mailbot.steps.process import Process
+from mailbot.steps.remind import Remind
 from mailbot.steps.reply import Reply
 from mailbot.steps.send import Send
 from mailbot.store.models import utcnow
@@ -42,7 +43,7 @@ __all__ = ["CYCLE", "CycleReport", "Worker"]
 log = logging.getLogger("mailbot")
 
 # Health last: it judges what this cycle's steps saw; an alert it queues goes out next cycle.
-CYCLE: tuple[str, ...] = ("ingest", "process", "file", "reply", "send", "health")
+CYCLE: tuple[str, ...] = ("ingest", "process", "file", "reply", "remind", "send", "health")
 
 
 def _classify_in_child(data: bytes, filename: str, limits: Limits) -> Classification:
@@ -87,8 +88,10 @@ class Worker:
         self.monitor.start()
         self.steps: dict[str, Step] = {step.name: step for step in (
             self.ingest, self.process, FileAway(engine, source),
-            Reply(engine, self.services.cases), Send(self.services.outbox),
-            Health(self.monitor))}
+            Reply(engine, self.services.cases),
+            # After the replies: a case answered in this cycle starts a new series.
+            Remind(settings, engine, self.services.outbox, self.services.cases, clock),
+            Send(self.services.outbox), Health(self.monitor))}
         self.report = CycleReport()
 
     @property

@@ -80,6 +80,11 @@ def case_view(session: Session, case: Case, *, detail: bool = False) -> dict[str
         "in_review": case.in_review,
         "problems": case.problems,
         "needs_human": case.needs_human,
+        # Reminders: HR's pause, the last bounce, and the mark for HR after unanswered ones.
+        "reminders_paused": case.reminders_paused,
+        "bounced_at": case.bounced_at.isoformat() if case.bounced_at else None,
+        "escalated": ({"at": case.escalated_at.isoformat(), "after_reminders":
+                       case.escalated_after} if case.escalated_at else None),
         "last_activity": case.last_activity_at.isoformat(),
         "aliases": sorted(repo.addresses_of(session, case) - {case.email}),
     }

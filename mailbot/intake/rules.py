@@ -915,27 +915,39 @@ class BounceParser:
     certain: bool = False
 
     def check(self, facts: MailFacts) -> str | None:
-        # A bounce returns our own mail; it never carries files of its own.
-        if facts.message is None or facts.raw_size > BOUNCE_PARSER_MAX_BYTES \
-                or own_documents(facts.parsed):
+        found = bounce_failures(facts)
+        if found is None or not (found[0] or found[1]):
             return None
-        notification = _without_forwarded_mail(facts.message)
-        if _text_size(notification) > BOUNCE_NOTICE_MAX_CHARS:
-            return None  # a bounce's own text is a few KB; its detectors cost ~4 us a char
-        try:
-            from flufl.bounce import all_failures
-
-            temporary, permanent = all_failures(notification)
-        except Exception as exc:  # third-party heuristics on hostile bytes
-            log.debug("bounce parser gave up: %s", type(exc).__name__)
-            return None
-        # Its looser detectors (LLNL, SimpleWarning) can read any token as a recipient.
-        failed = sorted(a for a in {*temporary, *permanent} if _RECIPIENT.fullmatch(
-            a.decode("utf-8", "replace") if isinstance(a, bytes) else str(a)))
-        if not failed:
-            return None
+        temporary, permanent = found
         kind = "permanent" if permanent else "temporary"
-        return f"{len(failed)} {kind} failure(s)"
+        return f"{len(temporary | permanent)} {kind} failure(s)"
+
+
+def bounce_failures(facts: MailFacts) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(temporary, permanent) failed recipients a bounce names, lower-cased; None when the
+    mail cannot be a bounce (too big, files of its own, unreadable)."""
+    # A bounce returns our own mail; it never carries files of its own.
+    if facts.message is None or facts.raw_size > BOUNCE_PARSER_MAX_BYTES \
+            or own_documents(facts.parsed):
+        return None
+    notification = _without_forwarded_mail(facts.message)
+    if _text_size(notification) > BOUNCE_NOTICE_MAX_CHARS:
+        return None  # a bounce's own text is a few KB; its detectors cost ~4 us a char
+    try:
+        from flufl.bounce import all_failures
+
+        temporary, permanent = all_failures(notification)
+    except Exception as exc:  # third-party heuristics on hostile bytes
+        log.debug("bounce parser gave up: %s", type(exc).__name__)
+        return None
+
+    def recipients(found: Iterable[object]) -> frozenset[str]:
+        # Its looser detectors (LLNL, SimpleWarning) can read any token as a recipient.
+        texts = (a.decode("utf-8", "replace") if isinstance(a, bytes) else str(a)
+                 for a in found)
+        return frozenset(t.lower() for t in texts if _RECIPIENT.fullmatch(t))
+
+    return recipients(temporary), recipients(permanent)
 
 
 _RECIPIENT = re.compile(r"[A-Za-z0-9._%+'=/-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+")

@@ -75,6 +75,7 @@ class ReplyContext:
     held_files: tuple[str, ...] = ()       # sent from another address: waiting for HR
     company: str = "ITSync"
     reviewed: tuple[DocumentFact, ...] = ()  # files HR has just decided on by hand
+    reminder: int = 0   # a reminder (its number), not an answer: nothing new was received
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,7 @@ def compose_reply(context: ReplyContext) -> ComposedText:
         "complete": checklist.complete,
         "asked_question": context.asked_question,
         "held_files": list(context.held_files),
+        "reminder": context.reminder,
     }
     return ComposedText(
         text=environment.get_template("reply.txt").render(values),

@@ -1,4 +1,5 @@
-"""The worker cycle's steps, one per file: ingest → process → file away → reply → send → health.
+"""The worker cycle's steps, one per file: ingest → process → file away → reply → remind →
+send → health.
 
 A step is a small object with a `name`, a `run(report)` and the words an operator reads when it
 fails (`where` it talks to, `what_to_check`). The worker runs them in order, each inside its own
@@ -18,6 +19,7 @@ class CycleReport:
     duplicates: int = 0
     outcomes: dict[str, int] = field(default_factory=dict)
     replies_queued: int = 0
+    reminders_queued: int = 0
     sent: int = 0
     sent_by_kind: dict[str, int] = field(default_factory=dict)
     send_failures: int = 0

@@ -26,6 +26,8 @@ from mailbot.errors import OcrUnavailable, OperatorFault, SetAside, TransientErr
 from mailbot.incidents import operator_fault_cleared, wait_for_operator, waited_for
 from mailbot.intake import Action, Intake, IntakePolicy, decide
 from mailbot.intake.authentication import failed_checks
+from mailbot.intake.decision import facts_of
+from mailbot.intake.rules import bounce_failures
 from mailbot.isolation import Classify
 from mailbot.middleware import Middleware, Retries, call_hooks
 from mailbot.mime.mail_limits import MimeLimits
@@ -183,6 +185,7 @@ class Process:
             inbound.state = InboundState.IGNORED
             inbound.note = f"no reply: {intake.reason}"[:1000]
             inbound.case_id = sender_case.id if sender_case else None
+            self._note_bounce(session, inbound, mail, now)
             return "ignored", intake.reason
         if intake.action is not Action.ANSWER:
             return self._set_aside(session, inbound, mail, sender_case, now)
@@ -234,6 +237,20 @@ class Process:
             else "missing " + ",".join(checklist.missing))
         summary = f"{case.reference}, {documents} document(s), {state}"
         return outcome, summary
+
+    def _note_bounce(self, session: Session, inbound: InboundMessage, mail: _Mail,
+                     now: datetime) -> None:
+        """A machine mail that says a mail to a candidate's address failed for good: the
+        case's reminders stop (until the candidate writes again or HR resumes them)."""
+        found = bounce_failures(facts_of(mail.parsed, inbound.raw, self.intake_policy))
+        for address in sorted(found[1]) if found else ():
+            case = repo.case_for_address(session, address)
+            if case is None or case.email != address:  # we only ever write to case.email
+                continue
+            case.bounced_at = now
+            inbound.case_id = case.id
+            log.info("mail #%s: a mail to %s bounced; its reminders stop", inbound.id,
+                     case.reference)
 
     def _keep_documents(self, session: Session, inbound: InboundMessage, mail: _Mail,
                         case_id: int | None, received_at: datetime, *,

@@ -45,6 +45,7 @@ class OutboundKind(StrEnum):
     DIGEST = "digest"
     ALERT = "alert"                # to the operators: something kept failing
     RECOVERED = "recovered"        # to the operators: it cleared
+    REMINDER = "reminder"   # to the candidate: something is still missing (mailbot/reminders.py)
 
 
 class Case(SQLModel, table=True):
@@ -65,6 +66,14 @@ class Case(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     last_activity_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Reminders (mailbot/reminders.py): HR's pause, HR's resume (a new series counts from
+    # it), the last bounce of a mail to the candidate, and the mark for HR after a series of
+    # reminders went unanswered (cleared when a new series starts or by `case resolve`).
+    reminders_paused: bool = False
+    reminders_resumed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    bounced_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    escalated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    escalated_after: int | None = None       # how many reminders went unanswered
 
 
 class CaseAlias(SQLModel, table=True):
@@ -151,6 +160,27 @@ class OutboundMail(SQLModel, table=True):
     last_error: str | None = None
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The worker that moved it to `sending` ("host:pid:start"): a live one is not a crash.
+    claimed_by: str | None = None
+
+
+class Reminder(SQLModel, table=True):
+    """One reminder queued for a case, or the escalation that ends its series.
+
+    The unique key is what makes a reminder exactly-once: two workers (or a worker restarted
+    after a crash) deciding the same reminder write the same (case, series, number), and the
+    second insert fails, taking its outbox row down with it in the same transaction.
+    """
+
+    __table_args__ = (UniqueConstraint("case_id", "series", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    series: str                              # mailbot.reminders.series_key of its start
+    number: int                              # 1, 2, ...; the escalation: reminders + 1
+    escalation: bool = False
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    message_id: str | None = None            # the reminder's outbox mail (None: escalation)
 
 
 class AuditEntry(SQLModel, table=True):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, func
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, select, update
 
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
@@ -24,6 +24,7 @@ from mailbot.store.models import (
     OutboundKind,
     OutboundMail,
     OutboundState,
+    Reminder,
     ServiceState,
 )
 
@@ -203,10 +204,14 @@ def known_classification(session: Session, sha256: str) -> Document | None:
     ).first()
 
 
+# What the per-address daily cap counts: every mail to a candidate.
+_TO_CANDIDATE = (OutboundKind.REPLY, OutboundKind.REMINDER)
+
+
 def replies_since(session: Session, address: str, since: datetime) -> int:
     rows = session.exec(
         select(OutboundMail.recipients).where(
-            OutboundMail.kind == OutboundKind.REPLY, OutboundMail.created_at >= since
+            col(OutboundMail.kind).in_(_TO_CANDIDATE), OutboundMail.created_at >= since
         )
     ).all()
     return sum(1 for recipients in rows if address in recipients)
@@ -218,6 +223,18 @@ def due_outbound(session: Session, now: datetime, limit: int = 50) -> list[Outbo
             OutboundMail.state == OutboundState.QUEUED, OutboundMail.next_attempt_at <= now
         ).order_by(col(OutboundMail.id)).limit(limit)
     ).all())
+
+
+def claim_outbound(session: Session, outbound_id: int, claimant: str) -> bool:
+    """`queued` -> `sending` for this worker, in one UPDATE; False when another worker (or
+    an earlier attempt) already moved the row on."""
+    result = session.exec(  # type: ignore[call-overload]
+        update(OutboundMail)
+        .where(col(OutboundMail.id) == outbound_id, OutboundMail.state == OutboundState.QUEUED)
+        .values(state=OutboundState.SENDING, attempts=col(OutboundMail.attempts) + 1,
+                claimed_by=claimant)
+    )
+    return bool(result.rowcount == 1)
 
 
 def outbound_being_sent(session: Session) -> list[OutboundMail]:
@@ -301,6 +318,7 @@ def closed_idle_cases(session: Session, cutoff: datetime) -> list[Case]:
 def delete_case_contents(session: Session, case_id: int | None) -> None:
     """Everything stored for a case except its row: audit trail, documents, mail, aliases."""
     session.exec(delete(AuditEntry).where(col(AuditEntry.case_id) == case_id))
+    session.exec(delete(Reminder).where(col(Reminder.case_id) == case_id))
     session.exec(delete(Document).where(col(Document.case_id) == case_id))
     session.exec(delete(OutboundMail).where(col(OutboundMail.case_id) == case_id))
     session.exec(delete(InboundMessage).where(col(InboundMessage.case_id) == case_id))
@@ -391,6 +409,47 @@ def _as_utc(value: object) -> datetime | None:
         value = datetime.fromisoformat(value)
     assert isinstance(value, datetime)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def reminder_candidates(session: Session) -> list[int]:
+    """Open cases a reminder may concern: incomplete ones, and any still marked for HR."""
+    found = session.exec(
+        select(Case.id).where(col(Case.closed).is_(False),
+                              (Case.status != "complete") | col(Case.escalated_at).is_not(None))
+        .order_by(col(Case.id))
+    ).all()
+    return [case_id for case_id in found if case_id is not None]
+
+
+def last_reply(session: Session, case_id: int) -> OutboundMail | None:
+    """Our newest reply to the candidate (reminders follow up on it, in its thread)."""
+    return session.exec(
+        select(OutboundMail).where(OutboundMail.case_id == case_id,
+                                   OutboundMail.kind == OutboundKind.REPLY)
+        .order_by(col(OutboundMail.created_at).desc(), col(OutboundMail.id).desc())
+    ).first()
+
+
+def awaits_reply(session: Session, case_id: int) -> bool:
+    found = session.exec(
+        select(InboundMessage.id).where(InboundMessage.case_id == case_id,
+                                        col(InboundMessage.reply_pending))
+    ).first()
+    return found is not None
+
+
+def reminders_of(session: Session, case_id: int) -> list[Reminder]:
+    return list(session.exec(
+        select(Reminder).where(Reminder.case_id == case_id)
+        .order_by(col(Reminder.at), col(Reminder.id))
+    ).all())
+
+
+def record_reminder(session: Session, reminder: Reminder) -> None:
+    """Insert and flush at once: a second worker's copy of the same reminder fails here
+    (IntegrityError on the unique key), before anything else of its transaction is written."""
+    session.add(reminder)
+    session.flush()
 
 
 def day_ago(now: datetime) -> datetime:
