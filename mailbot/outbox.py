@@ -258,8 +258,21 @@ class Outbox:
             row.state = state
             row.last_error = error
             now = self.clock()
+            if state == OutboundState.FAILED:
+                _note_refused_address(session, row, now)
             if state == OutboundState.SENT:
                 row.sent_at = now
             elif state == OutboundState.QUEUED:
                 row.next_attempt_at = now + timedelta(
                     seconds=min(_MAX_BACKOFF_SECONDS, 30 * 2 ** row.attempts))
+
+
+def _note_refused_address(session: Session, row: OutboundMail, now: datetime) -> None:
+    """The candidate's server refused our mail for good: a bounce we heard at once, not
+    days later in a bounce mail. The case says so (the digest tells HR) and its reminders
+    stop, exactly as for a bounce mail (`case resume` once HR has a working address)."""
+    if row.case_id is None or row.kind not in (OutboundKind.REPLY, OutboundKind.REMINDER):
+        return
+    case = session.get(Case, row.case_id)
+    if case is not None and case.email in row.recipients:
+        case.bounced_at = now

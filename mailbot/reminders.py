@@ -241,7 +241,8 @@ def plan(state: CaseState, schedule: ReminderSchedule, now: datetime) -> Plan:
     if stop is not None or start is None:
         return Plan(Action.STOPPED, stop or "we have not written to the candidate yet")
     key, of = series_key(start), schedule.max_count
-    if state.bounced_at is not None and state.bounced_at > start:
+    # `>=`: a server refusing our reply as we send it does so at the reply's own moment.
+    if state.bounced_at is not None and state.bounced_at >= start:
         return Plan(Action.STOPPED, "a mail to the candidate's address bounced", key, of=of)
     recorded = in_series(state, key)
     sent = [r for r in recorded if not r.escalation]

@@ -159,6 +159,24 @@ def test_a_bounce_of_our_mail_stops_reminders_and_hr_hears_of_it(mailbox: Mailbo
     assert "bounced" in compose_digest(build_digest(services))[1].text
 
 
+def test_a_reply_the_candidates_server_refuses_stops_reminders_like_a_bounce(
+    mailbox: Mailbox,
+) -> None:
+    # Given Maria's server refuses our mail for good (550), so our first reply fails
+    mailbox.refused.add(MARIA)
+    first_mail(mailbox, "passport.jpg")
+    case = mailbox.case(MARIA)
+    # Then her case says so, as for a bounce mail, and no reminder is ever queued
+    assert case["bounced_at"] == NOW.isoformat()
+    run_days(mailbox, 20, start=NOW + timedelta(hours=1))
+    with Session(mailbox.engine) as session:
+        kinds = [row.kind for row in session.exec(select(OutboundMail))]
+    assert OutboundKind.REMINDER not in kinds
+    services = build_services(mailbox.settings, mailbox.engine, FolderDelivery(mailbox.outbox),
+                              clock=lambda: NOW + timedelta(days=1))
+    assert "bounced" in compose_digest(build_digest(services))[1].text
+
+
 def test_reminders_count_in_the_daily_cap(mailbox: Mailbox) -> None:
     mailbox.settings = mailbox.settings.model_copy(update={"max_replies_per_address_per_day": 1})
     first_mail(mailbox, "passport.jpg")

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from classifiers.limits import Limits
 from classifiers.types import Classification, Kind, PassportData, ReadError
+from mailbot.delivery.base import Envelope
 from mailbot.delivery.folder import FolderDelivery
+from mailbot.errors import PermanentDeliveryError
 from mailbot.pipeline import Worker
 from mailbot.sources.folder import FolderSource
 from mailbot.store.db import open_database
@@ -76,6 +78,19 @@ def mail(sender: str, subject: str, *files: str, sent: datetime, body: str = "He
     return message.as_bytes()
 
 
+class RefusingDelivery(FolderDelivery):
+    """The outbox folder, where the servers of some addresses refuse our mail for good (550)."""
+
+    def __init__(self, root: Path, refused: set[str]) -> None:
+        super().__init__(root)
+        self.refused = refused
+
+    def deliver(self, envelope: Envelope) -> None:
+        if set(envelope.recipients) & self.refused:
+            raise PermanentDeliveryError("550 5.1.1 mailbox unavailable")
+        super().deliver(envelope)
+
+
 class Mailbox:
     """Given/When/Then helper: a folder of .eml files, a worker and its outbox."""
 
@@ -87,6 +102,7 @@ class Mailbox:
         self.engine = open_database(url)
         self.classifier = LookupClassifier()
         self.count = 0
+        self.refused: set[str] = set()  # addresses whose server refuses our mail for good
 
     def receive(self, raw: bytes) -> None:
         self.count += 1
@@ -95,7 +111,7 @@ class Mailbox:
     def cycle(self, now: datetime = NOW) -> Worker:
         worker = Worker(self.settings, self.engine,
                         FolderSource(self.inbox, DbSourceState(self.engine)),
-                        FolderDelivery(self.outbox), classify=self.classifier,
+                        RefusingDelivery(self.outbox, self.refused), classify=self.classifier,
                         clock=lambda: now)
         worker.run_cycle()
         return worker
