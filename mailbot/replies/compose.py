@@ -83,6 +83,12 @@ class ComposedText:
     text: str
     html: str
 
+    @classmethod
+    def rendered(cls, template: str, values: dict[str, object]) -> ComposedText:
+        """The plain-text and HTML versions of one mail: `<template>.txt` and `.html`."""
+        return cls(text=environment.get_template(f"{template}.txt").render(values),
+                   html=environment.get_template(f"{template}.html").render(values))
+
 
 @dataclass(frozen=True)
 class Line:
@@ -192,10 +198,7 @@ def compose_reply(context: ReplyContext) -> ComposedText:
         "held_files": list(context.held_files),
         "reminder": context.reminder,
     }
-    return ComposedText(
-        text=environment.get_template("reply.txt").render(values),
-        html=environment.get_template("reply.html").render(values),
-    )
+    return ComposedText.rendered("reply", values)
 
 
 _SUBJECT_NOISE = re.compile(r"^\s*((re|fw|fwd|aw|wg|antw)\s*:\s*)+", re.IGNORECASE)

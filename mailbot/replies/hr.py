@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from classifiers.types import Kind
-from mailbot.replies.compose import TITLES, ComposedText, environment
+from mailbot.replies.compose import TITLES, ComposedText
 
 
 @dataclass(frozen=True)
@@ -37,20 +37,14 @@ def compose_complete(notice: CompleteNotice) -> tuple[str, ComposedText]:
                       for kind, filename in notice.documents],
     }
     subject = f"[{notice.reference}] complete: {notice.name or notice.email}"
-    return subject, ComposedText(
-        text=environment.get_template("hr_complete.txt").render(values),
-        html=environment.get_template("hr_complete.html").render(values),
-    )
+    return subject, ComposedText.rendered("hr_complete", values)
 
 
 def compose_review(notice: ReviewNotice) -> tuple[str, ComposedText]:
     tag = f"[{notice.reference}] " if notice.reference else ""
     subject = f"{tag}needs review: mail #{notice.inbound_id} from {notice.sender or 'unknown'}"
     values = {"n": notice}
-    return subject, ComposedText(
-        text=environment.get_template("hr_review.txt").render(values),
-        html=environment.get_template("hr_review.html").render(values),
-    )
+    return subject, ComposedText.rendered("hr_review", values)
 
 
 @dataclass(frozen=True)
@@ -92,10 +86,7 @@ def compose_digest(data: DigestData) -> tuple[str, ComposedText]:
         (f"Waiting on the candidate for more than {data.waiting_days} days", data.waiting),
     ]
     values = {"d": data, "sections": sections}
-    return subject, ComposedText(
-        text=environment.get_template("digest.txt").render(values),
-        html=environment.get_template("digest.html").render(values),
-    )
+    return subject, ComposedText.rendered("digest", values)
 
 
 @dataclass(frozen=True)
@@ -116,7 +107,4 @@ def compose_alert(notice: AlertNotice) -> tuple[str, ComposedText]:
     what = "recovered" if notice.recovered else "ALERT"
     subject = f"[mailbot {what}] {notice.title} ({notice.host})"
     values = {"n": notice}
-    return subject, ComposedText(
-        text=environment.get_template("alert.txt").render(values),
-        html=environment.get_template("alert.html").render(values),
-    )
+    return subject, ComposedText.rendered("alert", values)

@@ -124,5 +124,21 @@ def wait_until(condition: Callable[[], bool], timeout: float, what: str) -> None
         time.sleep(0.1)
 
 
+def kill_after_accepts(proc: subprocess.Popen[str], smtp: SmtpServer, more: int) -> None:
+    """SIGKILL the worker in the worst place: just after the server accepted `more` further
+    mails, before the worker heard the answer. Waits (at most 15 s) for that to happen."""
+    target = len(smtp.received) + more
+    armed = [proc]
+
+    def on_accept(_received: Any) -> None:
+        if armed and len(smtp.received) >= target:
+            kill_group(armed.pop(), signal.SIGKILL)
+
+    smtp.on_accept = on_accept
+    with contextlib.suppress(TimeoutError):
+        wait_until(lambda: proc.poll() is not None, 15, "the kill")
+    smtp.on_accept = None
+
+
 def replies_to(smtp: SmtpServer, address: str) -> list[Any]:
     return [r.message for r in smtp.received if address in r.envelope_to]

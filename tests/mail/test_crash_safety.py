@@ -11,7 +11,6 @@ sent_check` shows that such a reply is then never sent twice but set aside for H
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
 import signal
@@ -24,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.mail.cli_support import Mailbot, kill_group, wait_until
+from tests.mail.cli_support import Mailbot, kill_after_accepts, kill_group, wait_until
 from tests.mail.messages import person_mail
 from tests.support.dovecot import DovecotServer
 from tests.support.smtp_server import Received, SmtpServer
@@ -94,17 +93,7 @@ def test_sigkill_at_random_points(
             time.sleep(rng.uniform(0.8, 2.5))
         else:
             # In the worst place: the server has accepted a reply, the worker has not heard.
-            target = len(smtp_server.received) + rng.randint(1, 6)
-            armed = [proc]
-
-            def on_accept(_r: Received, target: int = target, armed: list[Any] = armed) -> None:
-                if armed and len(smtp_server.received) >= target:
-                    kill_group(armed.pop(), signal.SIGKILL)
-
-            smtp_server.on_accept = on_accept
-            with contextlib.suppress(TimeoutError):
-                wait_until(lambda proc=proc: proc.poll() is not None, 15, "the kill")
-            smtp_server.on_accept = None
+            kill_after_accepts(proc, smtp_server, rng.randint(1, 6))
         kill_group(proc, signal.SIGKILL)
         kills += 1
         progress.append(len(smtp_server.received))

@@ -7,7 +7,6 @@ The worker runs as `mailbot run` builds it, with its clock moved days past our r
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
 import signal
@@ -16,11 +15,10 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.mail.cli_support import ROOT, Mailbot, kill_group, wait_until
+from tests.mail.cli_support import ROOT, Mailbot, kill_after_accepts, kill_group, wait_until
 from tests.mail.messages import person_mail
 from tests.mail.test_crash_safety import candidate, provider_like
 from tests.support.dovecot import DovecotServer
@@ -88,17 +86,7 @@ def test_sigkill_while_reminding_sends_each_reminder_once(
         if kills % 2 == 0:  # anywhere: start-up, the remind step's transactions, sending
             time.sleep(rng.uniform(0.8, 2.5))
         else:  # the worst place: the server accepted a reminder, the worker never heard
-            target = len(smtp_server.received) + rng.randint(1, 4)
-            armed: list[Any] = [proc]
-
-            def on_accept(_r: Received, target: int = target, armed: list[Any] = armed) -> None:
-                if armed and len(smtp_server.received) >= target:
-                    kill_group(armed.pop(), signal.SIGKILL)
-
-            smtp_server.on_accept = on_accept
-            with contextlib.suppress(TimeoutError):
-                wait_until(lambda proc=proc: proc.poll() is not None, 15, "the kill")
-            smtp_server.on_accept = None
+            kill_after_accepts(proc, smtp_server, rng.randint(1, 4))
         kill_group(proc, signal.SIGKILL)
         kills += 1
         progress.append(len(reminders_received(smtp_server)))
