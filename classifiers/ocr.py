@@ -11,6 +11,7 @@ Every call is cached by the sha256 of the pixels and the call's settings, in mem
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -252,6 +253,14 @@ def _engine() -> tesseract_api.Engine | None:
         raise OcrUnavailable(str(error)) from error
 
 
+def preload() -> None:
+    """Load the in-process tesseract in this thread now, so that the processes forked from it
+    (each document's reader) start with the model loaded. Nothing where only the program is
+    installed; a missing language is left to the reader to report."""
+    with contextlib.suppress(OcrUnavailable):
+        _engine()
+
+
 def batching_pays() -> bool:
     """Whether reading several crops in one call saves time: only when each call starts the
     tesseract program. In-process, a crop costs only its own recognition, so crops that may
@@ -334,10 +343,15 @@ def estimate_skew(image: Image.Image, max_degrees: float = 6.0) -> float:
     small, _ = scale_to(image, 900)
     ink = ImageOps.invert(ImageOps.autocontrast(small)).point(lambda v: 255 if v > 110 else 0)
 
+    measured: dict[float, float] = {}
+
     def sharpness(angle: float) -> float:
-        turned = ink.rotate(angle, resample=Image.Resampling.NEAREST, expand=False)
-        rows = np.asarray(turned, dtype=np.float32).sum(axis=1)
-        return float(np.var(np.diff(rows)))
+        # The fine search starts on angles the coarse one measured: measure each angle once.
+        if angle not in measured:
+            turned = ink.rotate(angle, resample=Image.Resampling.NEAREST, expand=False)
+            rows = np.asarray(turned, dtype=np.float32).sum(axis=1)
+            measured[angle] = float(np.var(np.diff(rows)))
+        return measured[angle]
 
     best_angle, best = 0.0, sharpness(0.0)
     for step in (1.0, 0.25):

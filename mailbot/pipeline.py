@@ -16,6 +16,7 @@ from sqlalchemy.exc import OperationalError
 
 from classifiers.classify import classify as classify_document
 from classifiers.limits import Limits
+from classifiers.ocr import preload as preload_ocr
 from classifiers.types import Classification
 from mailbot.checklist.tb_exempt import TbExemptList
 from mailbot.config import Settings
@@ -70,7 +71,8 @@ class Worker:
         self.process = Process(
             settings, engine, self.services.outbox, self.services.cases,
             classify or IsolatedClassifier(_classify_in_child,
-                                           memory_bytes=settings.max_document_memory_bytes),
+                                           memory_bytes=settings.max_document_memory_bytes,
+                                           before_fork=preload_ocr),
             self.services.document_limits, self.middleware, clock)
         self.ingest = Ingest(engine, source, clock)
         self.steps: dict[str, Step] = {step.name: step for step in (

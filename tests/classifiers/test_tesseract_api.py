@@ -127,22 +127,31 @@ def test_one_engine_per_thread_loaded_once() -> None:
     assert other and other[0] is not first
 
 
-def _child_reads(conn: multiprocessing.connection.Connection, parent_engine: int) -> None:
+def _child_reads(conn: multiprocessing.connection.Connection) -> None:
+    inherited = [id(item) for item in tesseract_api._OPEN]
     engine = tesseract_api.engine(ocr.LANGUAGES)
     words = ocr.read_words(_text_page(), timeout=60)
-    conn.send((id(engine) != parent_engine, "Antecedents" in words.text))
+    conn.send((inherited, id(engine), "Antecedents" in words.text))
     conn.close()
 
 
-def test_a_forked_child_loads_its_own_engine_and_reads() -> None:
+def test_a_forked_child_keeps_the_forking_threads_engine_loaded_and_reads() -> None:
+    # Given an engine preloaded in this thread, and another loaded in a second thread
+    tesseract_api.preload(ocr.LANGUAGES)
     parent = tesseract_api.engine(ocr.LANGUAGES)
+    thread = threading.Thread(target=lambda: tesseract_api.engine(ocr.LANGUAGES))
+    thread.start()
+    thread.join()
+    # When this thread forks a child that reads a page
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child_reads, args=(sender, id(parent)))
+    child = context.Process(target=_child_reads, args=(sender,))
     child.start()
     assert receiver.poll(60)
-    assert receiver.recv() == (True, True)
+    inherited, used, read = receiver.recv()
     child.join(10)
+    # Then the child kept only this thread's engine, read with it without loading, and read
+    assert inherited == [id(parent)] and used == id(parent) and read
     assert child.exitcode == 0
 
 
