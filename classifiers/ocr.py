@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -243,8 +244,24 @@ def _word_rows(tsv: str) -> list[list]:
     return rows
 
 
+_PROGRAM_FOUND: dict[tuple[str, str], bool] = {}
+
+
+def _program_installed() -> bool:
+    command = pytesseract.pytesseract.tesseract_cmd
+    key = (command, os.environ.get("PATH", ""))
+    if key not in _PROGRAM_FOUND:
+        _PROGRAM_FOUND[key] = shutil.which(command) is not None
+    return _PROGRAM_FOUND[key]
+
+
 def _engine() -> tesseract_api.Engine | None:
-    """This thread's in-process tesseract, or None where only the program is installed."""
+    """This thread's in-process tesseract, or None where only the program is installed.
+
+    The program is part of the installation (orientation detection runs it): where it is
+    missing, tesseract is not installed, whatever library is left, and reading says so."""
+    if not _program_installed():
+        return None
     try:
         return tesseract_api.engine(LANGUAGES)
     except tesseract_api.EngineUnavailable:
