@@ -1,8 +1,7 @@
 """Each cycle step survives the failure of another; operator faults and hook bugs are ours.
 
 Real parts: the Dovecot and aiosmtpd fixtures, the real tesseract (made unavailable by pointing
-pytesseract at a missing binary and `classifiers.tesseract_api` at a missing library, as an
-uninstalled tesseract-ocr leaves a host), SQLite and PostgreSQL.
+pytesseract at a missing binary), SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ import pytesseract
 import pytest
 from sqlmodel import Session, select
 
-from classifiers import tesseract_api
 from mailbot.delivery.folder import FolderDelivery
 from mailbot.delivery.smtp import SmtpDelivery
 from mailbot.middleware import Middleware
@@ -186,16 +184,6 @@ class OcrInstallation:
         self.settings = make_settings(tmp_path, db_url, hr_address=HR)
         self.engine = open_database(db_url)
         self.missing = str(tmp_path / "no-such-dir" / "tesseract")
-        self.installed = (pytesseract.pytesseract.tesseract_cmd, tesseract_api.LIBRARY_NAMES)
-
-    def take_tesseract_away(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """The program and the library gone, as when tesseract-ocr is not installed."""
-        monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", self.missing)
-        monkeypatch.setattr(tesseract_api, "LIBRARY_NAMES", (self.missing + ".so",))
-
-    def give_tesseract_back(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", self.installed[0])
-        monkeypatch.setattr(tesseract_api, "LIBRARY_NAMES", self.installed[1])
 
     def cycle(self) -> Any:
         """A freshly built worker each time: every cycle is also a restart."""
@@ -215,9 +203,10 @@ def test_missing_tesseract_leaves_the_mail_waiting_with_one_notice_until_it_is_b
 ) -> None:
     monkeypatch.delenv("MAILBOT_OCR_CACHE", raising=False)  # every read runs tesseract for real
     bot = OcrInstallation(tmp_path, db_url)
+    installed = pytesseract.pytesseract.tesseract_cmd
     # Given a candidate's scanned passport, and tesseract missing from the host
     (bot.inbox / "001.eml").write_bytes(scanned_passport_mail("ana@example.org", "<p1@x>"))
-    bot.take_tesseract_away(monkeypatch)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", bot.missing)
     # When the worker runs, and runs again after a restart
     first, second = bot.cycle(), bot.cycle()
     # Then the mail waits, uncounted, with nothing recorded against the candidate
@@ -234,7 +223,7 @@ def test_missing_tesseract_leaves_the_mail_waiting_with_one_notice_until_it_is_b
     assert [m.kind for m in outbound(bot.engine)] == [OutboundKind.HR_REVIEW]
 
     # When tesseract is back
-    bot.give_tesseract_back(monkeypatch)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", installed)
     report = bot.cycle()
     # Then the mail is processed normally and the candidate hears about the passport
     assert report.outcomes == {"processed": 1}
@@ -250,7 +239,7 @@ def test_missing_tesseract_leaves_the_mail_waiting_with_one_notice_until_it_is_b
     # When it breaks again later and another scan arrives (other bytes: the first scan's
     # verdict is reused without OCR, rightly)
     (bot.inbox / "002.eml").write_bytes(scanned_passport_mail("ben@example.net", "<p2@x>", 12))
-    bot.take_tesseract_away(monkeypatch)
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", bot.missing)
     assert bot.cycle().outcomes == {"waiting": 1}
     # Then that is a new incident: a second notice, and still nothing to the candidate
     assert len(bot.sent_to(HR)) == 2
