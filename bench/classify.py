@@ -14,7 +14,8 @@ median <= 0.5 s per photo.
 
 Reproducible: the images are generated from seeds or read from files in a fixed order, every
 image is read cold (caches cleared), the two readers alternate image by image; the CPU columns
-(this process and its tesseract children) hold on a busy machine where wall time does not.
+(this process, where tesseract runs in-process, and any tesseract children; PassportEye's
+tesseract runs as a child) hold on a busy machine where wall time does not.
 Numbers only; nothing here asserts.
 """
 
@@ -157,7 +158,8 @@ def passport_race(samples: list[PassportSample], with_passporteye: bool
                   ) -> dict[str, tuple[list[PassportData | None], Timing]]:
     """Both readers on every image, alternating image by image so that a change in the
     machine's load hits both alike. Wall time includes everything each reader does per image
-    (for mailbot: tesseract processes, started per document)."""
+    (for mailbot: tesseract in-process, its model loaded once per bench process, as the worker
+    loads it once for all its documents)."""
     readers: dict[str, tuple[list[PassportData | None], Timing]] = {
         "mailbot": ([], Timing([], []))}
     if with_passporteye:

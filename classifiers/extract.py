@@ -415,7 +415,11 @@ class _BandReader:
         return self._grids[key]
 
     def wanted(self, attempts: tuple[tuple[int, str, bool], ...]) -> list[Image.Image]:
-        """The images these attempts would send to tesseract (a cell attempt needs a grid)."""
+        """The images these attempts would send to tesseract (a cell attempt needs a grid),
+        to read ahead in the same call; none when tesseract runs in-process, where a crop not
+        read costs nothing and one read ahead may never be needed."""
+        if not ocr.batching_pays():
+            return []
         return [self.prepared(height, treatment) for height, treatment, by_cells in attempts
                 if not by_cells or self.grid(height, treatment) is not None]
 
@@ -483,8 +487,11 @@ def _read_mrz(image: Image.Image, budget: Callable[[], float]
                                               band.line_height, band.box)))
     if not readers:
         return None
-    probes = [reader.prepared(*_PROBE[:2]) for _, reader in readers]
-    ocr.read_mrz_bands(probes, timeout=budget(), also=readers[0][1].wanted(_MRZ_ATTEMPTS[:1]))
+    if ocr.batching_pays():
+        # One program start for every probe (and the likely next read) instead of one each.
+        probes = [reader.prepared(*_PROBE[:2]) for _, reader in readers]
+        ocr.read_mrz_bands(probes, timeout=budget(),
+                           also=readers[0][1].wanted(_MRZ_ATTEMPTS[:1]))
     for flip, reader in readers:
         zone = _read_band(reader, budget)
         if zone is not None:

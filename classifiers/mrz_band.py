@@ -45,20 +45,24 @@ def _close_rows(ink: np.ndarray, gap: int) -> np.ndarray:
 
 
 def _longest_runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per row: the length and the start of the longest run of True."""
+    """Per row: the length and the start of the longest run of True (the leftmost of equals)."""
     rows, width = mask.shape
     lengths = np.zeros(rows, dtype=np.int32)
     starts = np.zeros(rows, dtype=np.int32)
     padded = np.zeros((rows, width + 2), dtype=np.int8)
     padded[:, 1:-1] = mask
     edges = np.diff(padded, axis=1)
-    for row in np.nonzero(mask.any(axis=1))[0]:
-        run_starts = np.nonzero(edges[row] == 1)[0]
-        run_ends = np.nonzero(edges[row] == -1)[0]
-        spans = run_ends - run_starts
-        best = int(np.argmax(spans))
-        lengths[row] = spans[best]
-        starts[row] = run_starts[best]
+    # Every run's start and end, row by row and left to right in both lists, so they pair up.
+    run_rows, run_starts = np.nonzero(edges == 1)
+    run_ends = np.nonzero(edges == -1)[1]
+    if len(run_rows) == 0:
+        return lengths, starts
+    spans = run_ends - run_starts
+    # Per row, the longest run first, the leftmost among equally long ones.
+    order = np.lexsort((run_starts, -spans, run_rows))
+    first = order[np.r_[True, run_rows[order][1:] != run_rows[order][:-1]]]
+    lengths[run_rows[first]] = spans[first]
+    starts[run_rows[first]] = run_starts[first]
     return lengths, starts
 
 

@@ -40,6 +40,14 @@ def _templates() -> dict[str, np.ndarray] | None:
     return out
 
 
+@cache
+def _template_matrix() -> np.ndarray:
+    """The templates as rows, in `_templates()` order (the MRZ alphabet's)."""
+    templates = _templates()
+    assert templates is not None
+    return np.stack([template.ravel() for template in templates.values()])
+
+
 def _normalise(ink: np.ndarray) -> np.ndarray:
     rows = np.nonzero(ink.any(axis=1))[0]
     cols = np.nonzero(ink.any(axis=0))[0]
@@ -156,9 +164,11 @@ def read_grid(cell_grid: CellGrid, chars: Sequence[tuple[str, float, float]]) ->
         read_here = [(c, x) for c, x, y in chars if top - 2 <= y <= bottom + 2]
         line = []
         guessed = 0
-        for x0, x1 in cells:
-            glyph = _normalise(line_ink[:, max(0, x0 - 1):x1 + 1])
-            scores = {char: float((glyph * template).sum()) for char, template in templates.items()}
+        # Every cell against every template at once: one row of scores per cell.
+        table = _template_matrix() @ np.stack(
+            [_normalise(line_ink[:, max(0, x0 - 1):x1 + 1]).ravel() for x0, x1 in cells]).T
+        for index, (x0, x1) in enumerate(cells):
+            scores = dict(zip(templates, table[:, index].tolist(), strict=True))
             best_other = max(score for char, score in scores.items() if char != "<")
             if scores["<"] >= best_other:
                 line.append("<")

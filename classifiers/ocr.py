@@ -1,14 +1,21 @@
 """Tesseract, called as little as possible: orientation, deskew, page text and the MRZ band.
 
+Text is read by the library inside this process (`classifiers.tesseract_api`: the model loaded
+once, no program started per read) where libtesseract is installed, as it is with Debian's
+`tesseract-ocr`; elsewhere by the `tesseract` program, with the same results. Orientation
+detection (rare: only pages read badly upright) always runs the program.
+
 Every call is cached by the sha256 of the pixels and the call's settings, in memory and, when
 `MAILBOT_OCR_CACHE` names a directory, on disk, so the same image is never read twice.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -20,6 +27,8 @@ from pathlib import Path
 import numpy as np
 import pytesseract
 from PIL import Image, ImageOps
+
+from classifiers import tesseract_api
 
 # Measured on the 2-core machines: tesseract's own OpenMP threads make one page about twice as
 # slow. Parallelism belongs across documents, not inside tesseract. Set before any call spawns.
@@ -191,24 +200,100 @@ def read_words(image: Image.Image, *, timeout: float, psm: int = 3,
     key = _key(image, f"words|{LANGUAGES}|{config}")
     cached = CACHE.get(key)
     if cached is None:
-        try:
-            data = _run(pytesseract.image_to_data, image, timeout, lang=LANGUAGES, config=config,
-                        output_type=pytesseract.Output.DICT)
-        except pytesseract.TesseractError as error:
-            raise OcrUnavailable(str(error)) from error
-        rows = []
-        for i, text in enumerate(data["text"]):
-            if not str(text).strip():
-                continue
-            rows.append([str(text), float(data["conf"][i]), int(data["left"][i]),
-                         int(data["top"][i]), int(data["width"][i]), int(data["height"][i]),
-                         [int(data["block_num"][i]), int(data["par_num"][i]),
-                          int(data["line_num"][i])]])
+        engine = _engine()
+        if engine is not None:
+            recognition = _recognise(engine, image, timeout, psm=psm, alphabet=alphabet or "")
+            rows = _word_rows(recognition.tsv)
+        else:
+            rows = _program_word_rows(image, timeout, config)
         CACHE.put(key, rows)
         cached = rows
     assert isinstance(cached, list)
     return OcrPage(tuple(Word(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6]))  # type: ignore[arg-type]
                          for r in cached))
+
+
+def _program_word_rows(image: Image.Image, timeout: float, config: str) -> list[list]:
+    try:
+        data = _run(pytesseract.image_to_data, image, timeout, lang=LANGUAGES, config=config,
+                    output_type=pytesseract.Output.DICT)
+    except pytesseract.TesseractError as error:
+        raise OcrUnavailable(str(error)) from error
+    rows = []
+    for i, text in enumerate(data["text"]):
+        if not str(text).strip():
+            continue
+        rows.append([str(text), float(data["conf"][i]), int(data["left"][i]),
+                     int(data["top"][i]), int(data["width"][i]), int(data["height"][i]),
+                     [int(data["block_num"][i]), int(data["par_num"][i]),
+                      int(data["line_num"][i])]])
+    return rows
+
+
+def _word_rows(tsv: str) -> list[list]:
+    """The words of tesseract's TSV as `_program_word_rows` makes them (pytesseract reads the
+    confidence as a whole number: 96.54 is 96, and so it is here)."""
+    rows = []
+    for line in tsv.splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) < 12 or not parts[11].strip():
+            continue
+        rows.append([parts[11], float(int(float(parts[10]))), int(parts[6]), int(parts[7]),
+                     int(parts[8]), int(parts[9]), [int(parts[2]), int(parts[3]),
+                                                    int(parts[4])]])
+    return rows
+
+
+_PROGRAM_FOUND: dict[tuple[str, str], bool] = {}
+
+
+def _program_installed() -> bool:
+    command = pytesseract.pytesseract.tesseract_cmd
+    key = (command, os.environ.get("PATH", ""))
+    if key not in _PROGRAM_FOUND:
+        _PROGRAM_FOUND[key] = shutil.which(command) is not None
+    return _PROGRAM_FOUND[key]
+
+
+def _engine() -> tesseract_api.Engine | None:
+    """This thread's in-process tesseract, or None where only the program is installed.
+
+    The program is part of the installation (orientation detection runs it): where it is
+    missing, tesseract is not installed, whatever library is left, and reading says so."""
+    if not _program_installed():
+        return None
+    try:
+        return tesseract_api.engine(LANGUAGES)
+    except tesseract_api.EngineUnavailable:
+        return None
+    except tesseract_api.LanguageDataMissing as error:
+        raise OcrUnavailable(str(error)) from error
+
+
+def preload() -> None:
+    """Load the in-process tesseract in this thread now, so that the processes forked from it
+    (each document's reader) start with the model loaded. Nothing where only the program is
+    installed; a missing language is left to the reader to report."""
+    with contextlib.suppress(OcrUnavailable):
+        _engine()
+
+
+def batching_pays() -> bool:
+    """Whether reading several crops in one call saves time: only when each call starts the
+    tesseract program. In-process, a crop costs only its own recognition, so crops that may
+    not be needed are better not read at all."""
+    return _engine() is None
+
+
+def _recognise(engine: tesseract_api.Engine, image: Image.Image, timeout: float, *, psm: int,
+               alphabet: str, boxes: bool = False) -> tesseract_api.Recognition:
+    _CALLS["tesseract"] += 1
+    try:
+        return engine.recognise(image, psm=psm, alphabet=alphabet, boxes=boxes, timeout=timeout)
+    except tesseract_api.RecognitionFailed as error:
+        if error.timed_out:
+            raise OcrTimeout(str(error)) from error
+        raise OcrUnavailable(str(error)) from error
 
 
 # What tesseract says when its language data is missing: the installation's fault, not the page's.
@@ -275,10 +360,15 @@ def estimate_skew(image: Image.Image, max_degrees: float = 6.0) -> float:
     small, _ = scale_to(image, 900)
     ink = ImageOps.invert(ImageOps.autocontrast(small)).point(lambda v: 255 if v > 110 else 0)
 
+    measured: dict[float, float] = {}
+
     def sharpness(angle: float) -> float:
-        turned = ink.rotate(angle, resample=Image.Resampling.NEAREST, expand=False)
-        rows = np.asarray(turned, dtype=np.float32).sum(axis=1)
-        return float(np.var(np.diff(rows)))
+        # The fine search starts on angles the coarse one measured: measure each angle once.
+        if angle not in measured:
+            turned = ink.rotate(angle, resample=Image.Resampling.NEAREST, expand=False)
+            rows = np.asarray(turned, dtype=np.float32).sum(axis=1)
+            measured[angle] = float(np.var(np.diff(rows)))
+        return measured[angle]
 
     best_angle, best = 0.0, sharpness(0.0)
     for step in (1.0, 0.25):
@@ -322,22 +412,24 @@ class BandReading:
         return self.page.lines
 
 
-_MRZ_CONFIG = ("--psm", "6", "-c", f"tessedit_char_whitelist={MRZ_ALPHABET}")
+_MRZ_PSM = 6  # one uniform block of text: the two or three lines of the zone
+_MRZ_CONFIG = ("--psm", str(_MRZ_PSM), "-c", f"tessedit_char_whitelist={MRZ_ALPHABET}")
 
 
 def read_mrz_bands(bands: Sequence[Image.Image], *, timeout: float,
                    also: Sequence[Image.Image] = ()) -> list[BandReading]:
-    """Read several MRZ crops with one tesseract process, words and character boxes at once.
+    """Read MRZ crops, words and character boxes at once. Each crop is cached on its own.
 
-    Starting tesseract and loading its model costs about 0.1 s a call on these machines, as
-    much as reading a band; the several crops one passport photo may need (both directions,
+    In-process (`tesseract_api`) each crop is read on its own, only when asked for. With the
+    program, starting tesseract and loading its model costs about 0.13 s of CPU a call, as
+    much as reading two bands; the several crops one passport photo may need (both directions,
     several scales and treatments) therefore go to one process, listed in a file, and come
     back as one TSV (words, page_num per crop) and one box file (characters, page per crop)
     from a single recognition. LSTM recognition keeps no state between pages, so each crop
-    reads exactly as it would alone. Each crop is cached on its own.
+    reads exactly as it would alone.
 
-    `also`: crops read in the same call only if a call is needed for `bands` anyway (ones that
-    will probably be wanted next); they are cached, not returned.
+    `also`: for the program only, crops read in the same call if a call is needed for `bands`
+    anyway (ones that will probably be wanted next); they are cached, not returned.
     """
     wanted = [*bands, *also]
     keys = [_key(band, "mrz-bands|" + LANGUAGES + "|" + " ".join(_MRZ_CONFIG)) for band in wanted]
@@ -349,7 +441,16 @@ def read_mrz_bands(bands: Sequence[Image.Image], *, timeout: float,
         found[key] = CACHE.get(key)
         if found[key] is None:
             missing.append(index)
-    if any(index < len(bands) for index in missing):
+    engine = _engine()
+    if engine is not None:
+        # In-process every crop costs only its own reading: the ones asked for, no others.
+        for index in (i for i in missing if i < len(bands)):
+            recognition = _recognise(engine, wanted[index], timeout, psm=_MRZ_PSM,
+                                     alphabet=MRZ_ALPHABET, boxes=True)
+            value = _band_results(recognition.tsv, recognition.boxes, [wanted[index]])[0]
+            CACHE.put(keys[index], value)
+            found[keys[index]] = value
+    elif any(index < len(bands) for index in missing):
         for index, value in zip(missing, _run_band_batch([wanted[i] for i in missing], timeout),
                                 strict=True):
             CACHE.put(keys[index], value)
@@ -390,6 +491,11 @@ def _run_band_batch(bands: Sequence[Image.Image], timeout: float) -> list[dict[s
             raise OcrUnavailable(f"tesseract failed with exit code {done.returncode}")
         tsv = (root / "out.tsv").read_text(encoding="utf-8", errors="replace")
         box = (root / "out.box").read_text(encoding="utf-8", errors="replace")
+    return _band_results(tsv, box, bands)
+
+
+def _band_results(tsv: str, box: str, bands: Sequence[Image.Image]) -> list[dict[str, list]]:
+    """Words and characters per crop from one TSV and one box text (pages in crop order)."""
     results: list[dict[str, list]] = [{"words": [], "chars": []} for _ in bands]
     for row in tsv.splitlines()[1:]:
         parts = row.split("\t")

@@ -49,14 +49,20 @@ class IsolatedClassifier:
     """Wraps a classify function so each call runs in its own forked, bounded child."""
 
     def __init__(self, classify: Classify, memory_bytes: int = 2 * 1024**3,
-                 grace_seconds: float = 5.0) -> None:
+                 grace_seconds: float = 5.0,
+                 before_fork: Callable[[], None] | None = None) -> None:
         self.classify = classify
         self.memory_bytes = memory_bytes
+        # Work done once in this process that every child inherits, instead of each child
+        # doing it again (the worker loads tesseract's model here).
+        self.before_fork = before_fork
         # The classifier's own deadline should fire first; this is the backstop.
         self.grace_seconds = grace_seconds
         self.context = multiprocessing.get_context("fork")
 
     def __call__(self, data: bytes, filename: str, limits: Limits) -> Classification:
+        if self.before_fork is not None:
+            self.before_fork()
         receiver, sender = self.context.Pipe(duplex=False)
         child = self.context.Process(
             target=_child, args=(self.classify, data, filename, limits, self.memory_bytes, sender),

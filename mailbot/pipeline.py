@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 
 from classifiers.classify import classify as classify_document
 from classifiers.limits import Limits
+from classifiers.ocr import preload as preload_ocr
 from classifiers.types import Classification
 from mailbot.checklist.tb_exempt import TbExemptList
 from mailbot.config import Settings
@@ -79,8 +80,8 @@ class Worker:
         self.process = Process(
             settings, engine, self.services.outbox, self.services.cases,
             MeasuredClassify(classify or IsolatedClassifier(
-                _classify_in_child, memory_bytes=settings.max_document_memory_bytes),
-                self.prometheus),
+                _classify_in_child, memory_bytes=settings.max_document_memory_bytes,
+                before_fork=preload_ocr), self.prometheus),
             self.services.document_limits, self.middleware, clock)
         self.ingest = Ingest(engine, source, clock)
         self.monitor = Monitor(settings, engine, clock, self.services.outbox, self.prometheus,

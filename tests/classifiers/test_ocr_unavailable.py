@@ -1,7 +1,9 @@
 """A broken OCR installation is our fault: the classifier raises, it never gives a verdict.
 
-Each case breaks the real tesseract in one way an operator can: binary missing, binary broken,
-language data missing, orientation data missing.
+Each case breaks the real tesseract in one way an operator can: not installed (program and
+library gone), a broken program where the library is missing (the reader falls back to the
+program), language data missing (for the library and the program alike), orientation data
+missing.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pytesseract
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from classifiers import classify, clear_caches, ocr
+from classifiers import classify, clear_caches, ocr, tesseract_api
 from tests.support.need import need_program
 
 TESSDATA = Path("/usr/share/tesseract-ocr/5/tessdata")
@@ -43,11 +45,17 @@ def tessdata_with(tmp_path: Path, *languages: str) -> str:
     return str(folder)
 
 
+def library_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tesseract_api, "LIBRARY_NAMES", (str(tmp_path / "libtesseract.so.5"),))
+
+
 def binary_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library_missing(tmp_path, monkeypatch)  # uninstalled: neither the program nor its library
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(tmp_path / "tesseract"))
 
 
 def binary_broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library_missing(tmp_path, monkeypatch)  # the program is what reads
     broken = tmp_path / "tesseract"
     broken.write_text("#!/bin/sh\necho 'segmentation fault' >&2\nexit 139\n")
     broken.chmod(0o755)
@@ -58,10 +66,17 @@ def language_data_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("TESSDATA_PREFIX", tessdata_with(tmp_path))
 
 
+def language_data_missing_for_the_program(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                          ) -> None:
+    library_missing(tmp_path, monkeypatch)
+    language_data_missing(tmp_path, monkeypatch)
+
+
 BREAKAGES: dict[str, Callable[[Path, pytest.MonkeyPatch], None]] = {
-    "binary missing": binary_missing,
+    "not installed": binary_missing,
     "binary broken": binary_broken,
     "language data missing": language_data_missing,
+    "language data missing (program)": language_data_missing_for_the_program,
 }
 
 

@@ -50,3 +50,19 @@ def test_a_memory_hog_is_capped() -> None:
 def test_a_crashing_reader_becomes_an_unreadable_verdict() -> None:
     verdict = IsolatedClassifier(crashes)(b"x", "a.png", Limits())
     assert verdict.error == ReadError.CORRUPT
+
+
+_PREPARED: list[str] = []
+
+
+def sees_what_the_parent_prepared(data: bytes, filename: str, limits: Limits) -> Classification:
+    return Classification(kind=Kind.OTHER, confidence=0.5, reasons=tuple(_PREPARED))
+
+
+def test_work_done_before_the_fork_is_inherited_by_every_child() -> None:
+    # Given a reader whose parent prepares something once per document before forking
+    isolated = IsolatedClassifier(sees_what_the_parent_prepared,
+                                  before_fork=lambda: _PREPARED.append("loaded"))
+    # When two documents are read, Then each child saw it done, in the parent, before its fork
+    assert isolated(b"x", "a.png", Limits()).reasons == ("loaded",)
+    assert isolated(b"y", "b.png", Limits()).reasons == ("loaded", "loaded")
