@@ -29,6 +29,9 @@ review_app = typer.Typer(
     help="Files the classifier was unsure about: list the queue, accept or reject one.",
     invoke_without_command=True)
 app.add_typer(review_app, name="review")
+user_app = typer.Typer(help="HR's accounts of the web dashboard (`mailbot web`).",
+                       no_args_is_help=True)
+app.add_typer(user_app, name="user")
 
 # Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default.
 console = Console(width=None if sys.stdout.isatty() else 200)
@@ -432,6 +435,58 @@ def case_resume(key: CaseKey) -> None:
     from mailbot.admin import resume_reminders
 
     _change_case(resume_reminders, key, f"{key}: reminders resumed; the next counts from now")
+
+
+@user_app.command("add")
+@friendly
+def user_add(email: Annotated[str, typer.Argument(help="HR's e-mail address (the login)")],
+             ) -> None:
+    """Create a dashboard account, or set a new password for one. The password is asked for,
+    or read from standard input when that is not a terminal (one line)."""
+    from getpass import getpass
+
+    from mailbot.boot import database
+    from mailbot.store.models import utcnow
+    from mailbot.users import add_user
+
+    if sys.stdin.isatty():
+        password = getpass("Password: ")
+        if getpass("Again: ") != password:
+            raise ConfigError("the two passwords differ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    created = add_user(database(settings()), email, password, utcnow())
+    console.print(f"{email}: {'account created' if created else 'password changed'}",
+                  highlight=False, markup=False)
+
+
+@user_app.command("list")
+@friendly
+def user_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """The dashboard accounts, with their last login."""
+    from mailbot.boot import database
+    from mailbot.users import list_users
+
+    users = list_users(database(settings()))
+    if as_json:
+        _print_json(users)
+        return
+    for user in users:
+        console.print(f"{user['email']}  created {user['created_at']}  last login "
+                      f"{user['last_login_at'] or 'never'}", highlight=False, markup=False)
+
+
+@user_app.command("remove")
+@friendly
+def user_remove(email: Annotated[str, typer.Argument(help="The account's address")]) -> None:
+    """Remove a dashboard account (its open sessions end at their next request)."""
+    from mailbot.boot import database
+    from mailbot.users import remove_user
+
+    if not remove_user(database(settings()), email):
+        errors.print(f"mailbot: no account {email!r}", markup=False)
+        raise typer.Exit(1)
+    console.print(f"{email}: account removed", highlight=False, markup=False)
 
 
 def _change_case(change: Callable[[Any, str], None], key: str, done: str) -> None:

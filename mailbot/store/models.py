@@ -230,3 +230,13 @@ class Incident(SQLModel, table=True):
     alerted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # The last alert of any opening: at most one alert per incident per hour.
     last_alert_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class WebUser(SQLModel, table=True):
+    """An HR account of the dashboard (`mailbot user add`). Only the password's hash is kept."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(index=True, unique=True)
+    password_hash: str
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    last_login_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -26,6 +26,7 @@ from mailbot.store.models import (
     OutboundState,
     Reminder,
     ServiceState,
+    WebUser,
 )
 
 
@@ -454,3 +455,19 @@ def record_reminder(session: Session, reminder: Reminder) -> None:
 
 def day_ago(now: datetime) -> datetime:
     return now - timedelta(days=1)
+
+
+def web_user(session: Session, email: str) -> WebUser | None:
+    return session.exec(select(WebUser).where(WebUser.email == email)).first()
+
+
+def web_users(session: Session) -> list[WebUser]:
+    return list(session.exec(select(WebUser).order_by(col(WebUser.email))).all())
+
+
+def remove_web_user(session: Session, email: str) -> bool:
+    user = web_user(session, email)
+    if user is None:
+        return False
+    session.delete(user)
+    return True
