@@ -89,6 +89,11 @@ def close_case(engine: Engine, key: str) -> None:
         _case(session, key).closed = True
 
 
+def reopen_case(engine: Engine, key: str) -> None:
+    with session_scope(engine) as session:
+        _case(session, key).closed = False
+
+
 def purge_closed(engine: Engine, older_than_days: int, *, dry_run: bool = False) -> list[str]:
     """Delete documents, mails and replies of closed cases idle for longer than the given days.
 

@@ -437,6 +437,23 @@ def case_resume(key: CaseKey) -> None:
     _change_case(resume_reminders, key, f"{key}: reminders resumed; the next counts from now")
 
 
+@app.command()
+@friendly
+def web() -> None:
+    """HR's dashboard on MAILBOT_WEB_HOST:MAILBOT_WEB_PORT (127.0.0.1:8080 by default)."""
+    import uvicorn
+
+    from mailbot.boot import build_web, configure_logging
+
+    config = settings()
+    configure_logging()
+    # Behind a reverse proxy on this host, X-Forwarded-* from loopback are trusted (uvicorn's
+    # default); the dashboard itself never trusts a user header.
+    application: Any = build_web(config)
+    uvicorn.run(application, host=config.web_host, port=config.web_port, log_level="info",
+                access_log=False, server_header=False)
+
+
 @user_app.command("add")
 @friendly
 def user_add(email: Annotated[str, typer.Argument(help="HR's e-mail address (the login)")],
