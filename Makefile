@@ -61,6 +61,7 @@ bench: setup
 	$(BIN)/python -m bench.kinds
 	$(BIN)/python -m bench.mailbox
 	$(BIN)/python -m bench.intake
+	$(BIN)/python -m bench.web
 
 clean:
 	rm -rf $(DEMO_DIR) .pytest_cache .ruff_cache
