@@ -396,7 +396,7 @@ def case_link(key: CaseKey,
     from mailbot.admin import link_address
     from mailbot.boot import build_admin_services
 
-    released = link_address(build_admin_services(settings()), key, address)
+    released = link_address(build_admin_services(settings()), key, address, by=_os_user())
     console.print(f"{address} linked to {key}; {released} held document(s) now count",
                   highlight=False)
 
@@ -407,7 +407,7 @@ def case_resolve(key: CaseKey) -> None:
     """Clear 'needs a human answer' once HR has answered the candidate."""
     from mailbot.admin import resolve_case
 
-    _change_case(resolve_case, key, f"{key}: no longer waiting for a human answer")
+    _change_case(resolve_case, key, f"{key}: no longer waiting for a human answer", audited=True)
 
 
 @case_app.command("close")
@@ -416,7 +416,16 @@ def case_close(key: CaseKey) -> None:
     """Close a case (its documents become eligible for `mailbot purge`)."""
     from mailbot.admin import close_case
 
-    _change_case(close_case, key, f"{key} closed")
+    _change_case(close_case, key, f"{key} closed", audited=True)
+
+
+@case_app.command("reopen")
+@friendly
+def case_reopen(key: CaseKey) -> None:
+    """Open a closed case again."""
+    from mailbot.admin import reopen_case
+
+    _change_case(reopen_case, key, f"{key} reopened", audited=True)
 
 
 @case_app.command("pause")
@@ -506,10 +515,15 @@ def user_remove(email: Annotated[str, typer.Argument(help="The account's address
     console.print(f"{email}: account removed", highlight=False, markup=False)
 
 
-def _change_case(change: Callable[[Any, str], None], key: str, done: str) -> None:
+def _change_case(change: Callable[..., None], key: str, done: str, *,
+                 audited: bool = False) -> None:
+    """`audited`: the change is written to the audit trail with the login name."""
     from mailbot.boot import database
 
-    change(database(settings()), key)
+    if audited:
+        change(database(settings()), key, by=_os_user())
+    else:
+        change(database(settings()), key)
     console.print(done, highlight=False)
 
 

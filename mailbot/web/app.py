@@ -30,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mailbot import admin, views
 from mailbot.errors import ConfigError
+from mailbot.replies.compose import describe_in_review, describe_missing
 from mailbot.review import KINDS, Decision, decide, parse_kind
 from mailbot.services import Services
 from mailbot.store import repo
@@ -197,6 +198,7 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
                 raise HTTPException(404)
             assert case.id is not None
             view = views.case_view(session, case, detail=True)
+            standing = services.cases.checklist(session, case.id)
             outbound = repo.outbound_of_case(session, case.id)
             number = None
             if revealed is not None:
@@ -214,6 +216,11 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
         return render(request, "case.html", {
             "case": view, "timeline": timeline, "kinds": KINDS, "revealed": revealed,
             "revealed_number": number, "error": error,
+            # The checklist in the reply's own words (the composer's functions, not a copy).
+            "complete": standing.complete,
+            "missing_lines": [describe_missing(item) for item in standing.items if item.missing],
+            "review_lines": [describe_in_review(item) for item in standing.items
+                             if item.in_review],
         }, status_code=status_code)
 
     async def one_case(request: Request) -> Response:
@@ -268,29 +275,22 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
         form = await checked_form(request)
         reference = request.path_params["reference"]
         action = request.path_params["action"]
-        detail: dict[str, Any] = {"via": "dashboard"}
         try:
             if action == "link":
                 address = str(form.get("address") or "").strip()
                 if "@" not in address:
                     raise ConfigError(f"{address!r} is not an e-mail address")
-                detail.update(address=address.lower(),
-                              released=admin.link_address(services, reference, address))
+                admin.link_address(services, reference, address, by=user)
             elif action == "resolve":
-                admin.resolve_case(services.engine, reference, services.clock())
+                admin.resolve_case(services.engine, reference, services.clock(), by=user)
             elif action == "close":
-                admin.close_case(services.engine, reference)
+                admin.close_case(services.engine, reference, by=user)
             elif action == "reopen":
-                admin.reopen_case(services.engine, reference)
+                admin.reopen_case(services.engine, reference, by=user)
             else:
                 raise HTTPException(404)
         except ConfigError as error:
             return case_page(request, reference, error=str(error), status_code=400)
-        with session_scope(services.engine) as session:
-            case = repo.case_by_reference_or_email(session, reference)
-            repo.record_audit(session, AuditEntry(
-                at=services.clock(), actor=user, action=f"case.{action}",
-                case_id=case.id if case else None, detail=detail))
         return RedirectResponse(f"/cases/{reference}", status_code=303)
 
     async def page_thumbnail(request: Request) -> Response:

@@ -146,3 +146,34 @@ def test_case_list_searches_and_filters(client: TestClient) -> None:
     assert "HSM-0001" in client.get("/?q=hsm-0001&show=in_review").text
     assert "No case matches." in client.get("/?q=nobody-at-all").text
     assert "No case matches." in client.get("/?show=complete").text
+
+
+def test_case_page_words_the_checklist_as_the_reply_does(client: TestClient) -> None:
+    log_in(client)
+    page = client.get("/cases/HSM-0001").text
+    assert "a colleague from HR is checking TB declaration scan.pdf by hand" in page
+
+
+def test_case_actions_go_through_the_services_and_are_audited(
+        client: TestClient, dashboard: Dashboard) -> None:
+    log_in(client)
+    token = csrf_of(client.get("/cases/HSM-0001").text)
+    closed = client.post("/cases/HSM-0001/close", data={"csrf": token})
+    assert closed.status_code == 200 and "Reopen" in closed.text  # after the redirect
+    assert "(closed)" in client.get("/?q=maria").text
+    assert "Close case" in client.post("/cases/HSM-0001/reopen", data={"csrf": token}).text
+    linked = client.post("/cases/HSM-0001/link", data={"csrf": token,
+                                                       "address": "Maria.Work@example.org"})
+    assert "maria.work@example.org" in linked.text
+    taken = client.post("/cases/HSM-0001/link", data={"csrf": token, "address": "nonsense"})
+    assert taken.status_code == 400 and "is not an e-mail address" in taken.text
+    unknown = client.post("/cases/HSM-9999/close", data={"csrf": token})
+    assert unknown.status_code == 404
+    bad = client.post("/cases/HSM-0001/documents/1/reject", data={"csrf": token, "reason": " "})
+    assert bad.status_code == 400 and "reject needs --reason" in bad.text
+    services = build_admin_services(settings_of(dashboard))
+    with Session(services.engine) as session:
+        entries = session.exec(select(AuditEntry).where(
+            AuditEntry.action.startswith("case."))).all()  # type: ignore[attr-defined]
+    assert [(entry.actor, entry.action) for entry in entries] == [
+        (HR_EMAIL, "case.close"), (HR_EMAIL, "case.reopen"), (HR_EMAIL, "case.link")]
