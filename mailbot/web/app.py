@@ -183,11 +183,17 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
                 waiting_since=services.clock() - timedelta(days=days), sort=sort,
                 descending=descending, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
             counts = repo.queue_counts(session)
+            # The same rows `mailbot status` judges; the full judgement is on /health.
+            seen = repo.components(session)
+        last_ok = {role: max((row.last_ok_at for row in seen
+                              if row.role == role and row.last_ok_at), default=None)
+                   for role in ("mailbox", "delivery")}
         return render(request, "cases.html", {
             "cases": found, "total": total, "page": page,
             "pages": max(1, -(-total // PAGE_SIZE)), "show": show, "days": days,
             "sort": sort, "order": "desc" if descending else "asc", "q": text,
             "filters": repo.CASE_FILTERS, "sorts": tuple(repo.CASE_SORTS), "counts": counts,
+            "last_poll": last_ok["mailbox"], "last_send": last_ok["delivery"],
         })
 
     def case_page(request: Request, reference: str, *, revealed: int | None = None,

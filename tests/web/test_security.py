@@ -177,3 +177,21 @@ def test_case_actions_go_through_the_services_and_are_audited(
             AuditEntry.action.startswith("case."))).all()  # type: ignore[attr-defined]
     assert [(entry.actor, entry.action) for entry in entries] == [
         (HR_EMAIL, "case.close"), (HR_EMAIL, "case.reopen"), (HR_EMAIL, "case.link")]
+
+
+def test_health_page_says_what_status_says(client: TestClient, dashboard: Dashboard) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from mailbot.cli import app
+
+    log_in(client)
+    page = client.get("/health").text
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MAILBOT_DATA_DIR", str(dashboard.data))
+        patch.setenv("MAILBOT_DATABASE_URL", f"sqlite:///{dashboard.data / 'mailbot.sqlite3'}")
+        said = json.loads(CliRunner().invoke(app, ["status", "--json"]).output)
+    assert f'id="health-status">{said["status"]}<' in page
+    assert f"Documents in review: {said['documents_in_review']}" in page
+    assert said["documents_in_review"] == 1
