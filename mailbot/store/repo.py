@@ -517,3 +517,14 @@ def outbound_of_case(session: Session, case_id: int) -> list[OutboundMail]:
 
 def document_of_case(session: Session, document_id: int) -> Document | None:
     return session.get(Document, document_id)
+
+
+def inbound_of_case(session: Session, case_id: int, inbound_id: int) -> InboundMessage | None:
+    return session.exec(select(InboundMessage).where(InboundMessage.id == inbound_id,
+                                                     InboundMessage.case_id == case_id)).first()
+
+
+def outbound_of_case_by_id(session: Session, case_id: int,
+                           outbound_id: int) -> OutboundMail | None:
+    return session.exec(select(OutboundMail).where(OutboundMail.id == outbound_id,
+                                                   OutboundMail.case_id == case_id)).first()

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from sqlmodel import Session
 from starlette.applications import Starlette
 from starlette.datastructures import FormData
@@ -28,8 +29,10 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from classifiers.types import mask_document_number
 from mailbot import admin, views
 from mailbot.errors import ConfigError
+from mailbot.mime.parse import parse_mail
 from mailbot.replies.compose import describe_in_review, describe_missing
 from mailbot.review import KINDS, Decision, decide, parse_kind
 from mailbot.services import Services
@@ -92,7 +95,9 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
                throttle: LoginThrottle | None = None) -> Starlette:
     """`secure_cookie`: None = Secure unless the dashboard listens on loopback only."""
     settings = services.settings
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    # Autoescaped, always: names, subjects and mail text come from strangers' mails.
+    templates = Jinja2Templates(env=jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True))
     throttle = throttle or LoginThrottle()
     if secure_cookie is None:
         secure_cookie = not is_loopback(settings.web_host)
@@ -212,10 +217,12 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
                 if document is not None and document.case_id == case.id:
                     number = (document.passport or {}).get("document_number")
         timeline = sorted(
-            [{"at": mail["sent_at"] or "", "direction": "in", "subject": mail["subject"],
+            [{"at": mail["sent_at"] or "", "direction": "in", "id": mail["mail"],
+              "subject": mail["subject"],
               "who": mail["sender"], "state": mail["state"], "note": mail["note"]}
              for mail in view["mails"]]
-            + [{"at": out.created_at.isoformat(), "direction": "out", "subject": out.subject,
+            + [{"at": out.created_at.isoformat(), "direction": "out", "id": out.id,
+                "subject": out.subject,
                 "who": ", ".join(out.recipients), "state": out.state, "note": out.kind}
                for out in outbound],
             key=lambda item: item["at"])
@@ -232,6 +239,34 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
     async def one_case(request: Request) -> Response:
         require_user(request)
         return case_page(request, request.path_params["reference"])
+
+    async def one_mail(request: Request) -> Response:
+        """A mail of the case's timeline, as text (never its HTML), passport numbers masked."""
+        require_user(request)
+        reference = request.path_params["reference"]
+        direction = request.path_params["direction"]
+        mail_id = request.path_params["mail"]
+        with Session(services.engine) as session:
+            case = repo.case_by_reference_or_email(session, reference)
+            if case is None or case.id is None or direction not in ("in", "out"):
+                raise HTTPException(404)
+            row = (repo.inbound_of_case(session, case.id, mail_id) if direction == "in"
+                   else repo.outbound_of_case_by_id(session, case.id, mail_id))
+            if row is None:
+                raise HTTPException(404)
+            numbers = {str((doc.passport or {}).get("document_number") or "")
+                       for doc in repo.documents_of(session, case.id)}
+            raw = row.raw
+            state = row.state
+        parsed = parse_mail(raw)
+        text = parsed.text
+        for number in sorted(numbers - {""}, key=len, reverse=True):
+            if len(number) >= 5:
+                text = text.replace(number, mask_document_number(number))
+        return render(request, "mail.html", {
+            "reference": reference, "direction": direction, "mail": parsed, "text": text,
+            "state": state,
+            "attachments": [attachment.filename for attachment in parsed.attachments]})
 
     async def reveal(request: Request) -> Response:
         user = require_user(request)
@@ -338,6 +373,8 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
         Route("/", case_list, methods=["GET"]),
         Route("/health", health, methods=["GET"]),
         Route("/cases/{reference}", one_case, methods=["GET"]),
+        Route("/cases/{reference}/mails/{direction:str}/{mail:int}", one_mail,
+              methods=["GET"]),
         Route("/cases/{reference}/documents/{document:int}/reveal", reveal, methods=["POST"]),
         Route("/cases/{reference}/documents/{document:int}/{action:str}", review_decision,
               methods=["POST"]),

@@ -20,7 +20,8 @@ from tests.web.conftest import HR_EMAIL, HR_PASSWORD, Dashboard, settings_of
 pytestmark = pytest.mark.slow
 
 PROTECTED_GETS = ("/", "/health", "/cases/HSM-0001", "/documents/1/pages/1.png",
-                  "/?show=in_review&q=maria")
+                  "/?show=in_review&q=maria", "/cases/HSM-0001/mails/in/1",
+                  "/cases/HSM-0001/mails/out/1")
 PROTECTED_POSTS = ("/logout", "/cases/HSM-0001/close", "/cases/HSM-0001/reopen",
                    "/cases/HSM-0001/resolve", "/cases/HSM-0001/link",
                    "/cases/HSM-0001/documents/1/accept", "/cases/HSM-0001/documents/1/reject",
@@ -195,3 +196,30 @@ def test_health_page_says_what_status_says(client: TestClient, dashboard: Dashbo
     assert f'id="health-status">{said["status"]}<' in page
     assert f"Documents in review: {said['documents_in_review']}" in page
     assert said["documents_in_review"] == 1
+
+
+def test_timeline_mails_open_as_text_of_their_own_case_only(client: TestClient) -> None:
+    log_in(client)
+    page = client.get("/cases/HSM-0001").text
+    assert "/cases/HSM-0001/mails/in/1" in page and "/cases/HSM-0001/mails/out/1" in page
+    first = client.get("/cases/HSM-0001/mails/in/1")
+    assert first.status_code == 200 and "IMG_20261116_092811.jpg" in first.text
+    reply = client.get("/cases/HSM-0001/mails/out/1")
+    assert reply.status_code == 200 and "Dear Maria Santos" in reply.text
+    for path in ("/cases/HSM-0001/mails/in/999", "/cases/HSM-0001/mails/sideways/1",
+                 "/cases/HSM-0002/mails/in/1", "/cases/HSM-0001/mails/in/..%2F1"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_a_removed_account_is_logged_out_at_its_next_request(dashboard: Dashboard) -> None:
+    from mailbot.users import add_user, remove_user
+
+    services = build_admin_services(settings_of(dashboard))
+    add_user(services.engine, "leaver@example.com", "leaving the company soon", services.clock())
+    with TestClient(create_app(services, secure_cookie=False)) as client:
+        token = csrf_of(client.get("/login").text)
+        client.post("/login", data={"csrf": token, "email": "leaver@example.com",
+                                    "password": "leaving the company soon"})
+        assert client.get("/").status_code == 200
+        remove_user(services.engine, "leaver@example.com")
+        assert client.get("/", headers={"accept": "*/*"}).status_code == 401
