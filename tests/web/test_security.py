@@ -223,3 +223,16 @@ def test_a_removed_account_is_logged_out_at_its_next_request(dashboard: Dashboar
         assert client.get("/").status_code == 200
         remove_user(services.engine, "leaver@example.com")
         assert client.get("/", headers={"accept": "*/*"}).status_code == 401
+
+
+def test_names_from_mails_are_escaped(client: TestClient, dashboard: Dashboard) -> None:
+    from mailbot.admin import add_case
+
+    services = build_admin_services(settings_of(dashboard))
+    reference = add_case(services.engine, "mallory@example.com",
+                         '<script>alert(1)</script><img src=x onerror="alert(2)">')
+    log_in(client)
+    for path in ("/?q=mallory", f"/cases/{reference}"):
+        page = client.get(path).text
+        assert "<script>alert(1)" not in page and "<img src=x" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
