@@ -64,7 +64,8 @@ class Case(SQLModel, table=True):
     needs_human: bool = False
     closed: bool = False
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    last_activity_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Indexed: the dashboard's case list sorts by it and filters "waiting for N days" on it.
+    last_activity_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
     completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # Reminders (mailbot/reminders.py): HR's pause, HR's resume (a new series counts from
     # it), the last bounce of a mail to the candidate, and the mark for HR after a series of

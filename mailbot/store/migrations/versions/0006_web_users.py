@@ -1,4 +1,4 @@
-"""HR dashboard accounts (`mailbot user add`)
+"""HR dashboard accounts (`mailbot user add`); the case list's sort column indexed
 
 Revision ID: 0006
 Revises: 0005
@@ -30,8 +30,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index(op.f("ix_webuser_email"), "webuser", ["email"], unique=True)
+    op.create_index(op.f("ix_case_last_activity_at"), "case", ["last_activity_at"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_case_last_activity_at"), table_name="case")
     op.drop_index(op.f("ix_webuser_email"), table_name="webuser")
     op.drop_table("webuser")
