@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import secrets
 import time
 from datetime import date, timedelta
@@ -205,7 +206,7 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
                   error: str | None = None, status_code: int = 200) -> Response:
         with Session(services.engine) as session:
             case = repo.case_by_reference_or_email(session, reference)
-            if case is None or not reference.upper().startswith("HSM-"):
+            if case is None:
                 raise HTTPException(404)
             assert case.id is not None
             view = views.case_view(session, case, detail=True)
@@ -238,12 +239,12 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
 
     async def one_case(request: Request) -> Response:
         require_user(request)
-        return case_page(request, request.path_params["reference"])
+        return case_page(request, _reference(request))
 
     async def one_mail(request: Request) -> Response:
         """A mail of the case's timeline, as text (never its HTML), passport numbers masked."""
         require_user(request)
-        reference = request.path_params["reference"]
+        reference = _reference(request)
         direction = request.path_params["direction"]
         mail_id = request.path_params["mail"]
         with Session(services.engine) as session:
@@ -271,7 +272,7 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
     async def reveal(request: Request) -> Response:
         user = require_user(request)
         await checked_form(request)
-        reference = request.path_params["reference"]
+        reference = _reference(request)
         document_id = request.path_params["document"]
         with session_scope(services.engine) as session:
             case = repo.case_by_reference_or_email(session, reference)
@@ -289,7 +290,7 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
     async def review_decision(request: Request) -> Response:
         user = require_user(request)
         form = await checked_form(request)
-        reference = request.path_params["reference"]
+        reference = _reference(request)
         document_id = request.path_params["document"]
         _document_in_case(services, reference, document_id)
         action = request.path_params["action"]
@@ -314,7 +315,7 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
     async def case_action(request: Request) -> Response:
         user = require_user(request)
         form = await checked_form(request)
-        reference = request.path_params["reference"]
+        reference = _reference(request)
         action = request.path_params["action"]
         try:
             if action == "link":
@@ -395,6 +396,18 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
 
 class _LoginNeeded(Exception):
     """No (valid) session: a browser is sent to the login page, anything else gets 401."""
+
+
+_REFERENCE = re.compile(r"HSM-\d{1,9}")
+
+
+def _reference(request: Request) -> str:
+    """Cases are named by their reference in URLs (never by address: no e-mail in logs or
+    a browser's history); anything else is no page."""
+    reference = str(request.path_params["reference"])
+    if not _REFERENCE.fullmatch(reference):
+        raise HTTPException(404)
+    return reference
 
 
 def _document_in_case(services: Services, reference: str, document_id: int) -> None:

@@ -236,3 +236,11 @@ def test_names_from_mails_are_escaped(client: TestClient, dashboard: Dashboard) 
         page = client.get(path).text
         assert "<script>alert(1)" not in page and "<img src=x" not in page
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_cases_are_named_by_reference_only(client: TestClient) -> None:
+    log_in(client)
+    assert client.get("/cases/maria.santos@example.com").status_code == 404
+    token = csrf_of(client.get("/").text)
+    assert client.post("/cases/maria.santos@example.com/close",
+                       data={"csrf": token}).status_code == 404
