@@ -456,11 +456,13 @@ def web() -> None:
 
     config = settings()
     configure_logging()
-    # Behind a reverse proxy on this host, X-Forwarded-* from loopback are trusted (uvicorn's
-    # default); the dashboard itself never trusts a user header.
+    # Behind a reverse proxy on this host, X-Forwarded-For from loopback names the client the
+    # login throttle counts (uvicorn's default). With single sign-on the proxy itself must stay
+    # the peer: the user header is believed only from loopback, and the proxy does the login.
+    single_sign_on = bool(config.web_trusted_user_header.strip())
     application: Any = build_web(config)
     uvicorn.run(application, host=config.web_host, port=config.web_port, log_level="info",
-                access_log=False, server_header=False)
+                access_log=False, server_header=False, proxy_headers=not single_sign_on)
 
 
 @user_app.command("add")

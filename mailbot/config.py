@@ -184,6 +184,9 @@ class Settings(BaseSettings):
     web_port: int = 8080
     # Signs the session cookie; empty: a random key kept in <data_dir>/web-secret (0600).
     web_secret_file: Path | None = None
+    # Single sign-on: the header a reverse proxy on this host sets to the authenticated user's
+    # e-mail (e.g. X-Forwarded-Email of oauth2-proxy). Empty: off; only loopback peers count.
+    web_trusted_user_header: str = ""
     # Reminders to candidates with something missing (mailbot/reminders.py). Days after our
     # last reply, comma-separated; at most `reminder_max_count` (0 = no reminders; beyond the
     # listed days the last gap repeats). They go out only on the listed weekdays ("mon-fri",

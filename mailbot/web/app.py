@@ -103,8 +103,20 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
     if secure_cookie is None:
         secure_cookie = not is_loopback(settings.web_host)
 
+    trusted_header = (settings.web_trusted_user_header or "").strip().lower()
+
     def user_of(request: Request) -> str | None:
         email = request.session.get("user")
+        if trusted_header:
+            # Single sign-on: the reverse proxy on this host says who logged in. Believed only
+            # from a loopback peer (the proxy) and only for an account that exists here.
+            peer = request.client.host if request.client else ""
+            said = request.headers.get(trusted_header, "").strip().lower()
+            if said and is_loopback(peer):
+                if email != said:
+                    request.session.clear()
+                    request.session.update(user=said, csrf=new_csrf_token())
+                email = said
         if not email:
             return None
         with Session(services.engine) as session:

@@ -244,3 +244,19 @@ def test_cases_are_named_by_reference_only(client: TestClient) -> None:
     token = csrf_of(client.get("/").text)
     assert client.post("/cases/maria.santos@example.com/close",
                        data={"csrf": token}).status_code == 404
+
+
+def test_a_proxy_user_header_counts_only_when_turned_on(dashboard: Dashboard) -> None:
+    settings = settings_of(dashboard)
+    header = {"x-forwarded-email": HR_EMAIL, "accept": "*/*"}
+    with TestClient(create_app(build_admin_services(settings), secure_cookie=False)) as off:
+        assert off.get("/", headers=header).status_code == 401  # off by default
+    on = settings.model_copy(update={"web_trusted_user_header": "X-Forwarded-Email"})
+    # TestClient's peer is "testclient", not loopback: the header is not believed from it.
+    with TestClient(create_app(build_admin_services(on), secure_cookie=False)) as remote:
+        assert remote.get("/", headers=header).status_code == 401
+    with TestClient(create_app(build_admin_services(on), secure_cookie=False),
+                    client=("127.0.0.1", 50000)) as proxied:
+        assert proxied.get("/", headers=header).status_code == 200
+        unknown = {"x-forwarded-email": "stranger@example.com", "accept": "*/*"}
+        assert proxied.get("/", headers=unknown).status_code == 401
