@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 from sqlmodel import Session
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -165,7 +166,9 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
             return render(request, "login.html",
                           {"error": "Too many failed attempts; try again in 15 minutes."},
                           status_code=429)
-        user = authenticate(services.engine, email, password, services.clock())
+        # Hashing and the database off the event loop: one login never stalls the others.
+        user = await run_in_threadpool(authenticate, services.engine, email, password,
+                                       services.clock())
         if user is None:
             throttle.failed(client, email, now)
             log.info("dashboard: failed login from %s", client)
@@ -319,7 +322,8 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
                 decision = Decision(document_id, ReviewDecision.REJECTED, user,
                                     kind=parse_kind(as_kind or None),
                                     reason=str(form.get("reason") or ""))
-            decide(services, decision)
+            # Off the event loop: deciding may read the file again (OCR) for training.
+            await run_in_threadpool(decide, services, decision)
         except ConfigError as error:
             return case_page(request, reference, error=str(error), status_code=400)
         return RedirectResponse(f"/cases/{reference}", status_code=303)
@@ -334,29 +338,35 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
                 address = str(form.get("address") or "").strip()
                 if "@" not in address:
                     raise ConfigError(f"{address!r} is not an e-mail address")
-                admin.link_address(services, reference, address, by=user)
+                await run_in_threadpool(admin.link_address, services, reference, address,
+                                        by=user)
             elif action == "resolve":
-                admin.resolve_case(services.engine, reference, services.clock(), by=user)
+                await run_in_threadpool(admin.resolve_case, services.engine, reference,
+                                        services.clock(), by=user)
             elif action == "close":
-                admin.close_case(services.engine, reference, by=user)
+                await run_in_threadpool(admin.close_case, services.engine, reference, by=user)
             elif action == "reopen":
-                admin.reopen_case(services.engine, reference, by=user)
+                await run_in_threadpool(admin.reopen_case, services.engine, reference, by=user)
             else:
                 raise HTTPException(404)
         except ConfigError as error:
             return case_page(request, reference, error=str(error), status_code=400)
         return RedirectResponse(f"/cases/{reference}", status_code=303)
 
+    def render_thumbnail(document_id: int, page: int) -> bytes | None:
+        """Rendering a page takes a fraction of a second: run in a worker thread."""
+        with Session(services.engine) as session:
+            document = session.get(Document, document_id)
+            if document is None or document.case_id is None:
+                return None
+            return thumbnail(session, settings.data_dir, document, page,
+                             services.document_limits)
+
     async def page_thumbnail(request: Request) -> Response:
         require_user(request)
         document_id = request.path_params["document"]
         page = request.path_params["page"]
-        with Session(services.engine) as session:
-            document = session.get(Document, document_id)
-            if document is None or document.case_id is None:
-                raise HTTPException(404)
-            png = thumbnail(session, settings.data_dir, document, page,
-                            services.document_limits)
+        png = await run_in_threadpool(render_thumbnail, document_id, page)
         if png is None:
             raise HTTPException(404)
         return Response(png, media_type="image/png",
@@ -366,8 +376,9 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
         require_user(request)
         from mailbot.monitor import status
 
-        level, report = status(settings, services.clock(),
-                               engine_for=lambda _url: services.engine)
+        # `status` probes tesseract and the disk: in a worker thread, like `mailbot status`.
+        level, report = await run_in_threadpool(status, settings, services.clock(),
+                                                lambda _url: services.engine)
         return render(request, "health.html", {"level": level, "report": report})
 
     async def login_needed(request: Request, _exc: Exception) -> Response:

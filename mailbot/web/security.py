@@ -27,6 +27,7 @@ class LoginThrottle:
 
     attempts: int = 5
     window: float = 900.0
+    max_keys: int = 10_000
     _failures: dict[str, deque[float]] = field(default_factory=dict)
 
     def _recent(self, key: str, now: float) -> deque[float]:
@@ -40,6 +41,10 @@ class LoginThrottle:
                    for key in (f"client:{client}", f"account:{account.strip().lower()}"))
 
     def failed(self, client: str, account: str, now: float) -> None:
+        if len(self._failures) > self.max_keys:  # a spray of addresses must not fill memory
+            for key in list(self._failures):
+                if not self._recent(key, now):
+                    del self._failures[key]
         for key in (f"client:{client}", f"account:{account.strip().lower()}"):
             self._recent(key, now).append(now)
 

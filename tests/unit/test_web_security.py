@@ -27,3 +27,11 @@ def test_loopback_hosts() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("127.5.0.1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("10.1.2.3")
     assert not is_loopback("hr.example.com")
+
+
+def test_throttle_forgets_expired_keys_when_it_grows() -> None:
+    throttle = LoginThrottle(attempts=5, window=60, max_keys=10)
+    for number in range(20):
+        throttle.failed("10.0.0.1", f"user{number}@example.com", 0)
+    throttle.failed("10.0.0.9", "late@example.com", 120)
+    assert len(throttle._failures) <= 3
