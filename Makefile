@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTHON ?= python3
 APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-nld tesseract-ocr-osd \
-	dovecot-imapd fonts-ocr-b fonts-dejavu-core poppler-utils
+	dovecot-imapd fonts-ocr-b fonts-dejavu-core poppler-utils chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DIR := demo
 
@@ -61,6 +61,7 @@ bench: setup
 	$(BIN)/python -m bench.kinds
 	$(BIN)/python -m bench.mailbox
 	$(BIN)/python -m bench.intake
+	$(BIN)/python -m bench.web
 
 clean:
 	rm -rf $(DEMO_DIR) .pytest_cache .ruff_cache

@@ -267,6 +267,10 @@ def _image_frames(data: bytes, limits: Limits) -> Iterator[Image.Image]:
         raise ExtractError(ReadError.CORRUPT, type(error).__name__) from error
 
 
+# The HR dashboard's thumbnails open images exactly as the reader does (limits, EXIF turn).
+image_frames = _image_frames
+
+
 def read_image(image: Image.Image, number: int, limits: Limits, deadline: Deadline) -> Page:
     """Read one page image: MRZ band first, then the full page, turned upright when needed."""
     if deadline.expired():

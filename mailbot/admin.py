@@ -12,6 +12,7 @@ from mailbot.services import Services
 from mailbot.store import repo
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
+    AuditEntry,
     Case,
     CaseAlias,
     InboundState,
@@ -26,6 +27,15 @@ def _case(session: Session, key: str) -> Case:
     return case
 
 
+def _audit(session: Session, case: Case, by: str | None, action: str,
+           **detail: object) -> None:
+    """HR's change in the audit trail, in the change's own transaction; `by` None: a command
+    run without a name to record (the CLI's), as before the dashboard."""
+    if by:
+        repo.record_audit(session, AuditEntry(at=utcnow(), actor=by[:200], action=action,
+                                              case_id=case.id, detail=dict(detail)))
+
+
 def add_case(engine: Engine, email: str, name: str) -> str:
     email = email.strip().lower()
     with session_scope(engine) as session:
@@ -35,7 +45,7 @@ def add_case(engine: Engine, email: str, name: str) -> str:
         return repo.open_case(session, email, name, when=utcnow()).reference
 
 
-def link_address(services: Services, key: str, address: str) -> int:
+def link_address(services: Services, key: str, address: str, *, by: str | None = None) -> int:
     """Add an alias; documents held because they came from it now count. Returns how many."""
     address = address.strip().lower()
     with session_scope(services.engine) as session:
@@ -54,10 +64,12 @@ def link_address(services: Services, key: str, address: str) -> int:
                 released += 1
         session.flush()
         services.cases.refresh(session, case, utcnow())
+        _audit(session, case, by, "case.link", address=address, released=released)
         return released
 
 
-def resolve_case(engine: Engine, key: str, now: datetime | None = None) -> None:
+def resolve_case(engine: Engine, key: str, now: datetime | None = None, *,
+                 by: str | None = None) -> None:
     """HR answered the candidate: no longer waiting for a human, nor marked after unanswered
     reminders. After a question, reminders count from HR's answer (now); a series that ended
     unanswered stays ended (the next counts from the candidate's next mail)."""
@@ -67,6 +79,7 @@ def resolve_case(engine: Engine, key: str, now: datetime | None = None) -> None:
             case.reminders_resumed_at = now or utcnow()
         case.needs_human = False
         case.escalated_at = case.escalated_after = None
+        _audit(session, case, by, "case.resolve")
 
 
 def pause_reminders(engine: Engine, key: str) -> None:
@@ -84,9 +97,19 @@ def resume_reminders(engine: Engine, key: str, now: datetime | None = None) -> N
         case.escalated_at = case.escalated_after = None
 
 
-def close_case(engine: Engine, key: str) -> None:
+def close_case(engine: Engine, key: str, *, by: str | None = None) -> None:
     with session_scope(engine) as session:
-        _case(session, key).closed = True
+        case = _case(session, key)
+        case.closed = True
+        _audit(session, case, by, "case.close")
+
+
+def reopen_case(engine: Engine, key: str, *, by: str | None = None) -> None:
+    """A closed case is open again (its reminders and purge follow the open case's rules)."""
+    with session_scope(engine) as session:
+        case = _case(session, key)
+        case.closed = False
+        _audit(session, case, by, "case.reopen")
 
 
 def purge_closed(engine: Engine, older_than_days: int, *, dry_run: bool = False) -> list[str]:

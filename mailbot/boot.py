@@ -103,3 +103,10 @@ def build_worker(
     engine = database(settings)
     return Worker(settings, engine, build_source(settings, engine, source),
                   build_delivery(settings, outbox), clock=clock)
+
+
+def build_web(settings: Settings) -> object:
+    """`mailbot web`: the dashboard over HR's services (mail it queues is sent by the worker)."""
+    from mailbot.web.app import create_app
+
+    return create_app(build_admin_services(settings))

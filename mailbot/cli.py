@@ -29,6 +29,9 @@ review_app = typer.Typer(
     help="Files the classifier was unsure about: list the queue, accept or reject one.",
     invoke_without_command=True)
 app.add_typer(review_app, name="review")
+user_app = typer.Typer(help="HR's accounts of the web dashboard (`mailbot web`).",
+                       no_args_is_help=True)
+app.add_typer(user_app, name="user")
 
 # Piped output (CI logs, `| less`) gets a wide table instead of rich's 80-column default.
 console = Console(width=None if sys.stdout.isatty() else 200)
@@ -393,7 +396,7 @@ def case_link(key: CaseKey,
     from mailbot.admin import link_address
     from mailbot.boot import build_admin_services
 
-    released = link_address(build_admin_services(settings()), key, address)
+    released = link_address(build_admin_services(settings()), key, address, by=_os_user())
     console.print(f"{address} linked to {key}; {released} held document(s) now count",
                   highlight=False)
 
@@ -404,7 +407,7 @@ def case_resolve(key: CaseKey) -> None:
     """Clear 'needs a human answer' once HR has answered the candidate."""
     from mailbot.admin import resolve_case
 
-    _change_case(resolve_case, key, f"{key}: no longer waiting for a human answer")
+    _change_case(resolve_case, key, f"{key}: no longer waiting for a human answer", audited=True)
 
 
 @case_app.command("close")
@@ -413,7 +416,16 @@ def case_close(key: CaseKey) -> None:
     """Close a case (its documents become eligible for `mailbot purge`)."""
     from mailbot.admin import close_case
 
-    _change_case(close_case, key, f"{key} closed")
+    _change_case(close_case, key, f"{key} closed", audited=True)
+
+
+@case_app.command("reopen")
+@friendly
+def case_reopen(key: CaseKey) -> None:
+    """Open a closed case again."""
+    from mailbot.admin import reopen_case
+
+    _change_case(reopen_case, key, f"{key} reopened", audited=True)
 
 
 @case_app.command("pause")
@@ -434,10 +446,86 @@ def case_resume(key: CaseKey) -> None:
     _change_case(resume_reminders, key, f"{key}: reminders resumed; the next counts from now")
 
 
-def _change_case(change: Callable[[Any, str], None], key: str, done: str) -> None:
+@app.command()
+@friendly
+def web() -> None:
+    """HR's dashboard on MAILBOT_WEB_HOST:MAILBOT_WEB_PORT (127.0.0.1:8080 by default)."""
+    import uvicorn
+
+    from mailbot.boot import build_web, configure_logging
+
+    config = settings()
+    configure_logging()
+    # Behind a reverse proxy on this host, X-Forwarded-For from loopback names the client the
+    # login throttle counts (uvicorn's default). With single sign-on the proxy itself must stay
+    # the peer: the user header is believed only from loopback, and the proxy does the login.
+    single_sign_on = bool(config.web_trusted_user_header.strip())
+    application: Any = build_web(config)
+    uvicorn.run(application, host=config.web_host, port=config.web_port, log_level="info",
+                access_log=False, server_header=False, proxy_headers=not single_sign_on)
+
+
+@user_app.command("add")
+@friendly
+def user_add(email: Annotated[str, typer.Argument(help="HR's e-mail address (the login)")],
+             ) -> None:
+    """Create a dashboard account, or set a new password for one. The password is asked for,
+    or read from standard input when that is not a terminal (one line)."""
+    from getpass import getpass
+
+    from mailbot.boot import database
+    from mailbot.store.models import utcnow
+    from mailbot.users import add_user
+
+    if sys.stdin.isatty():
+        password = getpass("Password: ")
+        if getpass("Again: ") != password:
+            raise ConfigError("the two passwords differ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    created = add_user(database(settings()), email, password, utcnow())
+    console.print(f"{email}: {'account created' if created else 'password changed'}",
+                  highlight=False, markup=False)
+
+
+@user_app.command("list")
+@friendly
+def user_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """The dashboard accounts, with their last login."""
+    from mailbot.boot import database
+    from mailbot.users import list_users
+
+    users = list_users(database(settings()))
+    if as_json:
+        _print_json(users)
+        return
+    for user in users:
+        console.print(f"{user['email']}  created {user['created_at']}  last login "
+                      f"{user['last_login_at'] or 'never'}", highlight=False, markup=False)
+
+
+@user_app.command("remove")
+@friendly
+def user_remove(email: Annotated[str, typer.Argument(help="The account's address")]) -> None:
+    """Remove a dashboard account (its open sessions end at their next request)."""
+    from mailbot.boot import database
+    from mailbot.users import remove_user
+
+    if not remove_user(database(settings()), email):
+        errors.print(f"mailbot: no account {email!r}", markup=False)
+        raise typer.Exit(1)
+    console.print(f"{email}: account removed", highlight=False, markup=False)
+
+
+def _change_case(change: Callable[..., None], key: str, done: str, *,
+                 audited: bool = False) -> None:
+    """`audited`: the change is written to the audit trail with the login name."""
     from mailbot.boot import database
 
-    change(database(settings()), key)
+    if audited:
+        change(database(settings()), key, by=_os_user())
+    else:
+        change(database(settings()), key)
     console.print(done, highlight=False)
 
 

@@ -179,6 +179,14 @@ class Settings(BaseSettings):
     # Prometheus metrics of `mailbot run` on this port (0 = off), bound to this address.
     metrics_port: int = 0
     metrics_address: str = "127.0.0.1"
+    # HR dashboard (`mailbot web`): loopback unless a reverse proxy on another host needs it.
+    web_host: str = "127.0.0.1"
+    web_port: int = 8080
+    # Signs the session cookie; empty: a random key kept in <data_dir>/web-secret (0600).
+    web_secret_file: Path | None = None
+    # Single sign-on: the header a reverse proxy on this host sets to the authenticated user's
+    # e-mail (e.g. X-Forwarded-Email of oauth2-proxy). Empty: off; only loopback peers count.
+    web_trusted_user_header: str = ""
     # Reminders to candidates with something missing (mailbot/reminders.py). Days after our
     # last reply, comma-separated; at most `reminder_max_count` (0 = no reminders; beyond the
     # listed days the last gap repeats). They go out only on the listed weekdays ("mon-fri",
@@ -230,6 +238,8 @@ class Settings(BaseSettings):
                              "MAILBOT_STATUS_POLL_STALE_SECONDS at least 1")
         if not 0 <= self.metrics_port <= 65535:
             raise ValueError("MAILBOT_METRICS_PORT must be a TCP port (0 = off)")
+        if not 1 <= self.web_port <= 65535:
+            raise ValueError("MAILBOT_WEB_PORT must be a TCP port")
         parse_spam_verdict_headers(self.spam_verdict_headers)
         parse_forwarders(self.forwarders)
         self.reminder_schedule()  # names the reminder setting that is wrong

@@ -80,6 +80,7 @@ def case_view(session: Session, case: Case, *, detail: bool = False) -> dict[str
         "in_review": case.in_review,
         "problems": case.problems,
         "needs_human": case.needs_human,
+        "closed": case.closed,
         # Reminders: HR's pause, the last bounce, and the mark for HR after unanswered ones.
         "reminders_paused": case.reminders_paused,
         "bounced_at": case.bounced_at.isoformat() if case.bounced_at else None,

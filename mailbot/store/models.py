@@ -64,7 +64,8 @@ class Case(SQLModel, table=True):
     needs_human: bool = False
     closed: bool = False
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    last_activity_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Indexed: the dashboard's case list sorts by it and filters "waiting for N days" on it.
+    last_activity_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
     completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # Reminders (mailbot/reminders.py): HR's pause, HR's resume (a new series counts from
     # it), the last bounce of a mail to the candidate, and the mark for HR after a series of
@@ -230,3 +231,13 @@ class Incident(SQLModel, table=True):
     alerted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # The last alert of any opening: at most one alert per incident per hour.
     last_alert_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class WebUser(SQLModel, table=True):
+    """An HR account of the dashboard (`mailbot user add`). Only the password's hash is kept."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(index=True, unique=True)
+    password_hash: str
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    last_login_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
