@@ -138,6 +138,7 @@ class Engine:
 
     def __init__(self, library: ctypes.CDLL, language: str, datapath: str | None) -> None:
         self._library = library
+        self.owner = threading.get_ident()  # the thread that made it, the only one to end it
         self._handle = library.TessBaseAPICreate()
         if not self._handle:
             raise EngineUnavailable("libtesseract could not create an engine")
@@ -254,9 +255,13 @@ def _forget(old: Engine) -> None:
 
 
 def close_all() -> None:
-    """End this process's engines (at exit; tests)."""
+    """End this thread's engines (at exit; tests). Another thread's engine is only dropped:
+    ending it from here, after its thread (a web server's worker, say) is gone, corrupted the
+    heap at exit ("malloc_consolidate(): unaligned fastbin chunk"); the process is ending, so
+    the memory goes back with it."""
+    me = threading.get_ident()
     with _OPEN_LOCK:
-        mine = list(_OPEN)
+        mine = [item for item in _OPEN if item.owner == me]
         _OPEN.clear()
     _LOCAL.engine = None
     for item in mine:
