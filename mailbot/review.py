@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -31,6 +30,7 @@ from mailbot.services import Services
 from mailbot.store import repo
 from mailbot.store.db import session_scope
 from mailbot.store.models import AuditEntry, Document, ReviewDecision
+from mailbot.store.private_files import write_private
 
 log = logging.getLogger("mailbot")
 
@@ -217,8 +217,6 @@ def _export(data_dir: Path, document: Document, pages: list[str] | None) -> Path
     if document.decided_kind is None or pages is None:
         path.unlink(missing_ok=True)
         return None
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path.parent, 0o700)  # page texts are personal data, like the database
     example = {
         "kind": document.decided_kind,
         "pages": pages,
@@ -227,11 +225,8 @@ def _export(data_dir: Path, document: Document, pages: list[str] | None) -> Path
         "decided_at": _iso(document.decided_at),
         "reason": document.decision_reason,
     }
-    temporary = path.with_suffix(".json.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        json.dump(example, handle, ensure_ascii=False, indent=1)
-    os.replace(temporary, path)
+    # Page texts are personal data, like the database.
+    write_private(path, json.dumps(example, ensure_ascii=False, indent=1).encode("utf-8"))
     return path
 
 
