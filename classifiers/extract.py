@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -135,7 +136,7 @@ def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> ExtractedFi
             if points * (RENDER_DPI / 72) ** 2 > limits.max_pixels:
                 raise ExtractError(ReadError.TOO_LARGE, "a page is too large to render")
             try:
-                rendered = pdf_page.to_image(resolution=_render_dpi(pdf_page)).original
+                rendered = render_pdf_page(pdf_page, _render_dpi(pdf_page))
             except Exception as error:
                 raise _pdf_error(error) from error
             page = read_image(rendered, number, limits, deadline)
@@ -143,6 +144,18 @@ def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> ExtractedFi
                 page.text = f"{text}\n{page.text}"
             pages.append(page)
     return ExtractedFile(FileType.PDF, pages, form_fields=form_fields)
+
+
+# pdfium, which pdfplumber renders pages with, is not thread-safe: two threads rendering at once
+# crash the process (a segfault in pypdfium2's get_page, seen when a browser asked the dashboard
+# for several thumbnails at once). Rendering takes turns; everything else runs side by side.
+_PDFIUM = threading.Lock()
+
+
+def render_pdf_page(pdf_page: pdfplumber.page.Page, resolution: int) -> Image.Image:
+    """The page as a picture at `resolution` dpi (the only way this package calls pdfium)."""
+    with _PDFIUM:
+        return pdf_page.to_image(resolution=resolution).original
 
 
 def _render_dpi(pdf_page: pdfplumber.page.Page) -> int:

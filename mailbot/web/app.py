@@ -11,9 +11,7 @@ import logging
 import os
 import re
 import secrets
-import threading
 import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -52,18 +50,6 @@ from mailbot.web.security import (
     new_csrf_token,
 )
 from mailbot.web.thumbnails import thumbnail
-
-# pdfium (page rendering, under pdfplumber) is not thread-safe, nor is reading a document with
-# the in-process tesseract across threads: a browser asking for several thumbnails at once
-# crashed the process (segfault in pypdfium2's get_page). What reads a document takes turns.
-_DOCUMENT_WORK = threading.Lock()
-
-
-def one_at_a_time(function: Callable[..., Any], *args: Any) -> Any:
-    """Run `function` in the web's worker thread, never beside another document reading."""
-    with _DOCUMENT_WORK:
-        return function(*args)
-
 
 log = logging.getLogger("mailbot.web")
 HERE = Path(__file__).parent
@@ -337,7 +323,7 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
                                     kind=parse_kind(as_kind or None),
                                     reason=str(form.get("reason") or ""))
             # Off the event loop: deciding may read the file again (OCR) for training.
-            await run_in_threadpool(one_at_a_time, decide, services, decision)
+            await run_in_threadpool(decide, services, decision)
         except ConfigError as error:
             return case_page(request, reference, error=str(error), status_code=400)
         return RedirectResponse(f"/cases/{reference}", status_code=303)
@@ -380,7 +366,7 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
         require_user(request)
         document_id = request.path_params["document"]
         page = request.path_params["page"]
-        png = await run_in_threadpool(one_at_a_time, render_thumbnail, document_id, page)
+        png = await run_in_threadpool(render_thumbnail, document_id, page)
         if png is None:
             raise HTTPException(404)
         return Response(png, media_type="image/png",

@@ -7,18 +7,18 @@ no request can name a path; a document that cannot be rendered has no thumbnail.
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import pdfplumber
 from PIL import Image
 from sqlmodel import Session
 
-from classifiers.extract import ExtractError, image_frames
+from classifiers.extract import ExtractError, image_frames, render_pdf_page
 from classifiers.limits import Limits
 from classifiers.sniff import IMAGE_TYPES, FileType, sniff
 from mailbot.cases import documents_bytes
 from mailbot.store.models import Document
+from mailbot.store.private_files import write_private
 
 THUMBNAIL_WIDTH = 480
 
@@ -49,13 +49,7 @@ def thumbnail(session: Session, data_dir: Path, document: Document, page: int,
     buffer = io.BytesIO()
     image.convert("RGB").save(buffer, "PNG", optimize=True)
     png = buffer.getvalue()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path.parent, 0o700)  # passport pictures: owner-only, like the database
-    temporary = path.with_suffix(".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(png)
-    os.replace(temporary, path)
+    write_private(path, png)  # passport pictures: owner-only, like the database
     return png
 
 
@@ -65,7 +59,7 @@ def _render(data: bytes, page: int, limits: Limits) -> Image.Image | None:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             if page > len(pdf.pages):
                 return None
-            return pdf.pages[page - 1].to_image(resolution=60).original.copy()
+            return render_pdf_page(pdf.pages[page - 1], 60).copy()
     if detected in IMAGE_TYPES:
         for number, frame in enumerate(image_frames(data, limits), start=1):
             if number == page:
