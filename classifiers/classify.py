@@ -149,9 +149,9 @@ def _passport_by_mrz(score: PageScore, limits: Limits) -> None:
     assert reading is not None
     score.kind = Kind.PASSPORT
     score.reasons.extend(describe(reading))
-    text_says = score.prediction.kinds[Kind.PASSPORT] if score.prediction else None
     if reading.checks_ok:
         score.confidence = 0.99
+        text_says = score.prediction.kinds[Kind.PASSPORT] if score.prediction else None
         if score.page.full_text_read and text_says is not None \
                 and text_says < limits.review_mrz_text:
             score.review = True
