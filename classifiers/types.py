@@ -13,6 +13,14 @@ class Kind(StrEnum):
     PASSPORT = "passport"
     ANTECEDENTS = "antecedents"
     TB_DECLARATION = "tb_declaration"
+    # What a dependant's visa needs on top of the person's own three (issue 13). A certificate
+    # of registered partnership is its own kind; the checklist lets it meet the marriage item.
+    MARRIAGE_CERTIFICATE = "marriage_certificate"
+    PARTNERSHIP_CERTIFICATE = "partnership_certificate"
+    BIRTH_CERTIFICATE = "birth_certificate"
+    UNMARRIED_STATUS = "unmarried_status"
+    RELATIONSHIP_DECLARATION = "relationship_declaration"
+    PARENTAL_CONSENT = "parental_consent"
     OTHER = "other"
 
 
@@ -124,6 +132,30 @@ class PageVerdict:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person a document is about, as written on it (never from the file name).
+
+    `role`: how the document names them: "holder" (a form's or certificate's subject),
+    "spouse"/"partner" (a party to a marriage, partnership or relationship declaration),
+    "child", "parent", "consenting_parent", "signatory". `birth_date` only where the document
+    shows it.
+    """
+
+    name: str
+    role: str
+    birth_date: date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role,
+                "birth_date": self.birth_date.isoformat() if self.birth_date else None}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PersonMention:
+        return cls(name=str(data["name"]), role=str(data.get("role", "")),
+                   birth_date=_day(data.get("birth_date")))
+
+
+@dataclass(frozen=True, slots=True)
 class Classification:
     """The verdict on one file. Unreadable files are still a classification (kind OTHER)."""
 
@@ -141,6 +173,8 @@ class Classification:
     # candidate is told so instead of being told the document is missing. `kind` stays the
     # best guess.
     review: bool = False
+    # Who the document is about, for matching it to a person of the case (issue 13).
+    people: tuple[PersonMention, ...] = field(default=())
 
     def to_json(self, path: str | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -157,5 +191,6 @@ class Classification:
             detected_type=self.detected_type,
             kinds_found=[kind.value for kind in self.kinds_found],
             review=self.review,
+            people=[person.to_json() for person in self.people],
         )
         return data
