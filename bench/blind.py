@@ -4,6 +4,7 @@
     .venv/bin/python -m bench.blind mails       # the blind candidates' mails end to end
     .venv/bin/python -m bench.blind passports   # all MRZ fields exact, wrong-but-validated, time
     .venv/bin/python -m bench.blind machine     # real-world-shaped machine and people mail
+    .venv/bin/python -m bench.blind dependants  # a family's documents: kinds, who they are about
     .venv/bin/python -m bench.blind all
 
 Why this file exists: the blind sets are frozen before tuning and read only as scores. So this
@@ -415,8 +416,95 @@ def _miss_reason(state: str | None, note: str | None, sender_got_a_reply: bool) 
         else f"{state} / {rule}{threaded}"
 
 
+FAMILY_KINDS = ("marriage_certificate", "partnership_certificate", "birth_certificate",
+                "unmarried_status", "relationship_declaration", "parental_consent")
+FAMILY_FORMS = ("relationship_declaration", "parental_consent")
+
+
+def _name_key(name: str) -> frozenset[str]:
+    """A name as a set of plain words: order, case, accents and punctuation do not matter."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return frozenset("".join(c if c.isalnum() else " " for c in plain).split())
+
+
+def _mention_of(person: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
+    want = _name_key(person["name"])
+    return next((m for m in mentions if _name_key(m.get("name") or "") == want), None)
+
+
+def score_dependants_documents() -> dict[str, Any]:
+    labels = _labels("dependants/documents")
+    files = sorted(labels)
+    results = _classify_all([str(BLIND / "dependants" / "documents" / name) for name in files])
+    kinds = (*FAMILY_KINDS, "other")
+    truth = [labels[name]["kind"] for name in files]
+    guess = [verdict["kind"] for verdict, _ in results]
+    confusion: dict[str, Counter[str]] = defaultdict(Counter)
+    per_shape: dict[str, Counter[str]] = defaultdict(Counter)
+    recognised: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    people: Counter[str] = Counter()
+    wanted = to_review = lookalike_counted = blank_counted = filled_called_blank = 0
+    parents_told = Counter[str]()
+    signatures_right = signatures_labelled = 0
+    for name, (verdict, _) in zip(files, results, strict=True):
+        item = labels[name]
+        kind, said, review = item["kind"], verdict["kind"], bool(verdict.get("review"))
+        confusion[kind][said + (" (review)" if review else "")] += 1
+        blank = item.get("filled") is False
+        counts = said != "other" and not review and verdict.get("filled") is not False
+        right = said == kind and not review
+        per_shape[item.get("shape", "?")]["right" if right else "wrong"] += 1
+        if kind == "other":
+            lookalike_counted += counts
+            continue
+        if blank:
+            blank_counted += said == kind and counts
+            continue
+        wanted += 1
+        totals[kind] += 1
+        to_review += review
+        recognised[kind] += right and verdict.get("filled") is not False
+        filled_called_blank += kind in FAMILY_FORMS and verdict.get("filled") is False
+        mentions = list(verdict.get("people") or ())
+        for person in item.get("persons", ()):
+            people["labelled"] += 1
+            found = _mention_of(person, mentions)
+            people["name found"] += found is not None
+            if person.get("birth_date"):
+                people["birth dates labelled"] += 1
+                people["birth date right"] += bool(found and found.get("birth_date")
+                                                   == person["birth_date"])
+        people["mentions given"] += len(mentions)
+        if kind == "birth_certificate":
+            has_parents = any(m.get("role") == "parent" for m in mentions)
+            expect = item.get("names_parents", True)
+            parents_told["right" if has_parents == expect else
+                          ("parents missed" if expect else "parents invented")] += 1
+        if "signed_by_partners" in item:
+            signatures_labelled += 1
+            signatures_right += verdict.get("signatures") == item["signed_by_partners"]
+    return {
+        "files": len(files),
+        "macro_f1_best_guess": round(statistics.mean(_f1(truth, guess, k) for k in kinds), 3),
+        "recognised_confidently": {k: f"{recognised[k]}/{totals[k]}" for k in FAMILY_KINDS},
+        "wanted_sent_to_review": f"{to_review}/{wanted}",
+        "lookalikes_counted_as_wanted": lookalike_counted,
+        "blank_forms_counted": blank_counted,
+        "filled_forms_called_blank": filled_called_blank,
+        "persons": dict(people),
+        "birth_certificates_parents": dict(parents_told),
+        "relationship_declaration_signatures_right": f"{signatures_right}/{signatures_labelled}",
+        "confusion (label -> verdict)": {k: dict(v) for k, v in sorted(confusion.items())},
+        "by_shape": {k: dict(v) for k, v in sorted(per_shape.items())},
+        "seconds_median": round(statistics.median(s for _, s in results), 3),
+    }
+
+
 SETS = {"documents": score_documents, "mails": score_mails, "passports": score_passports,
-        "machine": score_machine_mail}
+        "machine": score_machine_mail, "dependants": score_dependants_documents}
 
 
 def main(argv: list[str] | None = None) -> int:
