@@ -16,6 +16,7 @@ from mailbot.store.models import (
     Case,
     CaseAlias,
     InboundState,
+    OutboundState,
     utcnow,
 )
 
@@ -95,6 +96,27 @@ def resume_reminders(engine: Engine, key: str, now: datetime | None = None) -> N
         case.reminders_paused = False
         case.reminders_resumed_at = now or utcnow()
         case.escalated_at = case.escalated_after = None
+
+
+def resend_last_reply(services: Services, key: str, *, by: str | None = None) -> str:
+    """Queue our newest reply to the candidate once more (they say it never arrived), to the
+    case's own address. Refused while that reply has not gone out yet: the copy would be a
+    second mail for one click. Returns what HR reads."""
+    with session_scope(services.engine) as session:
+        case = _case(session, key)
+        assert case.id is not None
+        reply = repo.last_reply(session, case.id)
+        if reply is None:
+            raise ConfigError(f"{case.reference} has no reply to resend yet")
+        if reply.state in (OutboundState.QUEUED, OutboundState.SENDING):
+            raise ConfigError(f"the last reply to {case.reference} has not been sent yet; it "
+                              "goes out with the next send, so there is nothing to resend")
+        if case.bounced_at is not None:
+            raise ConfigError(f"mail to {case.email} bounced; link a working address and "
+                              f"`case resume {case.reference}` first")
+        message_id = services.outbox.resend(session, case, reply)
+        _audit(session, case, by, "case.resend", original=reply.message_id, copy=message_id)
+        return f"the last reply to {case.reference} goes out again to {case.email}"
 
 
 def close_case(engine: Engine, key: str, *, by: str | None = None) -> None:

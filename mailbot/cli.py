@@ -401,6 +401,17 @@ def case_link(key: CaseKey,
                   highlight=False)
 
 
+@case_app.command("resend")
+@friendly
+def case_resend(key: CaseKey) -> None:
+    """Send the last reply to the candidate again (the running worker sends it)."""
+    from mailbot.admin import resend_last_reply
+    from mailbot.boot import build_admin_services
+
+    console.print(resend_last_reply(build_admin_services(settings()), key, by=_os_user()),
+                  highlight=False)
+
+
 @case_app.command("resolve")
 @friendly
 def case_resolve(key: CaseKey) -> None:

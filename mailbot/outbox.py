@@ -31,7 +31,13 @@ from mailbot.intake.decision import REPLY_REFERENCES
 from mailbot.mime.headers import message_ids
 from mailbot.replies.compose import ComposedText, reply_subject
 from mailbot.replies.hr import ReviewNotice, compose_review
-from mailbot.replies.message import FileAttachment, OutgoingMail, new_message_id, render
+from mailbot.replies.message import (
+    FileAttachment,
+    OutgoingMail,
+    as_resent,
+    new_message_id,
+    render,
+)
 from mailbot.store import repo
 from mailbot.store.db import session_scope
 from mailbot.store.models import (
@@ -183,6 +189,19 @@ class Outbox:
         return self.queue(session, OutboundKind.REMINDER, case.id, (case.email,),
                           follows.subject, text, in_reply_to=follows.message_id,
                           references=references)
+
+    def resend(self, session: Session, case: Case, original: OutboundMail) -> str:
+        """The same reply again, to the case's own address as it is now (HR asked: the
+        candidate says it never arrived). A new message, so the outbox's once-only sending
+        applies to it as to any other; returns its Message-ID."""
+        message_id = new_message_id(self.settings.from_address)
+        now = self.clock()
+        session.add(OutboundMail(
+            kind=original.kind, case_id=case.id, message_id=message_id,
+            recipients=[case.email], subject=original.subject,
+            raw=as_resent(original.raw, message_id, now, (case.email,)),
+            created_at=now, next_attempt_at=now))
+        return message_id
 
     # ---------------------------------------------------------------- sending
 

@@ -111,3 +111,28 @@ def render(mail: OutgoingMail) -> bytes:
     # Written as bytes, next to Message-ID, so no header folding can touch them.
     first_line_end = raw.index(b"\r\n") + 2
     return raw[:first_line_end] + threading + raw[first_line_end:]
+
+
+_REPLACED_ON_RESEND = (b"message-id", b"date", b"to")
+
+
+def as_resent(raw: bytes, message_id: str, date: datetime, to: Sequence[str]) -> bytes:
+    """A copy of a mail we sent, to go out again: a new Message-ID and Date (a second copy is
+    a second message), to the given addresses; every other byte as it was sent, so the
+    threading headers and the text the candidate may already have read are the same."""
+    split = raw.find(b"\r\n\r\n")
+    head, body = (raw[:split + 2], raw[split + 2:]) if split >= 0 else (raw, b"")
+    kept: list[bytes] = []
+    dropping = False
+    for line in head.splitlines(keepends=True):
+        if line[:1] in (b" ", b"\t"):  # a folded continuation belongs to the header above
+            if not dropping:
+                kept.append(line)
+            continue
+        dropping = line.split(b":", 1)[0].strip().lower() in _REPLACED_ON_RESEND
+        if not dropping:
+            kept.append(line)
+    fresh = (f"Message-ID: {single_line(message_id)}\r\n"
+             f"Date: {format_datetime(date)}\r\n"
+             f"To: {', '.join(single_line(address) for address in to)}\r\n").encode("ascii")
+    return fresh + b"".join(kept) + body

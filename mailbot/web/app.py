@@ -347,6 +347,8 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
                 await run_in_threadpool(admin.close_case, services.engine, reference, by=user)
             elif action == "reopen":
                 await run_in_threadpool(admin.reopen_case, services.engine, reference, by=user)
+            elif action == "resend":
+                await run_in_threadpool(admin.resend_last_reply, services, reference, by=user)
             else:
                 raise HTTPException(404)
         except ConfigError as error:

@@ -31,3 +31,21 @@ def test_an_inbound_subject_never_stops_a_mail_from_rendering(subject: str) -> N
     assert "\n" not in str(parsed["subject"])
     assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
     assert str(parsed["subject"]).startswith(subject[:4].replace("\udcca", "\ufffd"))
+def test_a_resent_copy_is_a_new_message_with_every_other_byte_as_sent() -> None:
+    from mailbot.replies.message import as_resent
+
+    original = render(OutgoingMail(
+        message_id="<first@mailbot.example>", from_address="bot@mailbot.example",
+        from_name="HSM documents", to=("old@example.com",), subject="Re: documents",
+        text="Still missing: TB declaration\n", html="<p>Still missing</p>",
+        date=datetime(2026, 11, 1, tzinfo=UTC), in_reply_to="<m1@example.com>",
+        references=("<m0@example.com>", "<m1@example.com>")))
+    copy = as_resent(original, "<second@mailbot.example>", datetime(2026, 12, 1, tzinfo=UTC),
+                     ("maria@example.com",))
+    head = copy.split(b"\r\n\r\n", 1)[0]
+    assert head.count(b"Message-ID:") == 1 and b"Message-ID: <second@mailbot.example>" in head
+    assert head.count(b"\r\nTo:") + head.startswith(b"To:") == 1
+    assert b"To: maria@example.com" in head and b"old@example.com" not in copy
+    assert b"Date: Tue, 01 Dec 2026" in head and b"Nov 2026" not in head
+    assert b"In-Reply-To: <m1@example.com>" in head
+    assert copy.split(b"\r\n\r\n", 1)[1] == original.split(b"\r\n\r\n", 1)[1]

@@ -23,6 +23,7 @@ PROTECTED_GETS = ("/", "/health", "/cases/HSM-0001", "/documents/1/pages/1.png",
                   "/?show=in_review&q=maria", "/cases/HSM-0001/mails/in/1",
                   "/cases/HSM-0001/mails/out/1")
 PROTECTED_POSTS = ("/logout", "/cases/HSM-0001/close", "/cases/HSM-0001/reopen",
+                   "/cases/HSM-0001/resend",
                    "/cases/HSM-0001/resolve", "/cases/HSM-0001/link",
                    "/cases/HSM-0001/documents/1/accept", "/cases/HSM-0001/documents/1/reject",
                    "/cases/HSM-0001/documents/1/reveal")
@@ -168,6 +169,10 @@ def test_case_actions_go_through_the_services_and_are_audited(
     assert "maria.work@example.org" in linked.text
     taken = client.post("/cases/HSM-0001/link", data={"csrf": token, "address": "nonsense"})
     assert taken.status_code == 400 and "is not an e-mail address" in taken.text
+    resent = client.post("/cases/HSM-0001/resend", data={"csrf": token})
+    assert resent.status_code == 200 and "Resend the last reply" in resent.text
+    again = client.post("/cases/HSM-0001/resend", data={"csrf": token})
+    assert again.status_code == 400 and "has not been sent yet" in again.text
     unknown = client.post("/cases/HSM-9999/close", data={"csrf": token})
     assert unknown.status_code == 404
     bad = client.post("/cases/HSM-0001/documents/1/reject", data={"csrf": token, "reason": " "})
@@ -177,7 +182,8 @@ def test_case_actions_go_through_the_services_and_are_audited(
         entries = session.exec(select(AuditEntry).where(
             AuditEntry.action.startswith("case."))).all()  # type: ignore[attr-defined]
     assert [(entry.actor, entry.action) for entry in entries] == [
-        (HR_EMAIL, "case.close"), (HR_EMAIL, "case.reopen"), (HR_EMAIL, "case.link")]
+        (HR_EMAIL, "case.close"), (HR_EMAIL, "case.reopen"), (HR_EMAIL, "case.link"),
+        (HR_EMAIL, "case.resend")]
 
 
 def test_health_page_says_what_status_says(client: TestClient, dashboard: Dashboard) -> None:
