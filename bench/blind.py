@@ -5,6 +5,7 @@
     .venv/bin/python -m bench.blind passports   # all MRZ fields exact, wrong-but-validated, time
     .venv/bin/python -m bench.blind machine     # real-world-shaped machine and people mail
     .venv/bin/python -m bench.blind dependants  # a family's documents: kinds, who they are about
+    .venv/bin/python -m bench.blind families    # the families' mails end to end, per person
     .venv/bin/python -m bench.blind all
 
 Why this file exists: the blind sets are frozen before tuning and read only as scores. So this
@@ -503,8 +504,112 @@ def score_dependants_documents() -> dict[str, Any]:
     }
 
 
+# The blind set's item names -> ours.
+_FAMILY_ITEMS = {"antecedents_certificate": "antecedents"}
+
+
+def _mailbot(work: Path, *args: str) -> str:
+    mailbot = Path(sys.executable).parent / "mailbot"
+    out = subprocess.run([str(mailbot), *args], check=True, capture_output=True,
+                         env={**os.environ, "MAILBOT_DATA_DIR": str(work / "data")})
+    return out.stdout.decode()
+
+
+def score_families() -> dict[str, Any]:
+    """As HR would: open each family's case and declare the dependants HR knows of, let the
+    worker read every mail, confirm the dependants the mails proposed, then compare each
+    person's missing items with the set's."""
+    expected = json.loads((BLIND / "dependants" / "mails" / "expected.json").read_text())
+    work = Path(tempfile.mkdtemp(prefix="mailbot-blind-"))
+    references: dict[str, str] = {}
+    for address, family in expected.items():
+        references[address] = _mailbot(work, "case", "add", address).split()[0]
+        for person in family["persons"]:
+            if person["relation"] == "candidate" or person.get("proposed_before_declared"):
+                continue
+            _mailbot(work, "case", "person", "add", references[address], *_declared(person))
+    env = {"MAILBOT_DATA_DIR": str(work / "data"), "OMP_THREAD_LIMIT": "1"}
+    mailbot = Path(sys.executable).parent / "mailbot"
+    with open(work / "worker.log", "wb") as log:
+        subprocess.run([str(mailbot), "run", "--once", "--source",
+                        str(BLIND / "dependants" / "mails"), "--outbox", str(work / "outbox")],
+                       env={**os.environ, **env}, check=True, stdout=log, stderr=log)
+    proposed_opened = proposed_wanted = 0
+    for address, family in expected.items():
+        for person in family["persons"]:
+            if not person.get("proposed_before_declared"):
+                continue
+            proposed_wanted += 1
+            listed = json.loads(_mailbot(work, "case", "person", "list", references[address],
+                                         "--json"))
+            match = next((p for p in listed if not p.get("confirmed")
+                          and _name_key(p.get("name") or "") == _name_key(person["name"])), None)
+            if match is not None:
+                proposed_opened += 1
+                _mailbot(work, "case", "person", "confirm", references[address],
+                         str(match["id"]), "--relation", person["relation"])
+    by_email = {case["email"].lower(): case for case in _cases(work)}
+    persons_right = families_right = status_right = 0
+    told_missing_but_sent: Counter[str] = Counter()
+    counted_but_not_valid: Counter[str] = Counter()
+    not_found: Counter[str] = Counter()
+    problems_of_wrong: Counter[str] = Counter()
+    for address, family in expected.items():
+        case = by_email.get(address.lower())
+        ours = list(case.get("persons") or ()) if case else []
+        all_right = True
+        for person in family["persons"]:
+            found = _our_person(person, ours, case)
+            want = {_FAMILY_ITEMS.get(item, item) for item in person["missing"]}
+            if found is None:
+                not_found[person["relation"]] += 1
+                all_right = False
+                continue
+            got = set(found.get("missing") or ())
+            right = got == want
+            persons_right += right
+            all_right &= right
+            told_missing_but_sent.update(f"{person['relation']}: {item}" for item in got - want)
+            counted_but_not_valid.update(f"{person['relation']}: {item}" for item in want - got)
+            if not right:
+                problems_of_wrong.update(found.get("problems") or ())
+        families_right += all_right
+        status_right += bool(case) and (case["status"] == "complete") == family["complete"]
+    persons = sum(len(family["persons"]) for family in expected.values())
+    return {"families": len(expected), "families_right_for_every_person": families_right,
+            "persons": persons, "persons_right_missing_set": persons_right,
+            "persons_not_found_by_relation": dict(not_found),
+            "proposed_dependants_opened": f"{proposed_opened}/{proposed_wanted}",
+            "status_complete_right": f"{status_right}/{len(expected)}",
+            "told_missing_but_sent": dict(told_missing_but_sent),
+            "counted_but_not_valid": dict(counted_but_not_valid),
+            "problem_codes_of_wrong_persons": dict(problems_of_wrong)}
+
+
+def _declared(person: dict[str, Any]) -> list[str]:
+    """`case person add` options for a dependant as HR would declare them."""
+    args = ["--relation", person["relation"], "--name", person["name"]]
+    if person.get("birth_date"):
+        args += ["--birth-date", person["birth_date"]]
+    if person.get("other_parent_stays"):
+        args.append("--other-parent-stays")
+    if person.get("partnership"):
+        args += ["--partnership", person["partnership"]]
+    return args
+
+
+def _our_person(person: dict[str, Any], ours: list[dict[str, Any]],
+                case: dict[str, Any] | None) -> dict[str, Any] | None:
+    if person["relation"] == "candidate":
+        own = next((p for p in ours if p.get("relation") == "candidate"), None)
+        return own or case
+    return next((p for p in ours if p.get("relation") == person["relation"]
+                 and _name_key(p.get("name") or "") == _name_key(person["name"])), None)
+
+
 SETS = {"documents": score_documents, "mails": score_mails, "passports": score_passports,
-        "machine": score_machine_mail, "dependants": score_dependants_documents}
+        "machine": score_machine_mail, "dependants": score_dependants_documents,
+        "families": score_families}
 
 
 def main(argv: list[str] | None = None) -> int:
