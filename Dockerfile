@@ -23,4 +23,7 @@ VOLUME ["/home/mailbot/data"]
 # start period covers start-up and the first poll.
 HEALTHCHECK --interval=60s --timeout=30s --start-period=120s --retries=3 \
     CMD ["sh", "-c", "mailbot status > /dev/null; [ $? -lt 2 ]"]
+# `mailbot web` (the HR dashboard, same image: `docker run … IMAGE mailbot web` with
+# MAILBOT_WEB_HOST=0.0.0.0) listens here; publish it to the reverse proxy only.
+EXPOSE 8080
 CMD ["mailbot", "run"]
