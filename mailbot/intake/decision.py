@@ -17,8 +17,11 @@ The chain, in order (GNU Mailman's "chain of rules", each hit named in the log):
                                     phrase or hint (rules.LONE_SIGNAL_RULES) with person
                                     evidence (own documents, a question): a person, step 7;
                                     without: held for HR, never silently ignored.
-  6. no usable sender               set aside for HR, documents read, HR told.
-  7. otherwise                      a person: process and answer.
+  6. no usable sender               set aside for HR, documents read, HR told; so is a mail a
+                                    relay sent in its own name ("Name via Group") whose
+                                    writer's own address cannot be told (intake.relay).
+  7. otherwise                      a person: process and answer, at the writer's own
+                                    address (a relay's X-Original-From or Reply-To).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from enum import StrEnum
 
 from mailbot.config import Settings
 from mailbot.intake import rules
+from mailbot.intake.relay import relayed_author
 from mailbot.intake.rules import MailFacts, Verdict
 from mailbot.mime.headers import header_text, message_ids
 from mailbot.mime.mail_limits import MimeLimits
@@ -93,7 +97,18 @@ def decide(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> Intake:
     forwarded = _forwarded(facts, policy)
     if forwarded is not None:
         return forwarded
-    return _judged(facts, policy, parsed.from_address, parsed.from_name)
+    relayed = relayed_author(facts)
+    if relayed is None:
+        return _judged(facts, policy, parsed.from_address, parsed.from_name)
+    # The relay's mail is judged as it is (a notification sent "via" a platform stays one);
+    # only the address the case belongs to, and a reply goes to, is the writer's own.
+    judged = _judged(facts, policy, relayed.address, relayed.name,
+                     no_sender=relayed.reason)
+    if judged.action is Action.ANSWER:
+        log.info("mail sent by a relay; the case is its writer's (%s)", relayed.how)
+        return Intake(Action.ANSWER, f"a person ({relayed.reason})", judged.sender,
+                      judged.sender_name)
+    return judged
 
 
 def facts_of(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> MailFacts:
@@ -104,7 +119,8 @@ def facts_of(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> MailFacts:
 
 
 def _judged(facts: MailFacts, policy: IntakePolicy, sender: str, sender_name: str,
-            *, skip: tuple[str, ...] = (), forwarded_by: str | None = None) -> Intake:
+            *, skip: tuple[str, ...] = (), forwarded_by: str | None = None,
+            no_sender: str = "") -> Intake:
     certain = tuple(r for r in rules.CERTAIN_RULES if r.name not in skip)
     verdict = rules.judge(facts, certain)
     documents = rules.own_documents(facts.parsed)
@@ -131,7 +147,8 @@ def _judged(facts: MailFacts, policy: IntakePolicy, sender: str, sender_name: st
         log.info("a lone %s signal is outweighed by %s: answered as a person's mail",
                  verdict.rule, weighed.person)
     if not sender:
-        what = next((d for d in facts.parsed.defects if "From" in d), "no From address")
+        what = no_sender or next((d for d in facts.parsed.defects if "From" in d),
+                                 "no From address")
         return Intake(Action.SET_ASIDE, f"no-usable-sender: {what}", forwarded_by=forwarded_by)
     return Intake(Action.ANSWER, "a person", sender, sender_name, forwarded_by)
 

@@ -27,6 +27,7 @@ from email.message import Message
 from typing import Protocol
 
 from mailbot.mime.headers import decode_words
+from mailbot.mime.text import html_to_text
 from mailbot.mime.types import ParsedMail
 from mailbot.mime.unpack import FORWARDED
 
@@ -180,13 +181,18 @@ def first_lines(text: str) -> str:
     return " ".join(kept)[:FIRST_LINES_CHARS]
 
 
+# A calendar invitation's .ics is the invitation itself, never a candidate's document.
+_NOT_DOCUMENTS = ("message/", "text/rfc822-headers", "text/calendar", "application/ics")
+
+
 def own_documents(parsed: ParsedMail) -> int:
     """Files the sender attached themselves: not decoration, not inside a forwarded or
-    returned mail, not a bounce's text report."""
+    returned mail, not a bounce's text report, not a calendar invitation."""
     return sum(
         1 for a in parsed.attachments
         if not a.inline and not a.origin.startswith(FORWARDED)
-        and not a.content_type.startswith(("message/", "text/rfc822-headers"))
+        and not a.content_type.startswith(_NOT_DOCUMENTS)
+        and not a.filename.lower().endswith(".ics")
     )
 
 
@@ -790,7 +796,7 @@ class AutoReplyText:
         absence = _BODY_ABSENCE.search(lines)
         handling = _BODY_HANDLING.search(lines) if absence else None
         # A person asks things ("?") and sends files; an out-of-office text does neither.
-        if absence and handling and "?" not in lines and own_documents(facts.parsed) == 0:
+        if absence and handling and not asks(lines) and own_documents(facts.parsed) == 0:
             return f"{absence.group(0)[:50]!r} + {handling.group(0)[:50]!r}"
         return None
 
@@ -866,7 +872,10 @@ class AutomatedFooter:
 
     def check(self, facts: MailFacts) -> str | None:
         words = own_words(facts.parsed.text)
-        return _first_match(_BODY_AUTOMATIC, words[-FOOTER_CHARS:]) if words else None
+        if not words:
+            return None
+        return _first_match(_BODY_AUTOMATIC, words[-FOOTER_CHARS:]) \
+            or _first_match(_NO_REPLY_WORDING, words[:20000])
 
 
 @dataclass(frozen=True)
@@ -1045,12 +1054,19 @@ _MAILING_TEXT = re.compile(
 )
 # What a platform's notification says: a portal message, a code, a link that expires.
 _NOTIFICATION_TEXT = re.compile(
-    r"\b(log ?in|sign ?in) to (view|read|see|access|reply|respond)|you have (\d+ |a )?new "
-    r"(message|notification|document)s?\b|(reset|verify|confirm) your (password|e-?mail "
-    r"address|account)|verification code|one-?time (password|code|passcode)|this link "
-    r"(will )?expires?|er staat een nieuw bericht|u heeft een nieuw bericht|sie haben eine "
-    r"neue nachricht|vous avez (un )?nouveau message|tiene un nuevo mensaje|voc(ê|e) tem uma "
-    r"nova mensagem",
+    r"\b(log ?in|sign ?in) to (view|read|see|access|reply|respond)|electronic signature "
+    r"service|sent you (a )?documents? to (review|sign)|do not share this (e-?mail|link)|"
+    r"you have (\d+ |a )?new (message|notification|document|task)s?\b|(reset|verify|"
+    r"confirm) your (password|e-?mail address|account)|verification code|one-?time "
+    r"(password|code|passcode)|this link (will )?expires?|"
+    # The same in NL, DE, FR, ES, PT, IT: a new message or task waits in a portal, log in.
+    r"er staat een nieuw(e)? (bericht|taak|melding)|(u|je) (heeft|hebt) een nieuw(e)? "
+    r"(bericht|taak|melding)|\blog (dan )?in op (het|de|uw|je|mijn)\b|(sie haben|du hast) "
+    r"eine neue (nachricht|aufgabe|benachrichtigung)|melden sie sich (bei|an) |loggen sie "
+    r"sich ein|vous avez (un |une )?nouv(eau|elle) (message|t(â|a)che|notification)|"
+    r"connectez-vous (à|a) |tienes? (un|una) nuev[oa] (mensaje|tarea|notificaci)|"
+    r"inicia sesi(ó|o)n (en|para)|voc(ê|e) tem (uma|um) nov[oa] (mensagem|tarefa|notifica)|"
+    r"fa(ç|c)a login|hai (un |una )?nuov[oa] (messaggio|attivit(à|a)|notifica)",
     re.IGNORECASE,
 )
 # Notification-style senders: departments and systems, not people.
@@ -1099,6 +1115,173 @@ def _esp_infrastructure(facts: MailFacts) -> str | None:
     return None
 
 
+# "Do not reply to this e-mail" and "this mailbox is not read", as notifications and
+# newsletters say it in EN, NL, DE, FR, ES, PT and IT. A person rarely writes it about their
+# own mail; they do quote it, so only their own words count (never the quoted history).
+_NO_REPLY_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("en", re.compile(
+        r"(please )?do not (reply|respond) (directly )?to this (e-?mail|message|mail|address|"
+        r"notification)|(this|the) (mailbox|inbox|e-?mail address|address) is (not monitored|"
+        r"unmonitored|not checked|not attended|not read)|replies to this (e-?mail|message|"
+        r"address) (will not|won't|are not|cannot|can ?not) (be )?(read|monitored|answered|"
+        r"received|delivered)|sent from an? (notification-only|send-only|no-?reply|unmonitored) "
+        r"(e-?mail )?address|you (cannot|can't|can not) reply to this (e-?mail|message)|"
+        r"this is an? (automated|automatic|system[ -]generated|auto-?generated) (e-?mail|"
+        r"message|notification)|this (e-?mail|message|notification) (is|was|has been) "
+        r"(sent|generated) (automatically|by an automated system)", re.IGNORECASE)),
+    ("nl", re.compile(
+        r"(u|je) kunt (niet op deze (e-?mail|mail|bericht)|deze (e-?mail|mail|bericht) niet) "
+        r"(antwoorden|beantwoorden|reageren)|reageer niet op (deze|dit) (e-?mail|mail|bericht)|"
+        r"beantwoord (deze|dit) (e-?mail|mail|bericht) niet|deze (mailbox|e-?mailbox|"
+        r"e-?mailadres|afzender) wordt niet (gelezen|bewaakt|gecontroleerd|beheerd)|gelieve "
+        r"niet te (antwoorden|reageren)|antwoorden op (deze|dit) (e-?mail|bericht) worden niet|"
+        r"dit is een automatisch (gegenereerd|verzonden|verstuurd) (bericht|e-?mail|mail)|"
+        r"dit (bericht|e-?mail) is automatisch (gegenereerd|verzonden|verstuurd)",
+        re.IGNORECASE)),
+    ("de", re.compile(
+        r"bitte (antworten sie nicht|nicht) auf diese (e-?mail|nachricht)|antworten auf diese "
+        r"(e-?mail|nachricht) werden nicht|diese (e-?mail|nachricht) wurde automatisch "
+        r"(erstellt|generiert|erzeugt|versandt|verschickt|versendet)|diese (e-?mail-?adresse|"
+        r"adresse|mailbox) wird nicht (gelesen|überwacht|ueberwacht|bearbeitet)|"
+        r"automatisch (generierte|erstellte|versandte) (e-?mail|nachricht)", re.IGNORECASE)),
+    ("fr", re.compile(
+        r"merci de ne pas r(é|e)pondre|ne (r(é|e)pondez|pas r(é|e)pondre) pas (à|a) "
+        r"(ce|cet)|ne pas r(é|e)pondre (à|a) (ce|cet)|veuillez ne pas r(é|e)pondre|"
+        r"cette (adresse|bo(î|i)te)( e-?mail| aux lettres)? n'est pas (surveill|consult|lue)|"
+        r"(ce|cet) (message|e-?mail|courriel) (a (é|e)t(é|e) )?(envoy(é|e)|g(é|e)n(é|e)r(é|e)) "
+        r"automatiquement", re.IGNORECASE)),
+    ("es", re.compile(
+        r"(por favor,? )?no (respondas|responda|contestes|conteste|responder) (a )?(este|esta) "
+        r"(correo|mensaje|e-?mail|direcci)|este (buz(ó|o)n|correo|mensaje) no (es|est(á|a)) "
+        r"(monitoreado|supervisado|atendido|vigilado)|este (correo|mensaje) (ha sido|fue|se ha) "
+        r"(generado|enviado) autom(á|a)ticamente", re.IGNORECASE)),
+    ("pt", re.compile(
+        r"(por favor,? )?n(ã|a)o (responda|responder|respondas) (a )?(est|a est|ao)|"
+        r"est(a|e) (mensagem|e-?mail|caixa) (foi (enviad|gerad)[ao] automaticamente|n(ã|a)o "
+        r"(é|e) monitorad)|mensagem (gerada|enviada) automaticamente", re.IGNORECASE)),
+    ("it", re.compile(
+        r"(si prega di |per favore,? |ti preghiamo di )?non rispondere a (questa|questo)|"
+        r"questo (messaggio|indirizzo|e-?mail) (è|e) (stato )?(generato|inviato) "
+        r"automaticamente|(questo indirizzo|questa casella) non (è|e) (monitorat|presidiat)",
+        re.IGNORECASE)),
+)
+
+# What an HTML body looks like when it comes from a campaign or notification platform: a
+# 1x1 open-tracking image, links through a click-tracking redirector.
+_TRACKING_PIXEL = re.compile(
+    r"<img\b[^>]{0,600}?(\bwidth\s*=\s*[\"']?[01](px)?[\"'\s/>][^>]{0,600}?\bheight\s*=\s*"
+    r"[\"']?[01](px)?[\"'\s/>]|\bheight\s*=\s*[\"']?[01](px)?[\"'\s/>][^>]{0,600}?\bwidth"
+    r"\s*=\s*[\"']?[01](px)?[\"'\s/>]|\bsrc\s*=\s*[\"']?[^\"'>\s]{0,300}(/open\.php|/wf/open|"
+    r"/track/open|/trk/open|/e/o/|/mk/op/|/cto/|/o/ej|open\.aspx|[?&](open|pixel)=))",
+    re.IGNORECASE,
+)
+_CLICK_TRACKING = re.compile(
+    r"\bhref\s*=\s*[\"']?https?://[^\"'>\s]{0,300}?(/ls/click\?|/track/click|/wf/click|"
+    r"/c/ej|/mk/cl/|/ctc/|/cl0/|/ss/c/|click\.[a-z0-9-]+\.[a-z.]+/\?qs=|\.hubspotlinks\.com|"
+    r"klclick\d*\.com|awstrack\.me|mandrillapp\.com/track|list-manage\.com/track|"
+    r"sendgrid\.net/(ls|wf)/|[?&]utm_medium=e-?mail|[?&]mc_(cid|eid)=|/e/c/|/trk/click)",
+    re.IGNORECASE,
+)
+# Where a reply's quoted history starts in the HTML clients write (Gmail, Outlook, Apple
+# Mail, Thunderbird, Yahoo): what follows is someone else's mail, not the sender's.
+_HTML_QUOTE = re.compile(
+    r"<blockquote|class=[\"']?(gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted|"
+    r"OutlookMessageHeader)|id=[\"']?(divRplyFwdMsg|appendonsend|"
+    r"mail-editor-reference-message-container|x_divRplyFwdMsg)|-----\s*Original Message",
+    re.IGNORECASE,
+)
+_HTML_CAP = 200_000
+_WORD = re.compile(r"\w{2,}")
+# Campaigns send a token text part ("view this e-mail in an HTML client") next to the real
+# HTML body; a person's client writes the same words in both parts.
+HTML_HEAVY_MIN_WORDS = 40
+HTML_HEAVY_RATIO = 4
+
+
+def own_html(facts: MailFacts) -> str:
+    """The sender's own HTML (text/html parts outside forwarded mails, up to the quoted
+    history), decoded; empty when the mail has none."""
+    found: list[str] = []
+    for part in top_parts(facts.message, depth=3):
+        if part.get_content_type() != "text/html":
+            continue
+        try:
+            payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):
+                continue
+            html = payload[:_HTML_CAP].decode(part.get_content_charset() or "utf-8", "replace")
+        except (LookupError, ValueError):
+            html = payload[:_HTML_CAP].decode("utf-8", "replace") \
+                if isinstance(payload, bytes) else ""
+        quote = _HTML_QUOTE.search(html)
+        found.append(html[:quote.start()] if quote else html)
+    return "\n".join(found)
+
+
+def _plain_part_words(facts: MailFacts) -> int | None:
+    """The words of the first text/plain part of a multipart/alternative, or None."""
+    for part in top_parts(facts.message, depth=3):
+        if part.get_content_type() != "multipart/alternative" or not part.is_multipart():
+            continue
+        for child in part.get_payload():
+            if isinstance(child, Message) and child.get_content_type() == "text/plain":
+                payload = child.get_payload(decode=True)
+                if isinstance(payload, bytes):
+                    return len(_WORD.findall(payload[:_HTML_CAP].decode("utf-8", "replace")))
+    return None
+
+
+def html_signals(facts: MailFacts, html: str) -> list[str]:
+    """What the HTML itself gives away: tracking, a token text part."""
+    signals: list[str] = []
+    pixel = _TRACKING_PIXEL.search(html)
+    click = _CLICK_TRACKING.search(html)
+    if pixel or click:
+        signals.append("open-tracking image" if pixel else "click-tracking links")
+    text_words = _plain_part_words(facts)
+    if text_words is not None:
+        html_words = len(_WORD.findall(html_to_text(html)))
+        if html_words >= HTML_HEAVY_MIN_WORDS and text_words * HTML_HEAVY_RATIO < html_words:
+            signals.append(f"a {text_words}-word text part beside {html_words} words of HTML")
+    return signals
+
+
+def _verp(facts: MailFacts) -> str | None:
+    """A per-recipient envelope sender (VERP): the recipient's own address written into the
+    Return-Path's local part ("bounces+hsm-documents=mailbot.example@..."). Bulk senders do
+    this to match bounces to subscribers; a person's mail never carries our address there."""
+    recipients = {a.replace("@", "=") for a in (*facts.own_addresses,
+                                                *facts.parsed.to_addresses) if "@" in a}
+    for value in facts.values("return-path"):
+        for address in addresses_in(value):
+            local = local_part(address)
+            if any(r in local for r in recipients):
+                return f"per-recipient envelope sender {address[:60]}"
+    return None
+
+
+_CALENDAR_METHOD = re.compile(r"^METHOD:(REQUEST|PUBLISH|CANCEL|COUNTER|REFRESH)\b",
+                              re.IGNORECASE | re.MULTILINE)
+
+
+def calendar_invitation(facts: MailFacts) -> str | None:
+    """A calendar invitation (iTIP, RFC 5546): software writes it; the reply it wants is the
+    calendar's accept or decline, never a mail."""
+    if (facts.header("content-class") or "").lower() == "urn:content-classes:calendarmessage":
+        return "calendar invitation (content-class)"
+    for part in top_parts(facts.message, depth=3):
+        if part.get_content_type() in ("text/calendar", "application/ics"):
+            method = (part.get_param("method") or "")
+            if isinstance(method, str) and method:
+                return f"calendar invitation (method {method[:10].upper()})"
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                match = _CALENDAR_METHOD.search(payload[:20000].decode("utf-8", "replace"))
+                if match:
+                    return f"calendar invitation (method {match.group(1).upper()})"
+    return None
+
+
 def bulk_signals(facts: MailFacts) -> list[str]:
     """What makes a mail look like a newsletter or a notification, strongest first."""
     signals: list[str] = []
@@ -1116,12 +1299,20 @@ def bulk_signals(facts: MailFacts) -> list[str]:
     infrastructure = _esp_infrastructure(facts)
     if infrastructure and not esp:
         signals.append(infrastructure)
+    verp = _verp(facts)
+    if verp:
+        signals.append(verp)
     # The sender's own words only: a person forwarding or quoting a newsletter is no list.
     words = own_words(facts.parsed.text)
+    html = own_html(facts)
+    seen = html_to_text(html) + "\n" + html if html else ""
     for family in (_UNSUBSCRIBE_TEXT, _MAILING_TEXT, _NOTIFICATION_TEXT):
-        found = family.search(words[-20000:]) or family.search(words[:5000])
+        found = family.search(words[-20000:]) or family.search(words[:5000]) \
+            or family.search(seen[:_HTML_CAP])
         if found:
             signals.append(f"wording {found.group(0)[:40]!r}")
+    if html:
+        signals += html_signals(facts, html)
     if facts.parsed.from_address and _NOTIFICATION_LOCAL.match(
             local_part(facts.parsed.from_address)):
         signals.append(f"sender {local_part(facts.parsed.from_address)[:30]!r}")
@@ -1146,6 +1337,21 @@ class BulkMail:
         if len(signals) < 2:
             return None
         return "; ".join(s for s in signals if not s.startswith("("))
+
+
+@dataclass(frozen=True)
+class CalendarInvitation:
+    """Calendar software's invitation, update or cancellation (text/calendar with an iTIP
+    METHOD, Outlook's calendarmessage content-class). Not in LONE_SIGNAL_RULES: whoever
+    organised it, the mail was written by the calendar, and a reply about visa documents is
+    no answer to it; one that carries documents of its own is held for HR."""
+
+    name: str = "calendar-invitation"
+    description: str = "a calendar invitation (text/calendar, iTIP METHOD)"
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        return calendar_invitation(facts)
 
 
 # --- the chain -------------------------------------------------------------------------------
@@ -1183,6 +1389,7 @@ HEURISTIC_RULES: tuple[Rule, ...] = (
     FeedbackReportText(),
     FeedbackReportPhrase(),
     BulkMail(),
+    CalendarInvitation(),
     SuppressAutoResponse(),
 )
 
@@ -1229,8 +1436,47 @@ def person_evidence(facts: MailFacts) -> str | None:
     documents = own_documents(facts.parsed)
     if documents:
         return f"{documents} document(s) of their own"
-    if "?" in first_lines(facts.parsed.text):
+    lines = first_lines(facts.parsed.text)
+    if asks(lines):
         return "a question in the first lines"
+    signed = signed_greeting(facts.parsed, lines)
+    if signed:
+        return signed
+    return None
+
+
+# A question mark that ends a sentence, not one inside a link ("EmailStart.aspx?a=1").
+_QUESTION = re.compile(r"\?(\s|$|[)\"'»”])")
+
+
+def asks(lines: str) -> bool:
+    return _QUESTION.search(lines) is not None
+
+
+# How people open a mail, in the languages candidates write in.
+_GREETING = re.compile(
+    r"^(hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|beste|geachte|hallo|hoi|"
+    r"goedemorgen|goedemiddag|goedenavond|liebe|lieber|sehr geehrte[rn]?|guten (tag|morgen)|"
+    r"moin|bonjour|bonsoir|madame|monsieur|cher|ch(è|e)re|hola|estimad[oa]s?|buen[oa]s "
+    r"(d(í|i)as|tardes)|ol(á|a)|oi|prezad[oa]s?|caro|cara|bom dia|boa tarde|gentile|"
+    r"buongiorno|ciao|salve|hej|hei)\b",
+    re.IGNORECASE,
+)
+SIGN_OFF_LINES = 4
+
+
+def signed_greeting(parsed: ParsedMail, lines: str) -> str | None:
+    """A greeting at the start and the sender's own name among the last lines of their own
+    words: a letter a person wrote. Only when those words state no absence: an
+    out-of-office text greets and signs too."""
+    name = parsed.from_name.strip().strip('"').split()
+    if not name or len(name[0]) < 2 or not _GREETING.match(lines) or _BODY_ABSENCE.search(lines):
+        return None
+    own = [line.strip() for line in own_words(parsed.text).splitlines() if line.strip()]
+    first = name[0].lower()
+    for line in own[-SIGN_OFF_LINES:]:
+        if line.lower().startswith(first) or line.lower().endswith(name[-1].lower()):
+            return f"a greeting and a sign-off by {name[0][:20]!r}"
     return None
 
 
