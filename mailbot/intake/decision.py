@@ -97,18 +97,20 @@ def decide(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> Intake:
     forwarded = _forwarded(facts, policy)
     if forwarded is not None:
         return forwarded
+    judged = _judged(facts, policy, parsed.from_address, parsed.from_name)
+    if judged.action is not Action.ANSWER:
+        return judged
+    # The relay's mail is judged as it is (a notification sent "via" a platform stays one,
+    # filed under its From); only a person's case, and the reply, go to the writer's own
+    # address, and to nobody when it cannot be told.
     relayed = relayed_author(facts)
     if relayed is None:
-        return _judged(facts, policy, parsed.from_address, parsed.from_name)
-    # The relay's mail is judged as it is (a notification sent "via" a platform stays one);
-    # only the address the case belongs to, and a reply goes to, is the writer's own.
-    judged = _judged(facts, policy, relayed.address, relayed.name,
-                     no_sender=relayed.reason)
-    if judged.action is Action.ANSWER:
-        log.info("mail sent by a relay; the case is its writer's (%s)", relayed.how)
-        return Intake(Action.ANSWER, f"a person ({relayed.reason})", judged.sender,
-                      judged.sender_name)
-    return judged
+        return judged
+    if not relayed.address:
+        return Intake(Action.SET_ASIDE, f"no-usable-sender: {relayed.reason}")
+    log.info("a relay sent the mail in its own name: answered at the writer's own address")
+    return Intake(Action.ANSWER, f"a person ({relayed.reason})", relayed.address,
+                  relayed.name)
 
 
 def facts_of(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> MailFacts:
@@ -119,8 +121,7 @@ def facts_of(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> MailFacts:
 
 
 def _judged(facts: MailFacts, policy: IntakePolicy, sender: str, sender_name: str,
-            *, skip: tuple[str, ...] = (), forwarded_by: str | None = None,
-            no_sender: str = "") -> Intake:
+            *, skip: tuple[str, ...] = (), forwarded_by: str | None = None) -> Intake:
     certain = tuple(r for r in rules.CERTAIN_RULES if r.name not in skip)
     verdict = rules.judge(facts, certain)
     documents = rules.own_documents(facts.parsed)
@@ -147,8 +148,7 @@ def _judged(facts: MailFacts, policy: IntakePolicy, sender: str, sender_name: st
         log.info("a lone %s signal is outweighed by %s: answered as a person's mail",
                  verdict.rule, weighed.person)
     if not sender:
-        what = no_sender or next((d for d in facts.parsed.defects if "From" in d),
-                                 "no From address")
+        what = next((d for d in facts.parsed.defects if "From" in d), "no From address")
         return Intake(Action.SET_ASIDE, f"no-usable-sender: {what}", forwarded_by=forwarded_by)
     return Intake(Action.ANSWER, "a person", sender, sender_name, forwarded_by)
 

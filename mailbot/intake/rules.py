@@ -1096,7 +1096,10 @@ _ESP_DOMAIN = re.compile(
     r"hs-email\.com|mktomail\.com|exacttarget\.com|exct\.net|salesforce\.com|"
     r"sailthru\.com|pardot\.com|klaviyomail\.com|mailerlite\.com|mlsend\.com|"
     r"customeriomail\.com|emsend\d*\.com|emarsys\.net|dotdigital-email\.com|"
-    r"mailpoet\.com|sendpulse\.com|moosend\.com|substack\.com|mailchimpapp\.net)$",
+    r"mailpoet\.com|sendpulse\.com|moosend\.com|substack\.com|mailchimpapp\.net|"
+    r"ccsend\.com|sendibt\d*\.com|sendibm\d*\.com|mailersend\.net|smtp2go\.com|"
+    r"elasticemail\.com|msgfocus\.com|rsys\d*\.(com|net)|postmarkapp\.com|"
+    r"mailjet\.net|sparkpostmail\d*\.com|mcsignup\.com|list-manage\.com)$",
     re.IGNORECASE,
 )
 _DKIM_DOMAIN = re.compile(r"(?:^|;)\s*d=([A-Za-z0-9.-]{1,253})")
@@ -1260,6 +1263,36 @@ def _verp(facts: MailFacts) -> str | None:
     return None
 
 
+# A bounce-processing domain in the envelope or Sender ("…@bounce.news.example",
+# "…@bounces.shop.example"): where bulk senders collect their bounces; a person's envelope is
+# their own mailbox or their provider's.
+_BOUNCE_DOMAIN_LABEL = re.compile(r"^(bounces?|bnc|bounce-?mail|mailbounces?|rebound)\d*$")
+
+
+def _bounce_domain(facts: MailFacts) -> str | None:
+    for header in ("return-path", "sender"):
+        for value in facts.values(header):
+            for address in addresses_in(value):
+                labels = address.rpartition("@")[2].split(".")[:-2]
+                if any(_BOUNCE_DOMAIN_LABEL.match(label) for label in labels):
+                    return f"{header} at a bounce domain {address.rpartition('@')[2][:60]}"
+    return None
+
+
+# The tracking headers of sending platforms' APIs (Amazon SES, SendGrid, Mailgun, Postmark,
+# Mandrill/Mailchimp, Mailjet, Brevo, SparkPost, Salesforce Marketing Cloud, HubSpot,
+# Klaviyo): one is as strong as two signals. Not Postmark's X-PM-Message-Id alone (ProtonMail
+# writes X-Pm-Message-ID on people's mail) and not Feedback-ID alone (a receiving side's
+# complaint key some providers put on any mail).
+_SENDING_API_HEADER = re.compile(
+    r"^(x-ses-outgoing|x-ses-[a-z-]+|x-sg-eid|x-sg-id|x-sendgrid-[a-z-]+|x-mailgun-[a-z-]+|"
+    r"x-pm-rcpt|x-pm-tag|x-mc-user|x-mandrill-user|x-mailjet-[a-z-]+|x-mj-[a-z-]+|"
+    r"x-mailin-[a-z-]+|x-sib-id|x-msys-api|x-sfmc-[a-z-]+|x-hubspot-[a-z-]+|x-hs-cid|"
+    r"x-klaviyo-[a-z-]+|x-kmail-[a-z-]+|x-campaign-?id|x-campaignid|x-mailer-sid|"
+    r"x-sparkpost-[a-z-]+|x-smtpapi|x-xsmtpapi)$"
+)
+
+
 _CALENDAR_METHOD = re.compile(r"^METHOD:(REQUEST|PUBLISH|CANCEL|COUNTER|REFRESH)\b",
                               re.IGNORECASE | re.MULTILINE)
 
@@ -1290,7 +1323,11 @@ def bulk_signals(facts: MailFacts) -> list[str]:
     if app:
         signals += [f"notification header {app}", "(a platform's own header)"]
     esp = next((k for k, _ in headers if _BULK_HEADER.match(k)), None)
-    if esp:
+    api = next((k for k, _ in headers if _SENDING_API_HEADER.match(k)), None)
+    if api:
+        # Only a sending platform's API writes these: no mail client a person uses does.
+        signals += [f"sending-platform header {api}", "(a sending platform's API header)"]
+    elif esp:
         signals.append(f"bulk-sender header {esp}")
     mailer = next((v for k, v in headers if k in ("x-mailer", "user-agent", "x-generator")
                    and _BULK_MAILER.search(v)), None)
@@ -1299,7 +1336,7 @@ def bulk_signals(facts: MailFacts) -> list[str]:
     infrastructure = _esp_infrastructure(facts)
     if infrastructure and not esp:
         signals.append(infrastructure)
-    verp = _verp(facts)
+    verp = _verp(facts) or _bounce_domain(facts)
     if verp:
         signals.append(verp)
     # The sender's own words only: a person forwarding or quoting a newsletter is no list.
