@@ -306,9 +306,44 @@ def test_a_relayed_person_is_answered_at_their_own_address_only() -> None:
 
 
 def test_a_notification_sent_via_a_platform_stays_a_notification() -> None:
-    action, _, _ = decision(plain(
+    action, sender, _ = decision(plain(
         "Acme HR sent you a document to review and sign.\n\nThis message was sent to you by "
         "Acme HR who is using the Electronic Signature Service.",
         'From: Acme HR via DocuSign <dse_NA3@docusign.example>\nReply-To: Acme HR '
         "<hr@acme.example>\nSubject: Please DocuSign: contract"))
-    assert action is Action.IGNORE
+    # filed under the platform's From: an unauthenticated Reply-To names no case
+    assert (action, sender) == (Action.IGNORE, "dse_na3@docusign.example")
+
+
+# --- sending platforms -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", [
+    "X-SES-Outgoing: 2026.11.23-54.240.8.11", "X-SG-EID: u001.abc", "X-Mailgun-Sid: WyI3",
+    "X-PM-RCPT: |bTB8MjE4|", "X-MC-User: 3f1c0a", "X-Mailjet-Campaign: 12",
+    "X-SFMC-Stack: 50", "X-Campaign-ID: 2027",
+])
+def test_a_sending_platform_s_api_header_alone_makes_bulk(header: str) -> None:
+    given = facts(plain("Your code is 482913.", f"From: Ride <ride@ride.example>\n{header}"))
+    assert rules.BulkMail().check(given) is not None
+
+
+@pytest.mark.parametrize("header", [
+    "X-Pm-Message-ID: <a@proton.example>",          # ProtonMail, on people's mail
+    "Feedback-ID: 1234567:user:proton",             # a provider's complaint key
+    "X-MS-Exchange-Organization-AuthAs: Internal",  # Exchange, on everyone's mail
+])
+def test_a_person_s_provider_header_is_no_sending_platform(header: str) -> None:
+    given = facts(plain("Hello,\n\nMy passport follows.\n\nYusuf",
+                        f"From: Yusuf <yusuf@proton.example>\n{header}"))
+    assert rules.BulkMail().check(given) is None
+    assert rules.judge(given) is None
+
+
+def test_an_envelope_at_a_bounce_domain_is_a_signal_and_a_person_s_is_not() -> None:
+    bulk = facts(plain("Rooms this week.", "From: Housing <redactie@housing.example>\n"
+                       "Return-Path: <n1.a7f3@bounce.news.housing.example>"))
+    assert any("bounce domain" in s for s in rules.bulk_signals(bulk))
+    person = facts(plain("My CV.", "From: Bo <bo@bouncecastle.example>\n"
+                         "Return-Path: <bo@mail.bouncecastle.example>"))
+    assert rules.bulk_signals(person) == []
