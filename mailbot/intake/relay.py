@@ -65,6 +65,8 @@ def relayed_author(facts: MailFacts) -> Relayed | None:
             return Relayed(address, name, f"X-Original-From of a mail sent as {sender}")
     via = _VIA.match(parsed.from_name)
     rewritten = _rewritten(sender)
+    if via is not None and rewritten is None and _names_the_mailbox(via.group("name"), sender):
+        via = None  # "Maria Via Lopez" <maria.vialopez@…>: a surname, her own mailbox
     if via is None and rewritten is None:
         return None
     if via is not None:
@@ -93,6 +95,13 @@ def _usable(facts: MailFacts, address: str, sender: str) -> bool:
     return (address != sender and replyable_address(address) == address
             and address not in facts.own_addresses and not machine_local_part(address)
             and not bounce_handler(address))
+
+
+def _names_the_mailbox(name: str, sender: str) -> bool:
+    """Whether a word of the name is in the address's local part (the writer's own box)."""
+    local = local_part(sender).lower()
+    return any(len(word) >= 3 and word in local
+               for word in re.split(r"[^\w]+", name.lower()) if word)
 
 
 def _rewritten(sender: str) -> str | None:

@@ -289,6 +289,8 @@ def test_a_relay_whose_writer_cannot_be_told_is_set_aside(reply_to: str) -> None
     "From: Erik Lund <erik.lund@example.se>",
     "From: Erik Lund <erik.lund@example.se>\nSender: Office <secretary@lund-law.example>",
     "From: Erik Lund <erik.lund@example.se>\nReply-To: Stranger <someone@else.example>",
+    # "Via" as a surname, her own mailbox
+    "From: Maria Via Lopez <maria.vialopez@example.es>",
     # a no-reply platform "via" is a notification, judged by its own rules
     'From: "Ravi (via Google Drive)" <drive-shares-dm-noreply@google.example>\n'
     "Reply-To: ravi@example.in",
