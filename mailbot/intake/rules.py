@@ -1171,13 +1171,28 @@ _NO_REPLY_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # What an HTML body looks like when it comes from a campaign or notification platform: a
 # 1x1 open-tracking image, links through a click-tracking redirector.
-_TRACKING_PIXEL = re.compile(
-    r"<img\b[^>]{0,600}?(\bwidth\s*=\s*[\"']?[01](px)?[\"'\s/>][^>]{0,600}?\bheight\s*=\s*"
-    r"[\"']?[01](px)?[\"'\s/>]|\bheight\s*=\s*[\"']?[01](px)?[\"'\s/>][^>]{0,600}?\bwidth"
-    r"\s*=\s*[\"']?[01](px)?[\"'\s/>]|\bsrc\s*=\s*[\"']?[^\"'>\s]{0,300}(/open\.php|/wf/open|"
-    r"/track/open|/trk/open|/e/o/|/mk/op/|/cto/|/o/ej|open\.aspx|[?&](open|pixel)=))",
-    re.IGNORECASE,
-)
+_IMG_TAG = re.compile(r"<img\b[^>]{0,2000}", re.IGNORECASE)
+_ONE_PIXEL_WIDE = re.compile(r"\bwidth\s*[=:]\s*[\"']?[01](px)?\b", re.IGNORECASE)
+_ONE_PIXEL_HIGH = re.compile(r"\bheight\s*[=:]\s*[\"']?[01](px)?\b", re.IGNORECASE)
+_PIXEL_SRC = re.compile(r"\bsrc\s*=\s*[\"']?[^\"'>\s]{0,300}?(/open\.php|/wf/open|/track/open|"
+                        r"/trk/open|/e/o/|/mk/op/|/cto/|/o/ej|open\.aspx|[?&](open|pixel)=)",
+                        re.IGNORECASE)
+MAX_IMAGES = 500
+
+
+def _tracking_pixel(html: str) -> bool:
+    """A 1x1 image, or one whose address is an open-tracking endpoint (tag by tag: a
+    hostile HTML of many long tags costs one pass each)."""
+    for number, tag in enumerate(_IMG_TAG.finditer(html)):
+        text = tag.group(0)
+        if (_ONE_PIXEL_WIDE.search(text) and _ONE_PIXEL_HIGH.search(text)) \
+                or _PIXEL_SRC.search(text):
+            return True
+        if number >= MAX_IMAGES:
+            break
+    return False
+
+
 _CLICK_TRACKING = re.compile(
     r"\bhref\s*=\s*[\"']?https?://[^\"'>\s]{0,300}?(/ls/click\?|/track/click|/wf/click|"
     r"/c/ej|/mk/cl/|/ctc/|/cl0/|/ss/c/|click\.[a-z0-9-]+\.[a-z.]+/\?qs=|\.hubspotlinks\.com|"
@@ -1188,7 +1203,8 @@ _CLICK_TRACKING = re.compile(
 # Where a reply's quoted history starts in the HTML clients write (Gmail, Outlook, Apple
 # Mail, Thunderbird, Yahoo): what follows is someone else's mail, not the sender's.
 _HTML_QUOTE = re.compile(
-    r"<blockquote|class=[\"']?(gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted|"
+    r"<blockquote[^>]{0,200}(type=[\"']?cite|gmail_quote)|class=[\"']?(gmail_quote|gmail_attr|"
+    r"moz-cite-prefix|yahoo_quoted|"
     r"OutlookMessageHeader)|id=[\"']?(divRplyFwdMsg|appendonsend|"
     r"mail-editor-reference-message-container|x_divRplyFwdMsg)|-----\s*Original Message",
     re.IGNORECASE,
@@ -1208,14 +1224,13 @@ def own_html(facts: MailFacts) -> str:
     for part in top_parts(facts.message, depth=3):
         if part.get_content_type() != "text/html":
             continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
         try:
-            payload = part.get_payload(decode=True)
-            if not isinstance(payload, bytes):
-                continue
             html = payload[:_HTML_CAP].decode(part.get_content_charset() or "utf-8", "replace")
-        except (LookupError, ValueError):
-            html = payload[:_HTML_CAP].decode("utf-8", "replace") \
-                if isinstance(payload, bytes) else ""
+        except LookupError:  # a charset Python does not know: read it as UTF-8
+            html = payload[:_HTML_CAP].decode("utf-8", "replace")
         quote = _HTML_QUOTE.search(html)
         found.append(html[:quote.start()] if quote else html)
     return "\n".join(found)
@@ -1234,16 +1249,17 @@ def _plain_part_words(facts: MailFacts) -> int | None:
     return None
 
 
-def html_signals(facts: MailFacts, html: str) -> list[str]:
-    """What the HTML itself gives away: tracking, a token text part."""
+def html_signals(facts: MailFacts, html: str, visible: str | None = None) -> list[str]:
+    """What the HTML itself gives away: tracking, a token text part (`visible` is the HTML's
+    text when the caller has it already)."""
     signals: list[str] = []
-    pixel = _TRACKING_PIXEL.search(html)
+    pixel = _tracking_pixel(html)
     click = _CLICK_TRACKING.search(html)
     if pixel or click:
         signals.append("open-tracking image" if pixel else "click-tracking links")
     text_words = _plain_part_words(facts)
     if text_words is not None:
-        html_words = len(_WORD.findall(html_to_text(html)))
+        html_words = len(_WORD.findall(html_to_text(html) if visible is None else visible))
         if html_words >= HTML_HEAVY_MIN_WORDS and text_words * HTML_HEAVY_RATIO < html_words:
             signals.append(f"a {text_words}-word text part beside {html_words} words of HTML")
     return signals
@@ -1342,14 +1358,16 @@ def bulk_signals(facts: MailFacts) -> list[str]:
     # The sender's own words only: a person forwarding or quoting a newsletter is no list.
     words = own_words(facts.parsed.text)
     html = own_html(facts)
-    seen = html_to_text(html) + "\n" + html if html else ""
+    # What the HTML part shows a reader (a token text part hides the newsletter's footer);
+    # its head and its tail, as for the text: these families are slow on long texts.
+    seen = html_to_text(html) if html else ""
     for family in (_UNSUBSCRIBE_TEXT, _MAILING_TEXT, _NOTIFICATION_TEXT):
         found = family.search(words[-20000:]) or family.search(words[:5000]) \
-            or family.search(seen[:_HTML_CAP])
+            or family.search(seen[-20000:]) or family.search(seen[:5000])
         if found:
             signals.append(f"wording {found.group(0)[:40]!r}")
     if html:
-        signals += html_signals(facts, html)
+        signals += html_signals(facts, html, seen)
     if facts.parsed.from_address and _NOTIFICATION_LOCAL.match(
             local_part(facts.parsed.from_address)):
         signals.append(f"sender {local_part(facts.parsed.from_address)[:30]!r}")
@@ -1524,6 +1542,14 @@ class HeuristicJudgement:
     person: str | None           # the person evidence that outweighs a lone signal
 
 
+def _has_bulk_signal(facts: MailFacts) -> bool:
+    try:
+        return bool(bulk_signals(facts))
+    except Exception as exc:  # hostile bytes in a part must not stop the queue
+        log.warning("bulk signals could not be read: %s", type(exc).__name__)
+        return False
+
+
 def heuristic_judgement(facts: MailFacts, skip: Iterable[str] = ()) -> HeuristicJudgement:
     """The heuristics weighed: one phrase or one hint alone (LONE_SIGNAL_RULES) is not
     enough to call a mail a machine's. A lone signal with person evidence is a person's
@@ -1536,7 +1562,7 @@ def heuristic_judgement(facts: MailFacts, skip: Iterable[str] = ()) -> Heuristic
     # A single bulk signal (a department-style sender, an ESP header, unsubscribe wording)
     # is too weak for the bulk rule, but it is a second signal next to a lone one.
     corroborated = len(verdicts) >= 2 or any(v.rule not in LONE_SIGNAL_RULES for v in verdicts) \
-        or bool(bulk_signals(facts))
+        or _has_bulk_signal(facts)
     person = None if corroborated else person_evidence(facts)
     return HeuristicJudgement(verdicts[0], corroborated, person)
 

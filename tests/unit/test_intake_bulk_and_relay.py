@@ -349,3 +349,11 @@ def test_an_envelope_at_a_bounce_domain_is_a_signal_and_a_person_s_is_not() -> N
     person = facts(plain("My CV.", "From: Bo <bo@bouncecastle.example>\n"
                          "Return-Path: <bo@mail.bouncecastle.example>"))
     assert rules.bulk_signals(person) == []
+
+
+def test_an_html_part_in_an_unknown_charset_is_read_as_utf8() -> None:
+    raw = alternative("Sale.", f"<p>Sale {WORDS}</p>{PIXEL}").replace(
+        'Content-Type: text/html; charset="utf-8"', 'Content-Type: text/html; charset="x-nope"')
+    given = facts(raw)
+    assert "Sale word0" in rules.own_html(given)
+    assert "open-tracking image" in rules.bulk_signals(given)
