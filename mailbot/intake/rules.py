@@ -1331,8 +1331,25 @@ def calendar_invitation(facts: MailFacts) -> str | None:
     return None
 
 
-def bulk_signals(facts: MailFacts) -> list[str]:
-    """What makes a mail look like a newsletter or a notification, strongest first."""
+def _visible_html(facts: MailFacts) -> tuple[str, str]:
+    """The sender's own HTML and the text it shows a reader ("" and "" without HTML)."""
+    html = own_html(facts)
+    return html, html_to_text(html) if html else ""
+
+
+def _wording(family: re.Pattern[str], words: str, seen: str) -> str | None:
+    """The family's first match in the head or tail of the sender's own text or of what
+    their HTML shows (a token text part hides the newsletter's footer): these families are
+    slow on long texts, and a footer is at the end, a browser line at the top."""
+    found = family.search(words[-20000:]) or family.search(words[:5000]) \
+        or family.search(seen[-20000:]) or family.search(seen[:5000])
+    return found.group(0)[:40] if found else None
+
+
+def bulk_signals(facts: MailFacts, *, without_footer: bool = False) -> list[str]:
+    """What makes a mail look like a newsletter or a notification, strongest first
+    (`without_footer`: not the unsubscribe and newsletter-footer wording, when the
+    mailing-footer rule has read it already)."""
     signals: list[str] = []
     headers = facts.parsed.headers
     app = next((k for k, _ in headers if _APP_HEADER.match(k)), None)
@@ -1357,15 +1374,13 @@ def bulk_signals(facts: MailFacts) -> list[str]:
         signals.append(verp)
     # The sender's own words only: a person forwarding or quoting a newsletter is no list.
     words = own_words(facts.parsed.text)
-    html = own_html(facts)
-    # What the HTML part shows a reader (a token text part hides the newsletter's footer);
-    # its head and its tail, as for the text: these families are slow on long texts.
-    seen = html_to_text(html) if html else ""
-    for family in (_UNSUBSCRIBE_TEXT, _MAILING_TEXT, _NOTIFICATION_TEXT):
-        found = family.search(words[-20000:]) or family.search(words[:5000]) \
-            or family.search(seen[-20000:]) or family.search(seen[:5000])
+    html, seen = _visible_html(facts)
+    families = (_NOTIFICATION_TEXT,) if without_footer else (
+        _UNSUBSCRIBE_TEXT, _MAILING_TEXT, _NOTIFICATION_TEXT)
+    for family in families:
+        found = _wording(family, words, seen)
         if found:
-            signals.append(f"wording {found.group(0)[:40]!r}")
+            signals.append(f"wording {found!r}")
     if html:
         signals += html_signals(facts, html, seen)
     if facts.parsed.from_address and _NOTIFICATION_LOCAL.match(
@@ -1377,6 +1392,38 @@ def bulk_signals(facts: MailFacts) -> list[str]:
         if reply_to and machine_local_part(reply_to[0]):
             signals.append("no-reply Reply-To")
     return signals
+
+
+# A link to leave a mailing: what every newsletter and most notifications end with.
+_UNSUBSCRIBE_LINK = re.compile(
+    r"https?://[^\s\"'<>]{0,300}?(unsubscribe|unsub\b|opt-?out|optout|manage-?preferences|"
+    r"email-?preferences|subscription-?center|afmelden|uitschrijven|abmelden|abbestellen|"
+    r"desinscri|d%c3%a9sinscri|desabonn|darse-?de-?baja|/baja|descadastr|disiscri)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MailingFooter:
+    """A newsletter's or notification's footer in the sender's own words: "you are receiving
+    this e-mail because", "view this e-mail in your browser", or a link to unsubscribe. People
+    quote these, they hardly write them, but a signature can carry one, so it is a lone
+    signal: answered next to person evidence, held for HR alone, a machine's with any other
+    bulk signal."""
+
+    name: str = "mailing-footer"
+    description: str = ("a newsletter's footer or browser line, or an unsubscribe link, in "
+                        "the sender's own words")
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        words = own_words(facts.parsed.text)
+        html, seen = _visible_html(facts)
+        footer = _wording(_MAILING_TEXT, words, seen)
+        if footer:
+            return f"{footer!r}"
+        link = _wording(_UNSUBSCRIBE_LINK, words, "") or _wording(_UNSUBSCRIBE_LINK, html, "")
+        return f"unsubscribe link {link!r}" if link else None
 
 
 @dataclass(frozen=True)
@@ -1444,6 +1491,7 @@ HEURISTIC_RULES: tuple[Rule, ...] = (
     FeedbackReportText(),
     FeedbackReportPhrase(),
     BulkMail(),
+    MailingFooter(),
     CalendarInvitation(),
     SuppressAutoResponse(),
 )
@@ -1456,7 +1504,7 @@ RULES: tuple[Rule, ...] = CERTAIN_RULES + HEURISTIC_RULES
 LONE_SIGNAL_RULES = frozenset({
     "delivery-failure-subject", "autoreply-subject", "feedback-report-subject",
     "challenge-subject", "delivery-failure-text", "acknowledgement-text", "challenge-text",
-    "feedback-report-phrase", "automated-footer", "x-auto-response-suppress",
+    "feedback-report-phrase", "automated-footer", "x-auto-response-suppress", "mailing-footer",
 })
 
 
@@ -1542,9 +1590,11 @@ class HeuristicJudgement:
     person: str | None           # the person evidence that outweighs a lone signal
 
 
-def _has_bulk_signal(facts: MailFacts) -> bool:
+def _has_bulk_signal(facts: MailFacts, verdicts: list[Verdict]) -> bool:
+    """A bulk signal next to the lone verdicts, not one of them read a second time."""
     try:
-        return bool(bulk_signals(facts))
+        footer = any(v.rule == "mailing-footer" for v in verdicts)
+        return bool(bulk_signals(facts, without_footer=footer))
     except Exception as exc:  # hostile bytes in a part must not stop the queue
         log.warning("bulk signals could not be read: %s", type(exc).__name__)
         return False
@@ -1562,7 +1612,7 @@ def heuristic_judgement(facts: MailFacts, skip: Iterable[str] = ()) -> Heuristic
     # A single bulk signal (a department-style sender, an ESP header, unsubscribe wording)
     # is too weak for the bulk rule, but it is a second signal next to a lone one.
     corroborated = len(verdicts) >= 2 or any(v.rule not in LONE_SIGNAL_RULES for v in verdicts) \
-        or _has_bulk_signal(facts)
+        or _has_bulk_signal(facts, verdicts)
     person = None if corroborated else person_evidence(facts)
     return HeuristicJudgement(verdicts[0], corroborated, person)
 

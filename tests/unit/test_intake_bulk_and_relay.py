@@ -357,3 +357,41 @@ def test_an_html_part_in_an_unknown_charset_is_read_as_utf8() -> None:
     given = facts(raw)
     assert "Sale word0" in rules.own_html(given)
     assert "open-tracking image" in rules.bulk_signals(given)
+
+
+# --- a newsletter's footer alone -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("footer", [
+    "You are receiving this because you authored the thread.",
+    "View this email in your browser",
+    "Manage: https://janedoe.example/sendy/unsubscribe/a7f3b2c1",
+    "Vous recevez cet e-mail car vous êtes inscrit.",
+])
+def test_a_mailing_footer_alone_is_held_and_with_a_second_signal_a_machine(footer: str) -> None:
+    alone = plain(f"Raised to 20 MB.\n\n{footer}\n", "From: Octo <octo@devtools.example>")
+    assert rules.MailingFooter().check(facts(alone)) is not None
+    assert decision(alone)[0] is Action.HOLD
+    seconded = plain(f"Raised to 20 MB.\n\n{footer}\n",
+                     "From: Octo <octo@devtools.example>\nX-SES-Outgoing: 2026.11.23")
+    assert decision(seconded)[0] is Action.IGNORE
+
+
+def test_a_mailing_footer_is_not_its_own_second_signal() -> None:
+    given = facts(plain("Raised.\n\nhttps://x.example/unsubscribe/1\n", "From: O <o@d.example>"))
+    weighed = rules.heuristic_judgement(given)
+    assert weighed.verdict is not None and weighed.verdict.rule == "mailing-footer"
+    assert not weighed.corroborated
+
+
+@pytest.mark.parametrize("body", [
+    # a signed letter whose signature links a newsletter's unsubscribe page
+    "Buongiorno,\n\nthe rest follows on Friday.\n\nMarco Rossi\nRossi Studio | unsubscribe: "
+    "https://rossi-studio.example/unsubscribe\n",
+    # the footer is in the quoted newsletter, not in the sender's words
+    "Did you send me this?\n\n> View this email in your browser\n> You are receiving this "
+    "because you subscribed.\n",
+])
+def test_a_person_near_a_mailing_footer_is_answered(body: str) -> None:
+    raw = plain(body, "From: Marco Rossi <marco@rossi-studio.example>\nSubject: Documents")
+    assert decision(raw)[:2] == (Action.ANSWER, "marco@rossi-studio.example")
