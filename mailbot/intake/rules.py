@@ -1570,10 +1570,11 @@ SIGN_OFF_LINES = 4
 
 def signed_greeting(parsed: ParsedMail, lines: str) -> str | None:
     """A greeting at the start and the sender's own name among the last lines of their own
-    words: a letter a person wrote. Only when those words state no absence: an
-    out-of-office text greets and signs too."""
+    words: a letter a person wrote. Only when those words state no absence and say nothing
+    of when mail will be handled: an out-of-office text greets and signs too."""
     name = parsed.from_name.strip().strip('"').split()
-    if not name or len(name[0]) < 2 or not _GREETING.match(lines) or _BODY_ABSENCE.search(lines):
+    if not name or len(name[0]) < 2 or not _GREETING.match(lines) \
+            or _BODY_ABSENCE.search(lines) or _BODY_HANDLING.search(lines):
         return None
     own = [line.strip() for line in own_words(parsed.text).splitlines() if line.strip()]
     first = name[0].lower()

@@ -209,6 +209,9 @@ def test_a_signed_letter_with_an_auto_reply_subject_is_answered(subject: str, bo
     "The rest follows.\n",                                       # no greeting, no name
     "Hello,\n\nThe rest follows.\n\nThe team\n",                 # not signed by the sender
     "Hello,\n\nI am on vacation.\n\nSven\n",                     # says it is an absence
+    # an out-of-office text that only says when mail will be read
+    "Hello,\n\nThank you for your message. I will respond upon my return.\n\nRegards,\n"
+    "Sven Olsen\n",
 ])
 def test_an_unsigned_or_absent_mail_with_an_auto_reply_subject_is_held(body: str) -> None:
     raw = plain(body, "From: Sven Olsen <sven.olsen@example.no>\nSubject: Out of office")
