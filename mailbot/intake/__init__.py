@@ -1,7 +1,8 @@
 """Who sent a mail and whether we may answer it: pure, no database, no network.
 
 `decision.decide(parsed, raw, policy) -> Intake` runs the chain of small named rules in
-`rules.py` (GNU Mailman's rules-and-chains style); `authentication.py` reads the operator's
+`rules.py` (GNU Mailman's rules-and-chains style); `relay.py` finds the writer of a mail a
+group, form or forwarder sent in its own name; `authentication.py` reads the operator's
 `Authentication-Results`. The process step applies the outcome in one transaction.
 """
 

@@ -17,8 +17,11 @@ The chain, in order (GNU Mailman's "chain of rules", each hit named in the log):
                                     phrase or hint (rules.LONE_SIGNAL_RULES) with person
                                     evidence (own documents, a question): a person, step 7;
                                     without: held for HR, never silently ignored.
-  6. no usable sender               set aside for HR, documents read, HR told.
-  7. otherwise                      a person: process and answer.
+  6. no usable sender               set aside for HR, documents read, HR told; so is a mail a
+                                    relay sent in its own name ("Name via Group") whose
+                                    writer's own address cannot be told (intake.relay).
+  7. otherwise                      a person: process and answer, at the writer's own
+                                    address (a relay's X-Original-From or Reply-To).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from enum import StrEnum
 
 from mailbot.config import Settings
 from mailbot.intake import rules
+from mailbot.intake.relay import relayed_author
 from mailbot.intake.rules import MailFacts, Verdict
 from mailbot.mime.headers import header_text, message_ids
 from mailbot.mime.mail_limits import MimeLimits
@@ -93,7 +97,20 @@ def decide(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> Intake:
     forwarded = _forwarded(facts, policy)
     if forwarded is not None:
         return forwarded
-    return _judged(facts, policy, parsed.from_address, parsed.from_name)
+    judged = _judged(facts, policy, parsed.from_address, parsed.from_name)
+    if judged.action is not Action.ANSWER:
+        return judged
+    # The relay's mail is judged as it is (a notification sent "via" a platform stays one,
+    # filed under its From); only a person's case, and the reply, go to the writer's own
+    # address, and to nobody when it cannot be told.
+    relayed = relayed_author(facts)
+    if relayed is None:
+        return judged
+    if not relayed.address:
+        return Intake(Action.SET_ASIDE, f"no-usable-sender: {relayed.reason}")
+    log.info("a relay sent the mail in its own name: answered at the writer's own address")
+    return Intake(Action.ANSWER, f"a person ({relayed.reason})", relayed.address,
+                  relayed.name)
 
 
 def facts_of(parsed: ParsedMail, raw: bytes, policy: IntakePolicy) -> MailFacts:

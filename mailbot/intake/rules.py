@@ -27,6 +27,7 @@ from email.message import Message
 from typing import Protocol
 
 from mailbot.mime.headers import decode_words
+from mailbot.mime.text import html_to_text
 from mailbot.mime.types import ParsedMail
 from mailbot.mime.unpack import FORWARDED
 
@@ -180,13 +181,18 @@ def first_lines(text: str) -> str:
     return " ".join(kept)[:FIRST_LINES_CHARS]
 
 
+# A calendar invitation's .ics is the invitation itself, never a candidate's document.
+_NOT_DOCUMENTS = ("message/", "text/rfc822-headers", "text/calendar", "application/ics")
+
+
 def own_documents(parsed: ParsedMail) -> int:
     """Files the sender attached themselves: not decoration, not inside a forwarded or
-    returned mail, not a bounce's text report."""
+    returned mail, not a bounce's text report, not a calendar invitation."""
     return sum(
         1 for a in parsed.attachments
         if not a.inline and not a.origin.startswith(FORWARDED)
-        and not a.content_type.startswith(("message/", "text/rfc822-headers"))
+        and not a.content_type.startswith(_NOT_DOCUMENTS)
+        and not a.filename.lower().endswith(".ics")
     )
 
 
@@ -790,7 +796,7 @@ class AutoReplyText:
         absence = _BODY_ABSENCE.search(lines)
         handling = _BODY_HANDLING.search(lines) if absence else None
         # A person asks things ("?") and sends files; an out-of-office text does neither.
-        if absence and handling and "?" not in lines and own_documents(facts.parsed) == 0:
+        if absence and handling and not asks(lines) and own_documents(facts.parsed) == 0:
             return f"{absence.group(0)[:50]!r} + {handling.group(0)[:50]!r}"
         return None
 
@@ -866,7 +872,10 @@ class AutomatedFooter:
 
     def check(self, facts: MailFacts) -> str | None:
         words = own_words(facts.parsed.text)
-        return _first_match(_BODY_AUTOMATIC, words[-FOOTER_CHARS:]) if words else None
+        if not words:
+            return None
+        return _first_match(_BODY_AUTOMATIC, words[-FOOTER_CHARS:]) \
+            or _first_match(_NO_REPLY_WORDING, words[:20000])
 
 
 @dataclass(frozen=True)
@@ -1045,12 +1054,19 @@ _MAILING_TEXT = re.compile(
 )
 # What a platform's notification says: a portal message, a code, a link that expires.
 _NOTIFICATION_TEXT = re.compile(
-    r"\b(log ?in|sign ?in) to (view|read|see|access|reply|respond)|you have (\d+ |a )?new "
-    r"(message|notification|document)s?\b|(reset|verify|confirm) your (password|e-?mail "
-    r"address|account)|verification code|one-?time (password|code|passcode)|this link "
-    r"(will )?expires?|er staat een nieuw bericht|u heeft een nieuw bericht|sie haben eine "
-    r"neue nachricht|vous avez (un )?nouveau message|tiene un nuevo mensaje|voc(ê|e) tem uma "
-    r"nova mensagem",
+    r"\b(log ?in|sign ?in) to (view|read|see|access|reply|respond)|electronic signature "
+    r"service|sent you (a )?documents? to (review|sign)|do not share this (e-?mail|link)|"
+    r"you have (\d+ |a )?new (message|notification|document|task)s?\b|(reset|verify|"
+    r"confirm) your (password|e-?mail address|account)|verification code|one-?time "
+    r"(password|code|passcode)|this link (will )?expires?|"
+    # The same in NL, DE, FR, ES, PT, IT: a new message or task waits in a portal, log in.
+    r"er staat een nieuw(e)? (bericht|taak|melding)|(u|je) (heeft|hebt) een nieuw(e)? "
+    r"(bericht|taak|melding)|\blog (dan )?in op (het|de|uw|je|mijn)\b|(sie haben|du hast) "
+    r"eine neue (nachricht|aufgabe|benachrichtigung)|melden sie sich (bei|an) |loggen sie "
+    r"sich ein|vous avez (un |une )?nouv(eau|elle) (message|t(â|a)che|notification)|"
+    r"connectez-vous (à|a) |tienes? (un|una) nuev[oa] (mensaje|tarea|notificaci)|"
+    r"inicia sesi(ó|o)n (en|para)|voc(ê|e) tem (uma|um) nov[oa] (mensagem|tarefa|notifica)|"
+    r"fa(ç|c)a login|hai (un |una )?nuov[oa] (messaggio|attivit(à|a)|notifica)",
     re.IGNORECASE,
 )
 # Notification-style senders: departments and systems, not people.
@@ -1080,7 +1096,10 @@ _ESP_DOMAIN = re.compile(
     r"hs-email\.com|mktomail\.com|exacttarget\.com|exct\.net|salesforce\.com|"
     r"sailthru\.com|pardot\.com|klaviyomail\.com|mailerlite\.com|mlsend\.com|"
     r"customeriomail\.com|emsend\d*\.com|emarsys\.net|dotdigital-email\.com|"
-    r"mailpoet\.com|sendpulse\.com|moosend\.com|substack\.com|mailchimpapp\.net)$",
+    r"mailpoet\.com|sendpulse\.com|moosend\.com|substack\.com|mailchimpapp\.net|"
+    r"ccsend\.com|sendibt\d*\.com|sendibm\d*\.com|mailersend\.net|smtp2go\.com|"
+    r"elasticemail\.com|msgfocus\.com|rsys\d*\.(com|net)|postmarkapp\.com|"
+    r"mailjet\.net|sparkpostmail\d*\.com|mcsignup\.com|list-manage\.com)$",
     re.IGNORECASE,
 )
 _DKIM_DOMAIN = re.compile(r"(?:^|;)\s*d=([A-Za-z0-9.-]{1,253})")
@@ -1099,15 +1118,249 @@ def _esp_infrastructure(facts: MailFacts) -> str | None:
     return None
 
 
-def bulk_signals(facts: MailFacts) -> list[str]:
-    """What makes a mail look like a newsletter or a notification, strongest first."""
+# "Do not reply to this e-mail" and "this mailbox is not read", as notifications and
+# newsletters say it in EN, NL, DE, FR, ES, PT and IT. A person rarely writes it about their
+# own mail; they do quote it, so only their own words count (never the quoted history).
+_NO_REPLY_WORDING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("en", re.compile(
+        r"(please )?do not (reply|respond) (directly )?to this (e-?mail|message|mail|address|"
+        r"notification)|(this|the) (mailbox|inbox|e-?mail address|address) is (not monitored|"
+        r"unmonitored|not checked|not attended|not read)|replies to this (e-?mail|message|"
+        r"address) (will not|won't|are not|cannot|can ?not) (be )?(read|monitored|answered|"
+        r"received|delivered)|sent from an? (notification-only|send-only|no-?reply|unmonitored) "
+        r"(e-?mail )?address|you (cannot|can't|can not) reply to this (e-?mail|message)|"
+        r"this is an? (automated|automatic|system[ -]generated|auto-?generated) (e-?mail|"
+        r"message|notification)|this (e-?mail|message|notification) (is|was|has been) "
+        r"(sent|generated) (automatically|by an automated system)", re.IGNORECASE)),
+    ("nl", re.compile(
+        r"(u|je) kunt (niet op deze (e-?mail|mail|bericht)|deze (e-?mail|mail|bericht) niet) "
+        r"(antwoorden|beantwoorden|reageren)|reageer niet op (deze|dit) (e-?mail|mail|bericht)|"
+        r"beantwoord (deze|dit) (e-?mail|mail|bericht) niet|deze (mailbox|e-?mailbox|"
+        r"e-?mailadres|afzender) wordt niet (gelezen|bewaakt|gecontroleerd|beheerd)|gelieve "
+        r"niet te (antwoorden|reageren)|antwoorden op (deze|dit) (e-?mail|bericht) worden niet|"
+        r"dit is een automatisch (gegenereerd|verzonden|verstuurd) (bericht|e-?mail|mail)|"
+        r"dit (bericht|e-?mail) is automatisch (gegenereerd|verzonden|verstuurd)",
+        re.IGNORECASE)),
+    ("de", re.compile(
+        r"bitte (antworten sie nicht|nicht) auf diese (e-?mail|nachricht)|antworten auf diese "
+        r"(e-?mail|nachricht) werden nicht|diese (e-?mail|nachricht) wurde automatisch "
+        r"(erstellt|generiert|erzeugt|versandt|verschickt|versendet)|diese (e-?mail-?adresse|"
+        r"adresse|mailbox) wird nicht (gelesen|überwacht|ueberwacht|bearbeitet)|"
+        r"automatisch (generierte|erstellte|versandte) (e-?mail|nachricht)", re.IGNORECASE)),
+    ("fr", re.compile(
+        r"merci de ne pas r(é|e)pondre|ne (r(é|e)pondez|pas r(é|e)pondre) pas (à|a) "
+        r"(ce|cet)|ne pas r(é|e)pondre (à|a) (ce|cet)|veuillez ne pas r(é|e)pondre|"
+        r"cette (adresse|bo(î|i)te)( e-?mail| aux lettres)? n'est pas (surveill|consult|lue)|"
+        r"(ce|cet) (message|e-?mail|courriel) (a (é|e)t(é|e) )?(envoy(é|e)|g(é|e)n(é|e)r(é|e)) "
+        r"automatiquement", re.IGNORECASE)),
+    ("es", re.compile(
+        r"(por favor,? )?no (respondas|responda|contestes|conteste|responder) (a )?(este|esta) "
+        r"(correo|mensaje|e-?mail|direcci)|este (buz(ó|o)n|correo|mensaje) no (es|est(á|a)) "
+        r"(monitoreado|supervisado|atendido|vigilado)|este (correo|mensaje) (ha sido|fue|se ha) "
+        r"(generado|enviado) autom(á|a)ticamente", re.IGNORECASE)),
+    ("pt", re.compile(
+        r"(por favor,? )?n(ã|a)o (responda|responder|respondas) (a )?(est|a est|ao)|"
+        r"est(a|e) (mensagem|e-?mail|caixa) (foi (enviad|gerad)[ao] automaticamente|n(ã|a)o "
+        r"(é|e) monitorad)|mensagem (gerada|enviada) automaticamente", re.IGNORECASE)),
+    ("it", re.compile(
+        r"(si prega di |per favore,? |ti preghiamo di )?non rispondere a (questa|questo)|"
+        r"questo (messaggio|indirizzo|e-?mail) (è|e) (stato )?(generato|inviato) "
+        r"automaticamente|(questo indirizzo|questa casella) non (è|e) (monitorat|presidiat)",
+        re.IGNORECASE)),
+)
+
+# What an HTML body looks like when it comes from a campaign or notification platform: a
+# 1x1 open-tracking image, links through a click-tracking redirector.
+_IMG_TAG = re.compile(r"<img\b[^>]{0,2000}", re.IGNORECASE)
+_ONE_PIXEL_WIDE = re.compile(r"\bwidth\s*[=:]\s*[\"']?[01](px)?\b", re.IGNORECASE)
+_ONE_PIXEL_HIGH = re.compile(r"\bheight\s*[=:]\s*[\"']?[01](px)?\b", re.IGNORECASE)
+_PIXEL_SRC = re.compile(r"\bsrc\s*=\s*[\"']?[^\"'>\s]{0,300}?(/open\.php|/wf/open|/track/open|"
+                        r"/trk/open|/e/o/|/mk/op/|/cto/|/o/ej|open\.aspx|[?&](open|pixel)=)",
+                        re.IGNORECASE)
+MAX_IMAGES = 500
+
+
+def _tracking_pixel(html: str) -> bool:
+    """A 1x1 image, or one whose address is an open-tracking endpoint (tag by tag: a
+    hostile HTML of many long tags costs one pass each)."""
+    for number, tag in enumerate(_IMG_TAG.finditer(html)):
+        text = tag.group(0)
+        if (_ONE_PIXEL_WIDE.search(text) and _ONE_PIXEL_HIGH.search(text)) \
+                or _PIXEL_SRC.search(text):
+            return True
+        if number >= MAX_IMAGES:
+            break
+    return False
+
+
+_CLICK_TRACKING = re.compile(
+    r"\bhref\s*=\s*[\"']?https?://[^\"'>\s]{0,300}?(/ls/click\?|/track/click|/wf/click|"
+    r"/c/ej|/mk/cl/|/ctc/|/cl0/|/ss/c/|click\.[a-z0-9-]+\.[a-z.]+/\?qs=|\.hubspotlinks\.com|"
+    r"klclick\d*\.com|awstrack\.me|mandrillapp\.com/track|list-manage\.com/track|"
+    r"sendgrid\.net/(ls|wf)/|[?&]utm_medium=e-?mail|[?&]mc_(cid|eid)=|/e/c/|/trk/click)",
+    re.IGNORECASE,
+)
+# Where a reply's quoted history starts in the HTML clients write (Gmail, Outlook, Apple
+# Mail, Thunderbird, Yahoo): what follows is someone else's mail, not the sender's.
+_HTML_QUOTE = re.compile(
+    r"<blockquote[^>]{0,200}(type=[\"']?cite|gmail_quote)|class=[\"']?(gmail_quote|gmail_attr|"
+    r"moz-cite-prefix|yahoo_quoted|"
+    r"OutlookMessageHeader)|id=[\"']?(divRplyFwdMsg|appendonsend|"
+    r"mail-editor-reference-message-container|x_divRplyFwdMsg)|-----\s*Original Message",
+    re.IGNORECASE,
+)
+_HTML_CAP = 200_000
+_WORD = re.compile(r"\w{2,}")
+# Campaigns send a token text part ("view this e-mail in an HTML client") next to the real
+# HTML body; a person's client writes the same words in both parts.
+HTML_HEAVY_MIN_WORDS = 40
+HTML_HEAVY_RATIO = 4
+
+
+def own_html(facts: MailFacts) -> str:
+    """The sender's own HTML (text/html parts outside forwarded mails, up to the quoted
+    history), decoded; empty when the mail has none."""
+    found: list[str] = []
+    for part in top_parts(facts.message, depth=3):
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        try:
+            html = payload[:_HTML_CAP].decode(part.get_content_charset() or "utf-8", "replace")
+        except LookupError:  # a charset Python does not know: read it as UTF-8
+            html = payload[:_HTML_CAP].decode("utf-8", "replace")
+        quote = _HTML_QUOTE.search(html)
+        found.append(html[:quote.start()] if quote else html)
+    return "\n".join(found)
+
+
+def _plain_part_words(facts: MailFacts) -> int | None:
+    """The words of the first text/plain part of a multipart/alternative, or None."""
+    for part in top_parts(facts.message, depth=3):
+        if part.get_content_type() != "multipart/alternative" or not part.is_multipart():
+            continue
+        for child in part.get_payload():
+            if isinstance(child, Message) and child.get_content_type() == "text/plain":
+                payload = child.get_payload(decode=True)
+                if isinstance(payload, bytes):
+                    return len(_WORD.findall(payload[:_HTML_CAP].decode("utf-8", "replace")))
+    return None
+
+
+def html_signals(facts: MailFacts, html: str, visible: str | None = None) -> list[str]:
+    """What the HTML itself gives away: tracking, a token text part (`visible` is the HTML's
+    text when the caller has it already)."""
+    signals: list[str] = []
+    pixel = _tracking_pixel(html)
+    click = _CLICK_TRACKING.search(html)
+    if pixel or click:
+        signals.append("open-tracking image" if pixel else "click-tracking links")
+    text_words = _plain_part_words(facts)
+    if text_words is not None:
+        html_words = len(_WORD.findall(html_to_text(html) if visible is None else visible))
+        if html_words >= HTML_HEAVY_MIN_WORDS and text_words * HTML_HEAVY_RATIO < html_words:
+            signals.append(f"a {text_words}-word text part beside {html_words} words of HTML")
+    return signals
+
+
+def _verp(facts: MailFacts) -> str | None:
+    """A per-recipient envelope sender (VERP): the recipient's own address written into the
+    Return-Path's local part ("bounces+hsm-documents=mailbot.example@..."). Bulk senders do
+    this to match bounces to subscribers; a person's mail never carries our address there."""
+    recipients = {a.replace("@", "=") for a in (*facts.own_addresses,
+                                                *facts.parsed.to_addresses) if "@" in a}
+    for value in facts.values("return-path"):
+        for address in addresses_in(value):
+            local = local_part(address)
+            if any(r in local for r in recipients):
+                return f"per-recipient envelope sender {address[:60]}"
+    return None
+
+
+# A bounce-processing domain in the envelope or Sender ("…@bounce.news.example",
+# "…@bounces.shop.example"): where bulk senders collect their bounces; a person's envelope is
+# their own mailbox or their provider's.
+_BOUNCE_DOMAIN_LABEL = re.compile(r"^(bounces?|bnc|bounce-?mail|mailbounces?|rebound)\d*$")
+
+
+def _bounce_domain(facts: MailFacts) -> str | None:
+    for header in ("return-path", "sender"):
+        for value in facts.values(header):
+            for address in addresses_in(value):
+                labels = address.rpartition("@")[2].split(".")[:-2]
+                if any(_BOUNCE_DOMAIN_LABEL.match(label) for label in labels):
+                    return f"{header} at a bounce domain {address.rpartition('@')[2][:60]}"
+    return None
+
+
+# The tracking headers of sending platforms' APIs (Amazon SES, SendGrid, Mailgun, Postmark,
+# Mandrill/Mailchimp, Mailjet, Brevo, SparkPost, Salesforce Marketing Cloud, HubSpot,
+# Klaviyo): one is as strong as two signals. Not Postmark's X-PM-Message-Id alone (ProtonMail
+# writes X-Pm-Message-ID on people's mail) and not Feedback-ID alone (a receiving side's
+# complaint key some providers put on any mail).
+_SENDING_API_HEADER = re.compile(
+    r"^(x-ses-outgoing|x-ses-[a-z-]+|x-sg-eid|x-sg-id|x-sendgrid-[a-z-]+|x-mailgun-[a-z-]+|"
+    r"x-pm-rcpt|x-pm-tag|x-mc-user|x-mandrill-user|x-mailjet-[a-z-]+|x-mj-[a-z-]+|"
+    r"x-mailin-[a-z-]+|x-sib-id|x-msys-api|x-sfmc-[a-z-]+|x-hubspot-[a-z-]+|x-hs-cid|"
+    r"x-klaviyo-[a-z-]+|x-kmail-[a-z-]+|x-campaign-?id|x-campaignid|x-mailer-sid|"
+    r"x-sparkpost-[a-z-]+|x-smtpapi|x-xsmtpapi)$"
+)
+
+
+_CALENDAR_METHOD = re.compile(r"^METHOD:(REQUEST|PUBLISH|CANCEL|COUNTER|REFRESH)\b",
+                              re.IGNORECASE | re.MULTILINE)
+
+
+def calendar_invitation(facts: MailFacts) -> str | None:
+    """A calendar invitation (iTIP, RFC 5546): software writes it; the reply it wants is the
+    calendar's accept or decline, never a mail."""
+    if (facts.header("content-class") or "").lower() == "urn:content-classes:calendarmessage":
+        return "calendar invitation (content-class)"
+    for part in top_parts(facts.message, depth=3):
+        if part.get_content_type() in ("text/calendar", "application/ics"):
+            method = (part.get_param("method") or "")
+            if isinstance(method, str) and method:
+                return f"calendar invitation (method {method[:10].upper()})"
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                match = _CALENDAR_METHOD.search(payload[:20000].decode("utf-8", "replace"))
+                if match:
+                    return f"calendar invitation (method {match.group(1).upper()})"
+    return None
+
+
+def _visible_html(facts: MailFacts) -> tuple[str, str]:
+    """The sender's own HTML and the text it shows a reader ("" and "" without HTML)."""
+    html = own_html(facts)
+    return html, html_to_text(html) if html else ""
+
+
+def _wording(family: re.Pattern[str], words: str, seen: str) -> str | None:
+    """The family's first match in the head or tail of the sender's own text or of what
+    their HTML shows (a token text part hides the newsletter's footer): these families are
+    slow on long texts, and a footer is at the end, a browser line at the top."""
+    found = family.search(words[-20000:]) or family.search(words[:5000]) \
+        or family.search(seen[-20000:]) or family.search(seen[:5000])
+    return found.group(0)[:40] if found else None
+
+
+def bulk_signals(facts: MailFacts, *, without_footer: bool = False) -> list[str]:
+    """What makes a mail look like a newsletter or a notification, strongest first
+    (`without_footer`: not the unsubscribe and newsletter-footer wording, when the
+    mailing-footer rule has read it already)."""
     signals: list[str] = []
     headers = facts.parsed.headers
     app = next((k for k, _ in headers if _APP_HEADER.match(k)), None)
     if app:
         signals += [f"notification header {app}", "(a platform's own header)"]
     esp = next((k for k, _ in headers if _BULK_HEADER.match(k)), None)
-    if esp:
+    api = next((k for k, _ in headers if _SENDING_API_HEADER.match(k)), None)
+    if api:
+        # Only a sending platform's API writes these: no mail client a person uses does.
+        signals += [f"sending-platform header {api}", "(a sending platform's API header)"]
+    elif esp:
         signals.append(f"bulk-sender header {esp}")
     mailer = next((v for k, v in headers if k in ("x-mailer", "user-agent", "x-generator")
                    and _BULK_MAILER.search(v)), None)
@@ -1116,12 +1369,20 @@ def bulk_signals(facts: MailFacts) -> list[str]:
     infrastructure = _esp_infrastructure(facts)
     if infrastructure and not esp:
         signals.append(infrastructure)
+    verp = _verp(facts) or _bounce_domain(facts)
+    if verp:
+        signals.append(verp)
     # The sender's own words only: a person forwarding or quoting a newsletter is no list.
     words = own_words(facts.parsed.text)
-    for family in (_UNSUBSCRIBE_TEXT, _MAILING_TEXT, _NOTIFICATION_TEXT):
-        found = family.search(words[-20000:]) or family.search(words[:5000])
+    html, seen = _visible_html(facts)
+    families = (_NOTIFICATION_TEXT,) if without_footer else (
+        _UNSUBSCRIBE_TEXT, _MAILING_TEXT, _NOTIFICATION_TEXT)
+    for family in families:
+        found = _wording(family, words, seen)
         if found:
-            signals.append(f"wording {found.group(0)[:40]!r}")
+            signals.append(f"wording {found!r}")
+    if html:
+        signals += html_signals(facts, html, seen)
     if facts.parsed.from_address and _NOTIFICATION_LOCAL.match(
             local_part(facts.parsed.from_address)):
         signals.append(f"sender {local_part(facts.parsed.from_address)[:30]!r}")
@@ -1131,6 +1392,38 @@ def bulk_signals(facts: MailFacts) -> list[str]:
         if reply_to and machine_local_part(reply_to[0]):
             signals.append("no-reply Reply-To")
     return signals
+
+
+# A link to leave a mailing: what every newsletter and most notifications end with.
+_UNSUBSCRIBE_LINK = re.compile(
+    r"https?://[^\s\"'<>]{0,300}?(unsubscribe|unsub\b|opt-?out|optout|manage-?preferences|"
+    r"email-?preferences|subscription-?center|afmelden|uitschrijven|abmelden|abbestellen|"
+    r"desinscri|d%c3%a9sinscri|desabonn|darse-?de-?baja|/baja|descadastr|disiscri)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MailingFooter:
+    """A newsletter's or notification's footer in the sender's own words: "you are receiving
+    this e-mail because", "view this e-mail in your browser", or a link to unsubscribe. People
+    quote these, they hardly write them, but a signature can carry one, so it is a lone
+    signal: answered next to person evidence, held for HR alone, a machine's with any other
+    bulk signal."""
+
+    name: str = "mailing-footer"
+    description: str = ("a newsletter's footer or browser line, or an unsubscribe link, in "
+                        "the sender's own words")
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        words = own_words(facts.parsed.text)
+        html, seen = _visible_html(facts)
+        footer = _wording(_MAILING_TEXT, words, seen)
+        if footer:
+            return f"{footer!r}"
+        link = _wording(_UNSUBSCRIBE_LINK, words, "") or _wording(_UNSUBSCRIBE_LINK, html, "")
+        return f"unsubscribe link {link!r}" if link else None
 
 
 @dataclass(frozen=True)
@@ -1146,6 +1439,21 @@ class BulkMail:
         if len(signals) < 2:
             return None
         return "; ".join(s for s in signals if not s.startswith("("))
+
+
+@dataclass(frozen=True)
+class CalendarInvitation:
+    """Calendar software's invitation, update or cancellation (text/calendar with an iTIP
+    METHOD, Outlook's calendarmessage content-class). Not in LONE_SIGNAL_RULES: whoever
+    organised it, the mail was written by the calendar, and a reply about visa documents is
+    no answer to it; one that carries documents of its own is held for HR."""
+
+    name: str = "calendar-invitation"
+    description: str = "a calendar invitation (text/calendar, iTIP METHOD)"
+    certain: bool = False
+
+    def check(self, facts: MailFacts) -> str | None:
+        return calendar_invitation(facts)
 
 
 # --- the chain -------------------------------------------------------------------------------
@@ -1183,6 +1491,8 @@ HEURISTIC_RULES: tuple[Rule, ...] = (
     FeedbackReportText(),
     FeedbackReportPhrase(),
     BulkMail(),
+    MailingFooter(),
+    CalendarInvitation(),
     SuppressAutoResponse(),
 )
 
@@ -1194,7 +1504,7 @@ RULES: tuple[Rule, ...] = CERTAIN_RULES + HEURISTIC_RULES
 LONE_SIGNAL_RULES = frozenset({
     "delivery-failure-subject", "autoreply-subject", "feedback-report-subject",
     "challenge-subject", "delivery-failure-text", "acknowledgement-text", "challenge-text",
-    "feedback-report-phrase", "automated-footer", "x-auto-response-suppress",
+    "feedback-report-phrase", "automated-footer", "x-auto-response-suppress", "mailing-footer",
 })
 
 
@@ -1229,8 +1539,48 @@ def person_evidence(facts: MailFacts) -> str | None:
     documents = own_documents(facts.parsed)
     if documents:
         return f"{documents} document(s) of their own"
-    if "?" in first_lines(facts.parsed.text):
+    lines = first_lines(facts.parsed.text)
+    if asks(lines):
         return "a question in the first lines"
+    signed = signed_greeting(facts.parsed, lines)
+    if signed:
+        return signed
+    return None
+
+
+# A question mark that ends a sentence, not one inside a link ("EmailStart.aspx?a=1").
+_QUESTION = re.compile(r"\?(\s|$|[)\"'»”])")
+
+
+def asks(lines: str) -> bool:
+    return _QUESTION.search(lines) is not None
+
+
+# How people open a mail, in the languages candidates write in.
+_GREETING = re.compile(
+    r"^(hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|beste|geachte|hallo|hoi|"
+    r"goedemorgen|goedemiddag|goedenavond|liebe|lieber|sehr geehrte[rn]?|guten (tag|morgen)|"
+    r"moin|bonjour|bonsoir|madame|monsieur|cher|ch(è|e)re|hola|estimad[oa]s?|buen[oa]s "
+    r"(d(í|i)as|tardes)|ol(á|a)|oi|prezad[oa]s?|caro|cara|bom dia|boa tarde|gentile|"
+    r"buongiorno|ciao|salve|hej|hei)\b",
+    re.IGNORECASE,
+)
+SIGN_OFF_LINES = 4
+
+
+def signed_greeting(parsed: ParsedMail, lines: str) -> str | None:
+    """A greeting at the start and the sender's own name among the last lines of their own
+    words: a letter a person wrote. Only when those words state no absence and say nothing
+    of when mail will be handled: an out-of-office text greets and signs too."""
+    name = parsed.from_name.strip().strip('"').split()
+    if not name or len(name[0]) < 2 or not _GREETING.match(lines) \
+            or _BODY_ABSENCE.search(lines) or _BODY_HANDLING.search(lines):
+        return None
+    own = [line.strip() for line in own_words(parsed.text).splitlines() if line.strip()]
+    first = name[0].lower()
+    for line in own[-SIGN_OFF_LINES:]:
+        if line.lower().startswith(first) or line.lower().endswith(name[-1].lower()):
+            return f"a greeting and a sign-off by {name[0][:20]!r}"
     return None
 
 
@@ -1239,6 +1589,16 @@ class HeuristicJudgement:
     verdict: Verdict | None      # the first heuristic that fired, None when none did
     corroborated: bool           # two signals, or one that needs no second
     person: str | None           # the person evidence that outweighs a lone signal
+
+
+def _has_bulk_signal(facts: MailFacts, verdicts: list[Verdict]) -> bool:
+    """A bulk signal next to the lone verdicts, not one of them read a second time."""
+    try:
+        footer = any(v.rule == "mailing-footer" for v in verdicts)
+        return bool(bulk_signals(facts, without_footer=footer))
+    except Exception as exc:  # hostile bytes in a part must not stop the queue
+        log.warning("bulk signals could not be read: %s", type(exc).__name__)
+        return False
 
 
 def heuristic_judgement(facts: MailFacts, skip: Iterable[str] = ()) -> HeuristicJudgement:
@@ -1253,7 +1613,7 @@ def heuristic_judgement(facts: MailFacts, skip: Iterable[str] = ()) -> Heuristic
     # A single bulk signal (a department-style sender, an ESP header, unsubscribe wording)
     # is too weak for the bulk rule, but it is a second signal next to a lone one.
     corroborated = len(verdicts) >= 2 or any(v.rule not in LONE_SIGNAL_RULES for v in verdicts) \
-        or bool(bulk_signals(facts))
+        or _has_bulk_signal(facts, verdicts)
     person = None if corroborated else person_evidence(facts)
     return HeuristicJudgement(verdicts[0], corroborated, person)
 

@@ -137,6 +137,12 @@ def _parse(raw: bytes, limits: MimeLimits) -> ParsedMail:
     )
 
 
+def replyable_address(value: str) -> str:
+    """The addr-spec lower-cased when we would write to it, "" when not (the rule From
+    follows; intake.relay holds a relay's Reply-To and X-Original-From to it too)."""
+    return _address(value)
+
+
 def _address(value: str) -> str:
     address = value.strip().lower()
     if _ADDRESS.fullmatch(address) is None or has_unsafe(address):

@@ -139,3 +139,17 @@ def test_a_second_cycle_does_nothing(run: Any) -> None:
     assert run["second"].replies_queued == 0
     assert run["first"].send_failures == 0
     assert len(run["sent"]) == len(run["sent_after_first"])
+
+
+def test_relayed_people_are_answered_at_their_own_address_never_at_the_relay(run: Any) -> None:
+    # platforms.py: a careers form (X-Original-From), a forwarder's rewritten From, a web
+    # form's Reply-To; a group whose writer cannot be told is set aside for HR
+    recipients = {_to(m) for m in run["sent"]}
+    assert {"anna.jansen@gmail.example", "bram.peeters@telenet.example",
+            "chen.wei@example.cn"} <= recipients
+    assert not recipients & {"careers@acme.example", "website@acme.example",
+                             "bram.peeters=telenet.example@relay.example",
+                             "relocation-team@acme.example"}
+    unknown = next(row for name, row in run["inbound"].items()
+                   if name.endswith("person-via-group-address-unknown.eml"))
+    assert unknown.state == "needs_review" and "relayed" in (unknown.note or "")
