@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pdfplumber
 import pillow_heif
 from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageError
@@ -315,6 +316,19 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
             zone = _read_mrz(turned, budget)
             if zone is not None:
                 searched, skew, rotation = turned, turned_skew, 90
+    if zone is None:
+        # A phone photo held at a slant: the usual deskew looks only a few degrees either way.
+        # Only when nothing was found, so level scans never pay for the wider search.
+        steep = ocr.estimate_skew(grey, max_degrees=WIDE_SKEW_DEGREES)
+        if abs(steep - skew) >= 3:
+            # The corners a steep turn uncovers take the photo's typical grey: white corners
+            # would make a band crop's contrast stretch turn the whole zone black.
+            fill = int(np.median(np.asarray(grey)))
+            turned = _enlarged(grey.rotate(steep, resample=Image.Resampling.BICUBIC,
+                                           expand=True, fillcolor=fill))
+            zone = _read_mrz(turned, budget)
+            if zone is not None:
+                searched, skew = turned, steep
     if zone is not None:
         upright = searched
         flip, reading, box = zone
@@ -359,6 +373,7 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
                 words=result.words, rotation=rotation, skew=skew)
 
 
+WIDE_SKEW_DEGREES = 25.0  # how far a slanted photo is levelled when the zone is not found
 MIN_SEARCH_SIDE = 1200  # pixels on the long side below which the zone search enlarges
 
 
