@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 from bench.passports import real_passports
 from classifiers import classify, clear_caches, mrz_band, mrz_cells, ocr
 from classifiers.extract import WIDE_SKEW_DEGREES
+from tests.classifiers.test_mrz import zone
 from tests.support.need import need_program
 
 LINES = ("P<HUNHANDRA<<ROZALIA<IRMA<<<<<<<<<<<<<<<<<<<",
@@ -27,12 +28,17 @@ def test_two_lines_apart_or_of_other_lengths_stay_two() -> None:
     # The zone's second line, a full line height below the first: not one line.
     apart = [(10, 30, 40, 900), (45, 65, 40, 900)]
     assert mrz_band._join_split_lines(apart) == apart
+    # Two real lines set close together (each a line on its own): not joined either.
+    close = [(10, 30, 40, 900), (33, 53, 40, 900)]
+    assert mrz_band._join_split_lines(close) == close
     # A short word just below a long line: not its other half.
     other = [(10, 18, 40, 900), (20, 28, 40, 300)]
     assert mrz_band._join_split_lines(other) == other
 
 
-def _page() -> Image.Image:
+def _page(lines: tuple[str, str] = LINES) -> Image.Image:
+    """A data page set in OCR-B with its zone's characters widely spaced (as the Hungarian
+    specimen's are)."""
     path = next((p for p in mrz_cells._OCRB_FONTS if p.exists()), None)
     if path is None:
         pytest.skip("the OCR-B font is not installed")
@@ -42,7 +48,7 @@ def _page() -> Image.Image:
     draw.text((420, 120), "PASSPORT   HUN", font=font, fill=40)
     draw.text((420, 200), "HANDRA", font=font, fill=40)
     draw.text((420, 280), "ROZALIA IRMA", font=font, fill=40)
-    for row, line in enumerate(LINES):
+    for row, line in enumerate(lines):
         for column, char in enumerate(line):
             draw.text((60 + column * 26, 560 + row * 60), char, font=font, fill=20)
     return page
@@ -83,3 +89,32 @@ def test_the_hungarian_specimens_zone_is_found() -> None:
     passport = classify(sample.data, filename=sample.name).passport
     assert passport is not None and passport.checks_ok
     assert passport.document_number == sample.expected()["document_number"]
+
+
+@pytest.mark.slow
+def test_a_clean_level_zone_costs_one_tesseract_read_of_its_band(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its first cell reading passes every check: the probe would only have said "an MRZ"."""
+    need_program("tesseract")
+    if ocr._engine() is None:
+        pytest.skip("libtesseract is not loadable here: the program reads bands in batches")
+    band_reads: list[tuple[int, int]] = []
+    recognise = ocr._recognise
+
+    def counted(engine, image, timeout, **options):  # type: ignore[no-untyped-def]
+        if options.get("psm") == 6:
+            band_reads.append(image.size)
+        return recognise(engine, image, timeout, **options)
+
+    monkeypatch.setattr(ocr, "_recognise", counted)
+    buffer = io.BytesIO()
+    # No 0 in the number: tesseract reads some widely set OCR-B zeros as O, and two of them
+    # are beyond the repairs a document number gets (one look-alike), which is another matter.
+    line2 = zone(number="BD1234567", nationality="HUN", birth="780222", expiry="320301",
+                 optional="")
+    _page((LINES[0], line2)).convert("RGB").save(buffer, format="PNG")
+    clear_caches()
+    passport = classify(buffer.getvalue(), filename="level.png").passport
+    assert passport is not None and passport.checks_ok
+    assert passport.document_number == "BD1234567"
+    assert len(band_reads) == 1, band_reads
