@@ -192,14 +192,17 @@ def print_passports(title: str, samples: list[PassportSample], with_passporteye:
     print()
     print(f"{title}: {len(samples)} images (all 8 MRZ fields exact; wrong but validated = a "
           "wrong field in a reading trusted for decisions)")
-    print(f"{'reader':12} {'exact':>9} {'rate':>5} {'wrong+valid':>11} {'median s':>9} "
-          f"{'p95 s':>7} {'median cpu':>10} {'p95 cpu':>8}")
+    print(f"{'reader':12} {'exact':>9} {'rate':>5} {'wrong+valid':>11} {'no zone':>7} "
+          f"{'checks fail':>11} {'median s':>9} {'p95 s':>7} {'median cpu':>10} {'p95 cpu':>8}")
     for name, (readings, timing) in results.items():
         result = score(samples, readings)
         print(f"{name:12} {result.exact:4d}/{result.total:<4d} {result.exact_rate:5.2f} "
-              f"{result.wrong_but_validated:11d} {statistics.median(timing.wall):9.3f} "
+              f"{result.wrong_but_validated:11d} {result.total - result.found:7d} "
+              f"{result.checks_failed:11d} {statistics.median(timing.wall):9.3f} "
               f"{percentile(timing.wall, 0.95):7.3f} {statistics.median(timing.cpu):10.3f} "
               f"{percentile(timing.cpu, 0.95):8.3f}")
+        print(f"{'':12} wrong per field (zone read): "
+              + ", ".join(f"{field} {count}" for field, count in result.field_errors if count))
     if "PassportEye" in results:
         ours, theirs = results["mailbot"][1], results["PassportEye"][1]
         print(f"mailbot is {statistics.median(theirs.wall) / statistics.median(ours.wall):.2f}x "
@@ -209,7 +212,9 @@ def print_passports(title: str, samples: list[PassportSample], with_passporteye:
     for sample, reading in zip(samples, results["mailbot"][0], strict=True):
         wrong = wrong_fields(sample, reading)
         if wrong:
-            flag = " VALIDATED" if reading is not None and reading.confirmed else ""
+            flag = " VALIDATED" if reading is not None and reading.confirmed else \
+                " (no zone)" if reading is None else \
+                "" if reading.checks_ok else " (checks fail)"
             print(f"  mailbot {sample.name}: wrong {', '.join(wrong)}{flag}")
 
 

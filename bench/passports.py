@@ -89,6 +89,10 @@ class Score:
     exact: int
     wrong_but_validated: int
     found: int
+    # Zones read whose check digits fail: each sends a real passport to HR review.
+    checks_failed: int = 0
+    # How often each field was wrong, over the images where a zone was read.
+    field_errors: tuple[tuple[str, int], ...] = ()
 
     @property
     def exact_rate(self) -> float:
@@ -96,13 +100,18 @@ class Score:
 
 
 def score(samples: Sequence[PassportSample], readings: Sequence[PassportData | None]) -> Score:
-    exact = found = wrong_validated = 0
+    exact = found = wrong_validated = failed = 0
+    errors = dict.fromkeys(FIELDS, 0)
     for sample, passport in zip(samples, readings, strict=True):
         wrong = wrong_fields(sample, passport)
         found += passport is not None
         exact += not wrong
         wrong_validated += bool(wrong) and passport is not None and passport.confirmed
-    return Score(len(samples), exact, wrong_validated, found)
+        if passport is not None:
+            failed += not passport.checks_ok
+            for name in wrong:
+                errors[name] += 1
+    return Score(len(samples), exact, wrong_validated, found, failed, tuple(errors.items()))
 
 
 def real_passports_folder() -> Path | None:

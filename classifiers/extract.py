@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pdfplumber
 import pillow_heif
 from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageError
@@ -315,6 +316,19 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
             zone = _read_mrz(turned, budget)
             if zone is not None:
                 searched, skew, rotation = turned, turned_skew, 90
+    if zone is None:
+        # A phone photo held at a slant: the usual deskew looks only a few degrees either way.
+        # Only when nothing was found, so level scans never pay for the wider search.
+        steep = ocr.estimate_skew(grey, max_degrees=WIDE_SKEW_DEGREES)
+        if abs(steep - skew) >= 3:
+            # The corners a steep turn uncovers take the photo's typical grey: white corners
+            # would make a band crop's contrast stretch turn the whole zone black.
+            fill = int(np.median(np.asarray(grey)))
+            turned = _enlarged(grey.rotate(steep, resample=Image.Resampling.BICUBIC,
+                                           expand=True, fillcolor=fill))
+            zone = _read_mrz(turned, budget)
+            if zone is not None:
+                searched, skew = turned, steep
     if zone is not None:
         upright = searched
         flip, reading, box = zone
@@ -359,6 +373,7 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
                 words=result.words, rotation=rotation, skew=skew)
 
 
+WIDE_SKEW_DEGREES = 25.0  # how far a slanted photo is levelled when the zone is not found
 MIN_SEARCH_SIDE = 1200  # pixels on the long side below which the zone search enlarges
 
 
@@ -509,14 +524,28 @@ def _read_mrz(image: Image.Image, budget: Callable[[], float]
         probes = [reader.prepared(*_PROBE[:2]) for _, reader in readers]
         ocr.read_mrz_bands(probes, timeout=budget(),
                            also=readers[0][1].wanted(_MRZ_ATTEMPTS[:1]))
-    for flip, reader in readers:
-        zone = _read_band(reader, budget)
+    for index, (flip, reader) in enumerate(readers):
+        zone = _read_band(reader, budget, cells_first=index == 0)
         if zone is not None:
             return flip, zone, reader.box
     return None
 
 
-def _read_band(reader: _BandReader, budget: Callable[[], float]) -> MrzReading | None:
+def _read_band(reader: _BandReader, budget: Callable[[], float], *, cells_first: bool = False
+               ) -> MrzReading | None:
+    if cells_first:
+        # The likeliest band, upright: a clean zone's first cell reading passes every check,
+        # and then the probe that asks "is this an MRZ?" is a tesseract read the answer did
+        # not need. When it does not pass, the probe and the other readings follow as before
+        # (this reading is cached and not made twice).
+        height, treatment, _ = _MRZ_ATTEMPTS[0]
+        cell_grid = reader.grid(height, treatment)
+        if cell_grid is not None:
+            read = ocr.read_mrz_bands([reader.prepared(height, treatment)], timeout=budget())[0]
+            lines = mrz_cells.read_grid(cell_grid, read.chars)
+            reading = find_mrz(lines) if lines is not None else None
+            if reading is not None and reading.checks_ok and reading.is_passport:
+                return _settle_by_shapes(reading, reader)
     probe = ocr.read_mrz_bands([reader.prepared(*_PROBE[:2])], timeout=budget())[0].lines
     if not _mrz_like(probe):
         return None

@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 _WORK_WIDTH = 900
+_MAX_LINE_RATIO = 70  # length / height beyond which a run of ink is a ruled line, not text
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ def _bands_for_gap(ink: np.ndarray, gap: int, factor: float) -> list[tuple[float
         if 0 < gap_start < len(text_rows) - 2 and text_rows[gap_start - 1] and (
                 text_rows[gap_start + 1] or text_rows[gap_start + 2]):
             text_rows[gap_start] = True
-    lines: list[tuple[int, int, int, int]] = []  # top, bottom, left, right
+    runs: list[tuple[int, int, int, int]] = []  # top, bottom, left, right
     row = 0
     while row < len(text_rows):
         if not text_rows[row]:
@@ -122,11 +123,11 @@ def _bands_for_gap(ink: np.ndarray, gap: int, factor: float) -> list[tuple[float
         bottom = row
         if bottom - top >= 3:
             left = int(np.median(starts[top:bottom]))
-            right = left + int(np.median(lengths[top:bottom]))
-            # 44 characters are about 30 character heights long; a ruled line is far longer
-            # for its height, a word far shorter.
-            if 10 <= (right - left) / (bottom - top) <= 70:
-                lines.append((top, bottom, left, right))
+            runs.append((top, bottom, left, left + int(np.median(lengths[top:bottom]))))
+    # 44 characters are about 30 character heights long; a ruled line is far longer for its
+    # height, a word far shorter.
+    lines = [run for run in _join_split_lines(runs)
+             if 10 <= (run[3] - run[2]) / (run[1] - run[0]) <= _MAX_LINE_RATIO]
     bands: list[tuple[float, Band]] = []
     for index, first in enumerate(lines):
         group = [first]
@@ -160,6 +161,34 @@ def _bands_for_gap(ink: np.ndarray, gap: int, factor: float) -> list[tuple[float
         score = (right - left) * len(group)
         bands.append((score, Band(scaled, len(group), round(line_height / factor))))  # type: ignore[arg-type]
     return bands
+
+
+def _join_split_lines(runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Rejoin the halves of one line that its middle rows split.
+
+    Widely spaced fillers touch the middle rows of a line only with their tips, so in a zone
+    with a long filler run (`IRMA<<<<<<<<`) the middle rows' runs break even where the top and
+    bottom halves are one long run each: two thin "lines" a few rows apart, each too long for
+    its height. They are one line when neither is a line on its own (each too long for its
+    height), the gap is no taller than either and they span the same columns: two real
+    lines set close together (a small or slanted zone) are left apart."""
+
+    def too_thin(run: tuple[int, int, int, int]) -> bool:
+        return (run[3] - run[2]) / max(1, run[1] - run[0]) > _MAX_LINE_RATIO
+
+    joined: list[tuple[int, int, int, int]] = []
+    for run in runs:
+        if joined:
+            top, bottom, left, right = joined[-1]
+            gap = run[0] - bottom
+            overlap = min(right, run[3]) - max(left, run[2])
+            if too_thin(joined[-1]) and too_thin(run) and \
+                    gap <= max(2, min(bottom - top, run[1] - run[0])) and \
+                    overlap >= 0.8 * max(right - left, run[3] - run[2]):
+                joined[-1] = (top, run[1], min(left, run[2]), max(right, run[3]))
+                continue
+        joined.append(run)
+    return joined
 
 
 def looks_monospaced(crop: Image.Image) -> bool:

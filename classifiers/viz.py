@@ -66,8 +66,11 @@ def _strip_noise(part: str, tokens: Sequence[str]) -> str | None:
         if len(token) < 2 or token == part or token not in part:
             continue
         start = part.index(token)
-        extra = part[:start] + part[start + len(token):]
-        if extra and len(extra) <= 2 and set(extra) <= _EDGE_NOISE:
+        before, after = part[:start], part[start + len(token):]
+        # Up to two noise letters at each edge: a doubled filler on both sides of a name reads
+        # as `KDIVYAKK`; three at one edge would be more than a `<<` misread.
+        if (before or after) and len(before) <= 2 and len(after) <= 2 and \
+                set(before + after) <= _EDGE_NOISE:
             found.append(token)
     longest = max((len(t) for t in found), default=0)
     best = sorted(t for t in found if len(t) == longest)

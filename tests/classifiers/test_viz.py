@@ -30,6 +30,23 @@ def test_filler_noise_on_a_name_is_removed_by_the_printed_name() -> None:
     assert confirmed.passport.given_names == "FOLAKE" and confirmed.passport.confirmed
 
 
+def test_filler_noise_on_both_edges_of_a_name_is_removed_by_the_printed_name() -> None:
+    # `<<DIVYA<<` with both doubled fillers misread: KDIVYAKK (two letters at most per edge).
+    line1 = name_line("NAIR<<KDIVYAKK<<<<<<<<<<<", state="IND")
+    reading = parse_td3(line1, zone(nationality="IND"), today=TODAY)
+    assert reading.passport is not None and reading.passport.given_names == "KDIVYAKK"
+    confirmed = confirm(reading, ["NAIR", "DIVYA", "IND"], today=TODAY)
+    assert confirmed.passport is not None
+    assert confirmed.passport.given_names == "DIVYA" and confirmed.passport.confirmed
+    # Three letters at one edge are more than a misread `<<`: the zone's spelling stays,
+    # unconfirmed.
+    longer = confirm(parse_td3(name_line("NAIR<<DIVYAKKK<<<<<<<<<<", state="IND"),
+                               zone(nationality="IND"), today=TODAY),
+                     ["NAIR", "DIVYA", "IND"], today=TODAY)
+    assert longer.passport is not None
+    assert longer.passport.given_names == "DIVYAKKK" and not longer.passport.confirmed
+
+
 def test_a_filler_read_as_a_letter_between_given_names_is_split_by_the_page() -> None:
     line1 = name_line("OKAFOR<<CHINEDU<KEMMANUELX<<<<", state="NGA")
     reading = parse_td3(line1, zone(nationality="NGA"), today=TODAY)
