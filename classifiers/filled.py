@@ -39,7 +39,11 @@ _LABEL_LINE = re.compile(
 _LABEL_NOISE = re.compile(
     r"\((?:dd-mm-(?:yyyy|jjjj)|if known|indien bekend|m/f|m/v)\)|[|:_.,\-\[\]()~]", re.IGNORECASE)
 # Not \b at the end: OCR glues the next word on ("01-05-2026signature").
-_DIGIT_DATE = re.compile(r"(?<!\d)\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2}(?!\d)")
+_DIGIT_DATE = re.compile(r"(?<!\d)\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2}(?!\d)"
+                         # "3 November 2026", "01 Dec 1988", "20 juli 2025": a day, a month by
+                         # name, a year — never a version line's "January 2024".
+                         r"|(?<!\d)\d{1,2}\s?(?i:jan|feb|febr|mar|mrt|maart|apr|may|mei|jun|jul|"
+                         r"aug|sep|sept|oct|okt|nov|dec)[a-z]*\.?,?\s?(?:19|20)\d{2}(?!\d)")
 # A crossed box as OCR reads it: "[X]", "☒", and with one side of the box lost or misread
 # ("X]", "[X", "DX]", "LX]", "|X|").
 _TICKED = re.compile(r"[☒☑✓✔✗✘]|\[\s*[xX×]\s*\]|(?<!\S)[\[|(DLI]?[xX×][\]|)](?!\S)"
@@ -70,6 +74,9 @@ _OPTIONS = re.compile(rf"^\W*(?:\S{{0,3}}\s*)?{_OPTION_WORD}\b.*\b{_OPTION_WORD}
 _EMPTY_BOX = re.compile(r"^(?:[\[(|]\s*[\])|]|[O0oDQ□☐◻▢○◯]|LJ|\[\s*\]|\(\s*\))$")
 # A box with a mark in it, as OCR reads it ("KI", "X]", "&", "%"): a cross-like letter or sign.
 _MARKED_BOX = re.compile(r"^\S{0,2}[xX×KkVvWw✓✔✗✘☒☑■%&#¥@*]\S{0,2}$")
+# Boxes drawn as characters: an empty one beside a filled one is a choice made.
+_EMPTY_GLYPH = re.compile(r"[☐□○◯▢◻]")
+_FILLED_GLYPH = re.compile(r"[■●◼▪☒☑✓✔]")
 _OPTION_TOKENS = re.compile(rf"(\S{{1,4}})\s+({_OPTION_WORD})\b", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?\s*(.*)$")
 # A bare answer to a question: "No", "Nee", "✓ No", "X  No", "No ✔", "■ no".
@@ -91,12 +98,13 @@ def answered_questions(text: str) -> list[str]:
         following = [after] if after else []
         following += [x for x in lines[index + 1:index + 3] if x][:1 if after else 2]
         for candidate in following[:2]:
-            if _TICKED.search(candidate) or "?" in candidate:
+            if _TICKED.search(candidate):
                 break  # counted as a ticked box already
-            if _BARE_ANSWER.match(candidate) or _marked_option(candidate):
+            if _BARE_ANSWER.match(candidate) or _marked_option(candidate) or (
+                    _EMPTY_GLYPH.search(candidate) and _FILLED_GLYPH.search(candidate)):
                 found.append(line[:60])
                 break
-            if not _OPTIONS.search(candidate):
+            if not _OPTIONS.search(candidate) or "?" in candidate:
                 break  # the next line is the form going on, not this question's answer
     return found
 
@@ -116,8 +124,8 @@ def _marked_option(line: str) -> bool:
 # "Signature: P. Raman", and a name on the line under an empty "Signature" label.
 _TYPED_SIGNATURE = re.compile(
     r"(?:^|\s)/s/\s*[A-Z]|\((?:signed|getekend|w\.g\.)\)\s*[A-Z]"
-    r"|^\s*(?:\d+[.)]\s*)?(?:signature|handtekening|signed|getekend|ondertekend)"
-    r"(?:\s+(?:of|van)\s+(?:the\s+)?[a-z]+)?\s*[:|\t]\s*(?:/s/\s*)?"
+    r"|^\s*(?:\d+[.)]\s*)?(?i:signature|handtekening|signed|getekend|ondertekend)"
+    r"(?i:\s+(?:of|van)\s+(?:the\s+)?[a-z]+)?\s*[:|\t]\s*(?:/s/\s*)?"
     r"(?:[A-Z]\.\s*)*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)*\s*$", re.MULTILINE)
 
 
@@ -158,7 +166,10 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
         line = re.sub(r"^\s*\|\s*", "", line)  # a table row: "| Label | Answer |"
         match = _LABEL_LINE.match(line)
         field = (match.group(1), match.group(2)) if match else _other_field(line)
-        if field is None and (value := _any_field(line)) is not None:
+        # A numbered field's answer stands after a wider space, where the patterns above
+        # would take it for more of the label.
+        numbered = _NUMBERED_FIELD.match(line)
+        if (field is None or numbered) and (value := _any_field(line)) is not None:
             found.append(value)
             waiting = ""
             continue
@@ -240,6 +251,7 @@ _FIELD_STEMS = frozenset({
     "family", "given", "initials", "voorletters", "signature", "handtekening", "dob"})
 
 
+_NUMBERED_FIELD = re.compile(r"^\s*\d+[.)]\s*\S.*?\S\s{2}\s*\S")
 # Labels that are not fields: headings, notes and addressing printed on every copy.
 _NOT_FIELDS = frozenset({
     "note", "notes", "nb", "n.b", "let op", "attention", "important", "belangrijk", "return",
@@ -250,7 +262,9 @@ _NOT_FIELDS = frozenset({
     "website", "www", "internet", "info", "information", "informatie", "contact", "gegevens",
     "details", "personal", "persoonsgegevens", "about", "over", "declaration", "verklaring"})
 _ANY_FIELD = re.compile(r"^\s*(?:\d+[.)]\s*)?([A-Za-zÀ-ÿ][\w'./()-]*(?:\s+[\w'./()-]+){0,3})"
-                        r"\s*(?::|\t|\s\|)\s*(.+?)\s*\|?\s*$")
+                        r"\s*(?::|\t|\s\|)\s*(.+?)\s*\|?\s*$"
+                        # A numbered field: its answer after a wider space ("4. Signed at  Kyiv").
+                        r"|^\s*\d+[.)]\s*([A-Za-zÀ-ÿ][\w'./()-]*(?:\s[\w'./()-]+){0,3})\s{2,}(\S.*?)\s*$")
 
 
 def _any_field(line: str) -> str | None:
@@ -258,13 +272,16 @@ def _any_field(line: str) -> str | None:
     1234"): a short label, its separator, and a value that reads as an answer (names, numbers,
     dates), not as a sentence or more form text."""
     match = _ANY_FIELD.match(line)
-    if match is None or _FORM_FURNITURE.search(line) or _OPTIONS.search(match.group(2)):
+    if match is None or _FORM_FURNITURE.search(line):
         return None
-    label = match.group(1).lower()
+    label, answer = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    if _OPTIONS.search(answer):
+        return None
+    label = label.lower()
     words = re.findall(r"[a-zà-ÿ.]+", label)
     if not words or words[0].strip(".") in _NOT_FIELDS or label in _NOT_FIELDS:
         return None
-    value = _PLACEHOLDER.sub(" ", match.group(2))
+    value = _PLACEHOLDER.sub(" ", answer)
     tokens = [t.strip(".,;:()[]|") for t in value.split()]
     if not _ANSWER_LIKE.search(value) or len(tokens) > 6 or re.search(r"[:?]|\.{3}|_{2}", value):
         return None
@@ -344,10 +361,19 @@ def values_beside_labels(page: Page) -> list[str]:
         name = label.text.lower().strip(":")
         if name not in _LABELS_BY_FIRST_WORD:
             continue
-        beside = [w for w in page.words
-                  if w.left > label.right + 2 * label.height
-                  and abs((w.top + w.bottom) / 2 - (label.top + label.bottom) / 2) < label.height
+        line = sorted((w for w in page.words if w.left > label.right and abs(
+            (w.top + w.bottom) / 2 - (label.top + label.bottom) / 2) < label.height),
+            key=lambda w: w.left)
+        # Words that follow at the spacing of words are more of the label ("Address in the
+        # Netherlands:"); the answer stands after the gap of the box or line it is written on.
+        edge, last = label.right, label.text
+        while line and line[0].left - edge < 2 * label.height and not last.endswith(":"):
+            word = line.pop(0)
+            edge, last = word.right, word.text
+        beside = [w for w in line
+                  if w.left > edge + 2 * label.height
                   and w.confidence >= 40 and w.text.lower().strip("|/[]():") not in _LABEL_WORDS
+                  and not w.text.endswith(":")
                   and len(re.findall(r"[A-Za-z0-9]", w.text)) >= 2]
         if beside:
             found.append(name)
