@@ -3,10 +3,17 @@
 A blank form must never tick the checklist, so the answer is False only on positive signs of
 emptiness and True on signs of answers. The signs, strongest first:
 - AcroForm: the values of the form's fields (empty fields = blank).
-- Text (text layer or OCR): values after field labels ("Surname  Jansen"), dates written with
-  digits (a blank form only says "dd-mm-yyyy"), ticked boxes (☒).
-- A signature: a drawn curve in a PDF, an image in a DOCX, or ink inside the signature box of a
-  scan (the box outline itself is removed before ink is counted).
+- Word's own fields: content controls and legacy text fields holding a value.
+- Text (text layer or OCR): values after field labels ("Surname  Jansen", and in any wording
+  after a separator: "Employer: Brightwave B.V."), dates (with digits or a month name; a blank
+  form only says "dd-mm-yyyy", a version line or an example), ticked boxes (☒ ✓ [X] (x)),
+  questions with one answer chosen ("No" under it, one box marked and the others empty).
+- A signature: a drawn curve in a PDF, a picture on a DOCX's signature line (not a logo), a
+  typed one ("/s/ P. Raman", "Signature: P. Raman"), or ink inside the signature box of a scan
+  (the box outline itself is removed before ink is counted).
+Two answers, or one and a signature, make a form filled; one sign alone goes to HR. Each sign
+is counted once: a Word field and its label line are one answer, a ticked box and the question
+it answers are one.
 """
 
 from __future__ import annotations
