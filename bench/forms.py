@@ -92,7 +92,7 @@ _ADJECTIVES = ("Indian", "Nigerian", "Lebanese", "Vietnamese", "Polish", "Brazil
 # What a template carries whether or not anyone filled it in.
 _FURNITURE = ("Version 2.3 - 14-02-2024", "Return this form to: HR Services, Postbus 1200, "
               "5600 BE Eindhoven", "Ref. HR/2024/117", "Employer: Brightwave Photonics B.V.",
-              "Example: 31-12-1990", "Page 1 of 1 - form MB-TB-02")
+              "Example: 31-12-1990", "Page 1 of 1 - form MB-HR-02")
 # Ticks: (answered "no", blank) as other people type them.
 _TICKS = (("☐ Yes   ☒ No", "☐ Yes   ☐ No"), ("Yes [ ]  No [X]", "Yes [ ]  No [ ]"),
           ("( ) yes  (x) no", "( ) yes  ( ) no"), ("✓ No", "Yes / No"), ("No", "Yes / No"),
