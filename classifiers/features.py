@@ -19,9 +19,8 @@ from dataclasses import dataclass
 # fires for any of them, so a title worded in a way training never saw still says "TB".
 # A stem matches the start of a word; OCR-damaged words still share their character n-grams.
 CONCEPTS: dict[str, tuple[str, ...]] = {
-    # Not a lone "x": that is a tick or a signature's cross on every kind of form; "x-ray"
-    # speaks through its bigram.
-    "tb": ("tubercul", "tuberkul", "tbc", "=tb", "tuberculose", "longfoto", "xray", "rontgen"),
+    "tb": ("tubercul", "tuberkul", "tbc", "=tb", "tuberculose", "longfoto", "xray", "=x",
+           "rontgen"),
     "crime": ("crimin", "convict", "prosecut", "offenc", "offens", "antecedent", "strafb",
               "strafr", "strafz", "veroordeel", "vervolg", "misdrijf", "misdrijv", "sentenc",
               "penal", "guilty", "schuldig", "justiti", "gevangenis", "prison", "taakstraf",
@@ -51,18 +50,6 @@ for _concept, _stems in CONCEPTS.items():
     for _stem in _stems:
         _STEMS[_stem] = (*_STEMS.get(_stem, ()), _concept)
 _STEM_LENGTHS = tuple(sorted({len(stem) for stem in _STEMS if not stem.startswith("=")}))
-# OCR's usual one-letter confusions (c/e, f/t, l/1/i, 0/o, 5/s, v/u, h/n, q/g, 8/b) folded to one
-# letter, so that "antecedenfs" or "strafrechfelijk" still says what the page is about. Only
-# for the subject concepts and stems of five letters or more: a short stem folded matches too
-# many ordinary words.
-_OCR_FOLD = str.maketrans("0158cfvhql", "oisbetungi")
-_FOLDED_STEMS: dict[str, tuple[str, ...]] = {}
-for _concept in ("tb", "crime", "identity", "referral"):
-    for _stem in CONCEPTS[_concept]:
-        if len(_stem) >= 5 and not _stem.startswith("="):
-            _folded = _stem.translate(_OCR_FOLD)
-            _FOLDED_STEMS[_folded] = (*_FOLDED_STEMS.get(_folded, ()), _concept)
-_FOLDED_LENGTHS = tuple(sorted({len(stem) for stem in _FOLDED_STEMS}))
 
 _FIELD_LINE = re.compile(r"^\s*(?:\d+[.)]\s*)?[A-Za-zÀ-ÿ][\w \-/()'.]{1,45}?"
                          r"(?::|\.{3,}|_{3,}|…|\[|\||\s{3,})")
@@ -150,12 +137,6 @@ def _concepts(words: list[str]) -> list[str]:
             if length > len(word):
                 break
             hits.extend(_STEMS.get(word[:length], ()))
-        if not hits and len(word) >= 5:
-            folded = word.translate(_OCR_FOLD)
-            for length in _FOLDED_LENGTHS:
-                if length > len(folded):
-                    break
-                hits.extend(_FOLDED_STEMS.get(folded[:length], ()))
         for concept in hits:
             found["c:" + concept] = None
     return sorted(found)
