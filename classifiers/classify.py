@@ -207,7 +207,8 @@ def verdict(document: ExtractedFile, limits: Limits = DEFAULT_LIMITS) -> Classif
     form_kind = next((kind for kind in found if kind in FORM_KINDS), None)
     if form_kind is not None:
         form_pages = [s.page for s in found[form_kind]]
-        filled_verdict = judge(form_pages, document.form_fields, document.embedded_images)
+        filled_verdict = judge(form_pages, document.form_fields, document.signature_images,
+                               document.answered_fields)
         filled = filled_verdict.filled
         reasons.extend(filled_verdict.reasons)
         if filled is None and form_kind is primary and any(p.text.strip() for p in form_pages):

@@ -158,3 +158,75 @@ def body_text(document: Any) -> str:
             if not part.is_linked_to_previous:  # a linked one repeats the previous section's
                 lines.extend(_blocks(part._element))
     return "\n".join(line for line in lines if line.strip())
+
+
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+_SIGNATURE_WORDS = ("signature", "handtekening", "signed", "getekend", "ondertekend",
+                    "ondertekening", "sign here", "teken hier")
+# Content controls that hold an answer: typed text, a date, a choice from a list.
+_VALUE_CONTROLS = ("text", "date", "dropDownList", "comboBox", "richText")
+
+
+def _text_of(element: Any) -> str:
+    return "".join(t.text or "" for t in element.iter(W + "t"))
+
+
+def answered_fields(document: Any) -> int:
+    """Word's own fields that hold an answer: content controls not showing their placeholder
+    (tick boxes aside, they read as ticks), and legacy text form fields whose result is not
+    empty or their preset default. A field is the strongest sign of an answer Word keeps: the
+    text around it is the form, the value in it is the person's."""
+    body = document.element.body
+    answered = 0
+    for sdt in body.iter(W + "sdt"):
+        properties = sdt.find(W + "sdtPr")
+        if properties is None or properties.find(W + "showingPlcHdr") is not None:
+            continue
+        if properties.find(_W14 + "checkbox") is not None or \
+                properties.find(W + "docPartObj") is not None:
+            continue  # tick boxes, and building blocks such as a cover page or page numbers
+        inline = _local(sdt.getparent()) == "p"
+        typed = any(properties.find(W + kind) is not None for kind in _VALUE_CONTROLS)
+        content = sdt.find(W + "sdtContent")
+        if (inline or typed) and content is not None and _text_of(content).strip():
+            answered += 1
+    state, default, result = "", "", []
+    for element in body.iter(W + "fldChar", W + "t"):
+        if _local(element) == "fldChar":
+            kind = _attribute(element, "fldCharType")
+            text_input = element.find(f"{W}ffData/{W}textInput")
+            if kind == "begin" and text_input is not None:
+                preset = text_input.find(W + "default")
+                state, default, result = "input", (_attribute(preset, "val") or "") if \
+                    preset is not None else "", []
+            elif kind == "separate" and state == "input":
+                state = "result"
+            elif kind == "end" and state:
+                value = "".join(result).replace("\u2002", " ").strip()
+                answered += bool(value) and value != default.strip()
+                state = ""
+        elif state == "result":
+            result.append(element.text or "")
+    return answered
+
+
+def signature_images(document: Any) -> int:
+    """Pictures standing where a signature goes: in, or within two paragraphs after, a paragraph
+    or table row that names the signature. A logo in the letterhead is not a signature."""
+    count = 0
+    for picture in document.element.body.iter(W + "drawing", W + "pict"):
+        paragraph = next((a for a in picture.iterancestors(W + "p")), None)
+        if paragraph is None:
+            continue
+        row = next((a for a in paragraph.iterancestors(W + "tr")), None)
+        anchor = row if row is not None else paragraph
+        nearby = [_text_of(anchor)]
+        for sibling in anchor.itersiblings(preceding=True):
+            text = _text_of(sibling).strip()
+            if text:
+                nearby.append(text)
+            if len(nearby) >= 3:
+                break
+        if any(word in text.lower() for text in nearby for word in _SIGNATURE_WORDS):
+            count += 1
+    return count

@@ -3,14 +3,22 @@
 A blank form must never tick the checklist, so the answer is False only on positive signs of
 emptiness and True on signs of answers. The signs, strongest first:
 - AcroForm: the values of the form's fields (empty fields = blank).
-- Text (text layer or OCR): values after field labels ("Surname  Jansen"), dates written with
-  digits (a blank form only says "dd-mm-yyyy"), ticked boxes (☒).
-- A signature: a drawn curve in a PDF, an image in a DOCX, or ink inside the signature box of a
-  scan (the box outline itself is removed before ink is counted).
+- Word's own fields: content controls and legacy text fields holding a value.
+- Text (text layer or OCR): values after field labels ("Surname  Jansen", and in any wording
+  after a separator: "Employer: Brightwave B.V."), dates (with digits or a month name; a blank
+  form only says "dd-mm-yyyy", a version line or an example), ticked boxes (☒ ✓ [X] (x)),
+  questions with one answer chosen ("No" under it, one box marked and the others empty).
+- A signature: a drawn curve in a PDF, a picture on a DOCX's signature line (not a logo), a
+  typed one ("/s/ P. Raman", "Signature: P. Raman"), or ink inside the signature box of a scan
+  (the box outline itself is removed before ink is counted).
+Two answers, or one and a signature, make a form filled; one sign alone goes to HR. Each sign
+is counted once: a Word field and its label line are one answer, a ticked box and the question
+it answers are one.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -36,18 +44,24 @@ _LABEL_LINE = re.compile(
     r"^\s*(?:\d+\.\s*)?(" + "|".join(sorted(map(re.escape, _LABELS), key=len, reverse=True))
     + r")\b(.*)$", re.IGNORECASE)
 _LABEL_NOISE = re.compile(
-    r"\((?:dd-mm-(?:yyyy|jjjj)|if known|indien bekend|m/f|m/v)\)|[|:_.,\-\[\]()]", re.IGNORECASE)
+    r"\((?:dd-mm-(?:yyyy|jjjj)|if known|indien bekend|m/f|m/v)\)|[|:_.,\-\[\]()~]", re.IGNORECASE)
 # Not \b at the end: OCR glues the next word on ("01-05-2026signature").
-_DIGIT_DATE = re.compile(r"(?<!\d)\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2}(?!\d)")
+_DIGIT_DATE = re.compile(r"(?<!\d)\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2}(?!\d)"
+                         # "3 November 2026", "01 Dec 1988", "20 juli 2025": a day, a month by
+                         # name, a year — never a version line's "January 2024".
+                         r"|(?<!\d)\d{1,2}\s?(?i:jan|feb|febr|mar|mrt|maart|apr|may|mei|jun|jul|"
+                         r"aug|sep|sept|oct|okt|nov|dec)[a-z]*\.?,?\s?(?:19|20)\d{2}(?!\d)")
 # A crossed box as OCR reads it: "[X]", "☒", and with one side of the box lost or misread
 # ("X]", "[X", "DX]", "LX]", "|X|").
-_TICKED = re.compile(r"[☒☑✔✗✘]|\[\s*[xX×]\s*\]|(?<!\S)[\[|(DLI]?[xX×][\]|)](?!\S)"
+_TICKED = re.compile(r"[☒☑✓✔✗✘]|\[\s*[xX×]\s*\]|(?<!\S)[\[|(DLI]?[xX×][\]|)](?!\S)"
                      r"|(?<!\S)[\[|(][xX×](?!\S)")
 # What is left of a blank field: date masks, and the rest of a long label ("Place and country
 # of birth", "Signature of the applicant or legal representative") that is not an answer.
 # Date masks, also as OCR misreads them ("dc-mm-yyyy", "dl-mm-jjjj").
-_PLACEHOLDER = re.compile(r"\b(?:dd|mm|yyyy|jjjj|yy|jj)\b|\b[a-z]{2}[-/.][a-z]{2}[-/.][a-z]{2,4}\b",
-                          re.IGNORECASE)
+# The whole mask first, so that a misread one ("dd-mn-yyyy") goes as a whole, not as "dd", "yyyy"
+# and an "mn" that would read as an answer.
+_PLACEHOLDER = re.compile(
+    r"\b[a-z]{2}[-/.|][a-z]{2}[-/.|][a-z]{2,4}\b|\b(?:dd|mm|yyyy|jjjj|yy|jj)\b", re.IGNORECASE)
 _LABEL_TAIL = frozenset({
     "and", "of", "the", "or", "at", "as", "in", "on", "to", "country", "birth", "applicant",
     "legal", "representative", "passport", "signing", "signed", "name", "names", "s", "en",
@@ -55,8 +69,87 @@ _LABEL_TAIL = frozenset({
     "geboorte", "zoals", "paspoort", "known", "if", "indien", "bekend", "all", "alle",
     "current", "huidige", "m", "f", "v", "number", "nummer", "reason", "for", "stay",
     "purpose", "residence", "street", "straat", "huisnummer", "doel", "verblijf", "ind",
-    "client", "klantnummer", "full", "e-mail", "phone"})
+    "client", "klantnummer", "full", "e-mail", "phone", "travel", "reisdocument", "birthplace",
+    "birthdate", "geboorteplaats"})
 _SIGNATURE_LABEL = re.compile(r"^(signature|handtekening)", re.IGNORECASE)
+
+# The options of a yes/no question, as printed on every copy of the form, filled or not.
+_OPTION_WORD = r"(?:yes|no|ja|nee|y|n|j)"
+_OPTIONS = re.compile(rf"^\W*(?:\S{{0,3}}\s*)?{_OPTION_WORD}\b.*\b{_OPTION_WORD}\b\W*$",
+                      re.IGNORECASE)
+# A box as it reads while empty: OCR makes "O", "0", "D", "[]", "LJ" or "( )" of it.
+_EMPTY_BOX = re.compile(r"^(?:[\[(|]\s*[\])|]|[O0oDQ□☐◻▢○◯]|LJ|\[\s*\]|\(\s*\))$")
+# A box with a mark in it, as OCR reads it ("KI", "X]", "&", "%"): a cross-like letter or sign.
+_MARKED_BOX = re.compile(r"^\S{0,2}[xX×KkVvWw✓✔✗✘☒☑■%&#¥@*]\S{0,2}$")
+# Boxes drawn as characters: an empty one beside a filled one is a choice made.
+_EMPTY_GLYPH = re.compile(r"[☐□○◯▢◻]")
+_FILLED_GLYPH = re.compile(r"[■●◼▪☒☑✓✔]")
+_OPTION_TOKENS = re.compile(rf"(\S{{1,4}})\s+({_OPTION_WORD})\b", re.IGNORECASE)
+_QUESTION_END = re.compile(r"\?\s*(.*)$")
+# A bare answer to a question: "No", "Nee", "✓ No", "X  No", "No ✔", "■ no".
+_BARE_ANSWER = re.compile(rf"^\W{{0,2}}(?:[xX✓✔✗✘■●]\s*)?{_OPTION_WORD}(?:\s*[xX✓✔■●])?\W{{0,2}}$",
+                          re.IGNORECASE)
+
+
+def answered_questions(text: str) -> list[str]:
+    """Questions with one answer chosen: a bare "No" or "Nee" (with or without a mark) under or
+    after the question, or one of the printed options marked while the others read as empty
+    boxes. The printed "Yes / No" of a blank copy answers nothing."""
+    found = []
+    lines = [line.strip() for line in text.splitlines()]
+    for index, line in enumerate(lines):
+        question = _QUESTION_END.search(line)
+        if question is None or len(line.split()) < 3:
+            continue
+        after = question.group(1).strip()
+        following = [after] if after else []
+        following += [x for x in lines[index + 1:index + 3] if x][:1 if after else 2]
+        for candidate in following[:2]:
+            if _TICKED.search(candidate):
+                break  # counted as a ticked box already
+            if _BARE_ANSWER.match(candidate) or _marked_option(candidate) or (
+                    _EMPTY_GLYPH.search(candidate) and _FILLED_GLYPH.search(candidate)):
+                found.append(line[:60])
+                break
+            if not _OPTIONS.search(candidate) or "?" in candidate:
+                break  # the next line is the form going on, not this question's answer
+    return found
+
+
+def _marked_option(line: str) -> bool:
+    """One option's box reads as marked, and the others as empty: "O Yes KI No"."""
+    boxes = [token for token, _ in _OPTION_TOKENS.findall(line)]
+    if len(boxes) < 2:
+        return False
+    empty = [bool(_EMPTY_BOX.match(box)) for box in boxes]
+    marked = [not e and bool(_MARKED_BOX.match(box)) for e, box in zip(empty, boxes,
+                                                                        strict=True)]
+    return sum(marked) == 1 and sum(empty) == len(boxes) - 1
+
+
+# A signature typed as text: "/s/ P. Raman", "(signed) P. Raman", "Signed: P. Raman",
+# "Signature: P. Raman", and a name on the line under an empty "Signature" label.
+_TYPED_SIGNATURE = re.compile(
+    r"(?:^|\s)/s/\s*[A-Z]|\((?:signed|getekend|w\.g\.)\)\s*[A-Z]"
+    r"|^\s*(?:\d+[.)]\s*)?(?i:signature|handtekening|signed|getekend|ondertekend)"
+    r"(?i:\s+(?:of|van)\s+(?:the\s+)?[a-z]+)?\s*[:|\t]\s*(?:/s/\s*)?"
+    r"(?:[A-Z]\.\s*)*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)*\s*$", re.MULTILINE)
+
+
+def typed_signature(text: str) -> bool:
+    for match in _TYPED_SIGNATURE.finditer(text):
+        name = re.sub(r"^.*?[:|\t)]|/s/", " ", match.group(0), count=1)
+        words = [w.lower().strip(".") for w in name.split()]
+        # "Signature | Handtekening", "Signature: Date": the next label, not a name.
+        if not words or not all(not w or _label_word(w) for w in words):
+            return True
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line, below in itertools.pairwise(lines):
+        if re.fullmatch(r"(?:signature|handtekening)[^:]{0,40}:?", line, re.IGNORECASE) and \
+                re.fullmatch(r"(?:/s/\s*)?(?:[A-Z]\.\s*)+[A-Z][a-z'-]+|/s/\s*[A-Z][a-z'-]+(?:"
+                             r"\s+[A-Z][a-z'-]+)+", below):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +173,13 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
         line = re.sub(r"^\s*\|\s*", "", line)  # a table row: "| Label | Answer |"
         match = _LABEL_LINE.match(line)
         field = (match.group(1), match.group(2)) if match else _other_field(line)
+        # A numbered field's answer stands after a wider space, where the patterns above
+        # would take it for more of the label.
+        numbered = _NUMBERED_FIELD.match(line)
+        if (field is None or numbered) and (value := _any_field(line)) is not None:
+            found.append(value)
+            waiting = ""
+            continue
         if field is None:
             if below and waiting and _answer_below(line):
                 found.append(waiting)
@@ -88,6 +188,14 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
             continue
         waiting = ""
         label, tail = field
+        if match and re.search(r"[:\t]|\s\|", tail):
+            # The label runs up to its separator ("Naam werknemer:", "Address in the
+            # Netherlands:"): what stands before it is more label, never the answer.
+            tail = re.split(r"[:\t]|\s\|", tail, maxsplit=1)[1]
+        if re.search(r"_{3,}|\.{3,}|…", tail):
+            # The same for the blank to write on ("Address in the Netherlands ______"): the
+            # answer, if any, is written on or after it.
+            tail = re.split(r"_{3,}|\.{3,}|…+", tail)[-1]
         rest = re.sub(r"\([^)]*\)?", " ", _PLACEHOLDER.sub(" ", tail))  # "(if known)"
         rest = _LABEL_NOISE.sub(" ", rest)
         # Bilingual labels read "Achternaam / Surname": the second language is not an answer.
@@ -112,9 +220,10 @@ def _answer_below(line: str) -> bool:
     # Not a numbered heading ("2. Declaration", "2 Antecedents") or the page's footer.
     if not 1 <= len(words) <= 6 or re.match(r"^\s*\d+[.)]?\s+[A-Za-z]", line):
         return False
-    if _FORM_FURNITURE.search(line):
+    if _FORM_FURNITURE.search(line) or _OPTIONS.search(line):
         return False
-    if re.search(r"[|\t:]|\.{3}|_{3}|…", line):  # another field or table row, not an answer
+    # Another field or table row, a box to write in or a date mask: not an answer.
+    if re.search(r"[|\t:\[\]]|\.{3}|_{3}|…", line) or _PLACEHOLDER.search(line):
         return False
     if line.rstrip().endswith((":", "?")) or not _ANSWER_LIKE.search(line):
         return False
@@ -146,7 +255,58 @@ _FIELD_STEMS = frozenset({
     "plaats", "woonplaats", "address", "adres", "country", "land", "sex", "gender", "geslacht",
     "email", "e-mail", "phone", "telephone", "telefoon", "city", "street", "postcode", "straat",
     "huisnummer", "signed", "getekend", "ondertekend", "client", "klantnummer", "first",
-    "family", "given", "initials", "voorletters", "signature", "handtekening"})
+    "family", "given", "initials", "voorletters", "signature", "handtekening", "dob"})
+
+
+_NUMBERED_FIELD = re.compile(r"^\s*\d+[.)]\s*\S.*?\S\s{2}\s*\S")
+# Labels that are not fields: headings, notes and addressing printed on every copy.
+_NOT_FIELDS = frozenset({
+    "note", "notes", "nb", "n.b", "let op", "attention", "important", "belangrijk", "return",
+    "send", "to", "from", "aan", "van", "subject", "onderwerp", "re", "betreft", "title",
+    "titel", "part", "section", "deel", "onderdeel", "step", "stap", "appendix", "bijlage",
+    "annex", "chapter", "question", "vraag", "attachment", "tip", "warning", "let", "please",
+    "form", "formulier", "version", "versie", "page", "pagina", "ref", "example", "voorbeeld",
+    "website", "www", "internet", "info", "information", "informatie", "contact", "gegevens",
+    "details", "personal", "persoonsgegevens", "about", "over", "declaration", "verklaring"})
+_ANY_FIELD = re.compile(r"^\s*(?:\d+[.)]\s*)?([A-Za-zÀ-ÿ][\w'./()-]*(?:\s+[\w'./()-]+){0,3})"
+                        r"\s*(?::|\t|\s\|)\s*(.+?)\s*\|?\s*$"
+                        # A numbered field: its answer after a wider space ("4. Signed at  Kyiv").
+                        r"|^\s*\d+[.)]\s*([A-Za-zÀ-ÿ][\w'./()-]*(?:\s[\w'./()-]+){0,3})\s{2,}(\S.*?)\s*$")
+
+
+def _any_field(line: str) -> str | None:
+    """A field in wording no list here knows ("Employer: Brightwave B.V.", "Mobile | +31 6
+    1234"): a short label, its separator, and a value that reads as an answer (names, numbers,
+    dates), not as a sentence or more form text."""
+    match = _ANY_FIELD.match(line)
+    if match is None or _FORM_FURNITURE.search(line):
+        return None
+    label, answer = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    if _OPTIONS.search(answer):
+        return None
+    label = label.lower()
+    words = re.findall(r"[a-zà-ÿ.]+", label)
+    if not words or words[0].strip(".") in _NOT_FIELDS or label in _NOT_FIELDS:
+        return None
+    value = _PLACEHOLDER.sub(" ", answer)
+    tokens = [t.strip(".,;:()[]|") for t in value.split()]
+    if not _ANSWER_LIKE.search(value) or len(tokens) > 6 or re.search(r"[:?]|\.{3}|_{2}", value):
+        return None
+    if any(re.fullmatch(r"[a-z]{3,}", t) and t not in _LOWERCASE_IN_ANSWERS for t in tokens):
+        return None
+    # Any word of a label or heading makes it the other half of a bilingual label or title
+    # ("Verklaring en ondertekening | Declaration"), not an answer.
+    if any(_label_word(t.lower()) or t.lower() in _FORM_WORDS for t in tokens if t):
+        return None
+    return label
+
+
+_FORM_WORDS = frozenset({
+    "declaration", "verklaring", "form", "formulier", "test", "screening", "intent", "statement",
+    "antecedents", "antecedenten", "details", "gegevens", "section", "part", "deel", "tb", "tbc",
+    "tuberculosis", "tuberculose", "consent", "toestemming", "applicant", "aanvrager",
+    "personal", "persoonsgegevens", "criminal", "record", "appendix", "bijlage", "yes", "no",
+    "ja", "nee"})
 
 
 def _other_field(line: str) -> tuple[str, str] | None:
@@ -166,7 +326,10 @@ _LABEL_WORDS = frozenset(w for label in _LABELS for w in label.split()) | {
     "signature", "signatures", "handtekening", "ondertekening", "sign", "signed", "and", "en"}
 
 
-_NOT_AN_ANSWER = _LABEL_TAIL | _LABEL_WORDS | {""}
+_NOT_AN_ANSWER = _LABEL_TAIL | _LABEL_WORDS | {""} | {
+    # Headings and titles that stand beside a label in the other language.
+    "declaration", "verklaring", "form", "formulier", "details", "gegevens", "section", "part",
+    "deel", "personal", "persoonsgegevens", "statement", "about", "over", "you", "u"}
 _LONG_LABEL_WORDS = tuple(sorted(w for w in _NOT_AN_ANSWER if len(w) >= 4))
 
 
@@ -205,10 +368,19 @@ def values_beside_labels(page: Page) -> list[str]:
         name = label.text.lower().strip(":")
         if name not in _LABELS_BY_FIRST_WORD:
             continue
-        beside = [w for w in page.words
-                  if w.left > label.right + 2 * label.height
-                  and abs((w.top + w.bottom) / 2 - (label.top + label.bottom) / 2) < label.height
+        line = sorted((w for w in page.words if w.left > label.right and abs(
+            (w.top + w.bottom) / 2 - (label.top + label.bottom) / 2) < label.height),
+            key=lambda w: w.left)
+        # Words that follow at the spacing of words are more of the label ("Address in the
+        # Netherlands:"); the answer stands after the gap of the box or line it is written on.
+        edge, last = label.right, label.text
+        while line and line[0].left - edge < 2 * label.height and not last.endswith(":"):
+            word = line.pop(0)
+            edge, last = word.right, word.text
+        beside = [w for w in line
+                  if w.left > edge + 2 * label.height
                   and w.confidence >= 40 and w.text.lower().strip("|/[]():") not in _LABEL_WORDS
+                  and not w.text.endswith(":")
                   and len(re.findall(r"[A-Za-z0-9]", w.text)) >= 2]
         if beside:
             found.append(name)
@@ -222,7 +394,9 @@ _LABELS_BY_FIRST_WORD = frozenset({"surname", "achternaam", "voornamen", "geboor
 
 
 def judge(pages: list[Page], form_fields: dict[str, str] | None,
-          signature_images: int = 0) -> FilledVerdict:
+          signature_images: int = 0, answered_controls: int = 0) -> FilledVerdict:
+    """`signature_images`: pictures where a signature goes (a DOCX's signature line);
+    `answered_controls`: a DOCX's content controls and legacy text fields that hold a value."""
     if form_fields:
         answered = [name for name, value in form_fields.items() if value]
         if not answered:
@@ -237,20 +411,27 @@ def judge(pages: list[Page], form_fields: dict[str, str] | None,
     labelled = (label_values(typed, below=True) + label_values(read)
                 or label_values(ocr_text, answer_like=True)
                 or [v for page in pages for v in values_beside_labels(page)])
+    # A value in a Word field is the same answer its label line shows: the larger count, not
+    # both, so one answer is never two signs.
+    fields = max(len(labelled), answered_controls)
     dates = answer_dates(f"{typed}\n{read}")
     ticks = _TICKED.findall(f"{typed}\n{ocr_text}")
+    questions = answered_questions(f"{typed}\n{ocr_text}")
     unsure = label_values(ocr_text)
-    signature = _signature_sign(pages, signature_images)
+    signature = _signature_sign(pages, signature_images) or (
+        "a typed signature" if typed_signature(f"{typed}\n{read}") else "")
     signs = []
-    if labelled:
-        signs.append(f"{len(labelled)} answered fields")
+    if fields:
+        signs.append(f"{fields} answered fields")
     if dates:
         signs.append(f"{len(dates)} written dates")
     if ticks:
         signs.append(f"{len(ticks)} ticked boxes")
+    if questions:
+        signs.append(f"{len(questions)} answered questions")
     if signature:
         signs.append(signature)
-    answers = len(labelled) + len(dates) + len(ticks)
+    answers = fields + len(dates) + len(ticks) + len(questions)
     if answers >= 2 or (answers >= 1 and signature):
         return FilledVerdict(True, ("filled in: " + ", ".join(signs),))
     if not any(page.text.strip() for page in pages):
@@ -290,7 +471,11 @@ def _confident_text(page: Page) -> str:
 _FORM_FURNITURE = re.compile(
     r"\b(?:version|versie|updated|bijgewerkt|revised|revision|rev\.|page|pagina|blz|edition|"
     r"editie|uitgave|printed|gedrukt|copyright|valid from|geldig vanaf|form(?:ulier)?\s*(?:no\.?|"
-    r"nr\.?|code)?\s*[A-Z0-9-]*\d)\b|©|www\.|https?:", re.IGNORECASE)
+    r"nr\.?|code)?\s*[A-Z0-9-]*\d|v\.\s?(?:19|20)\d\d)\b|©|www\.|https?:"
+    # An example of how to write a date, and where the form goes or what it is filed under.
+    r"|\b(?:example|for instance|e\.g\.|bijv(?:oorbeeld)?\.?|voorbeeld|ref\.|reference|"
+    r"kenmerk|our ref|ons kenmerk|return (?:this|the) form|send (?:this|the) form|retour|"
+    r"terugsturen|postbus|p\.o\. box)", re.IGNORECASE)
 
 
 def answer_dates(text: str) -> list[str]:
