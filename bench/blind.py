@@ -171,8 +171,11 @@ def _passport_reading(verdict: dict[str, Any]) -> str:
     return "check digits pass, not confirmed" if reading.get("checks_ok") else "check digits fail"
 
 
-def _run_worker(source: Path, env_extra: dict[str, str]) -> tuple[Path, Path]:
-    work = Path(tempfile.mkdtemp(prefix="mailbot-blind-"))
+def _run_worker(source: Path, env_extra: dict[str, str],
+                work: Path | None = None) -> tuple[Path, Path]:
+    """One worker cycle over `source` in a scoring folder (a new one unless `work` is given,
+    e.g. with cases HR opened ahead)."""
+    work = work or Path(tempfile.mkdtemp(prefix="mailbot-blind-"))
     env = {**os.environ, "MAILBOT_DATA_DIR": str(work / "data"), "OMP_THREAD_LIMIT": "1",
            **env_extra}
     mailbot = Path(sys.executable).parent / "mailbot"
@@ -183,11 +186,16 @@ def _run_worker(source: Path, env_extra: dict[str, str]) -> tuple[Path, Path]:
     return work, work / "outbox"
 
 
-def _cases(work: Path) -> list[dict[str, Any]]:
+def _mailbot(work: Path, *args: str) -> str:
+    """One `mailbot` command on a scoring folder's data; its output."""
     mailbot = Path(sys.executable).parent / "mailbot"
-    out = subprocess.run([str(mailbot), "cases", "--json"], check=True, capture_output=True,
+    out = subprocess.run([str(mailbot), *args], check=True, capture_output=True,
                          env={**os.environ, "MAILBOT_DATA_DIR": str(work / "data")})
-    return json.loads(out.stdout)
+    return out.stdout.decode()
+
+
+def _cases(work: Path) -> list[dict[str, Any]]:
+    return json.loads(_mailbot(work, "cases", "--json"))
 
 
 def score_mails() -> dict[str, Any]:
@@ -508,13 +516,6 @@ def score_dependants_documents() -> dict[str, Any]:
 _FAMILY_ITEMS = {"antecedents_certificate": "antecedents"}
 
 
-def _mailbot(work: Path, *args: str) -> str:
-    mailbot = Path(sys.executable).parent / "mailbot"
-    out = subprocess.run([str(mailbot), *args], check=True, capture_output=True,
-                         env={**os.environ, "MAILBOT_DATA_DIR": str(work / "data")})
-    return out.stdout.decode()
-
-
 def score_families() -> dict[str, Any]:
     """As HR would: open each family's case and declare the dependants HR knows of, let the
     worker read every mail, confirm the dependants the mails proposed, then compare each
@@ -528,12 +529,7 @@ def score_families() -> dict[str, Any]:
             if person["relation"] == "candidate" or person.get("proposed_before_declared"):
                 continue
             _mailbot(work, "case", "person", "add", references[address], *_declared(person))
-    env = {"MAILBOT_DATA_DIR": str(work / "data"), "OMP_THREAD_LIMIT": "1"}
-    mailbot = Path(sys.executable).parent / "mailbot"
-    with open(work / "worker.log", "wb") as log:
-        subprocess.run([str(mailbot), "run", "--once", "--source",
-                        str(BLIND / "dependants" / "mails"), "--outbox", str(work / "outbox")],
-                       env={**os.environ, **env}, check=True, stdout=log, stderr=log)
+    _run_worker(BLIND / "dependants" / "mails", {}, work)
     proposed_opened = proposed_wanted = 0
     for address, family in expected.items():
         for person in family["persons"]:

@@ -131,10 +131,16 @@ class Outbox:
             auto_submitted="auto-replied" if kind == OutboundKind.REPLY else "auto-generated",
             attachments=attachments,
         ))
+        self._add(session, kind, case_id, message_id, to, subject, raw)
+        return message_id
+
+    def _add(self, session: Session, kind: str, case_id: int | None, message_id: str,
+             to: tuple[str, ...], subject: str, raw: bytes) -> None:
+        """The outbox row of a mail ready to go: due now, sent by `send` exactly once."""
+        now = self.clock()
         session.add(OutboundMail(kind=kind, case_id=case_id, message_id=message_id,
                                  recipients=list(to), subject=subject, raw=raw,
-                                 created_at=self.clock(), next_attempt_at=self.clock()))
-        return message_id
+                                 created_at=now, next_attempt_at=now))
 
     def to_hr(self, session: Session, kind: OutboundKind, case_id: int | None, subject: str,
               text: ComposedText, *, attachments: tuple[FileAttachment, ...] = ()) -> None:
@@ -195,12 +201,9 @@ class Outbox:
         candidate says it never arrived). A new message, so the outbox's once-only sending
         applies to it as to any other; returns its Message-ID."""
         message_id = new_message_id(self.settings.from_address)
-        now = self.clock()
-        session.add(OutboundMail(
-            kind=original.kind, case_id=case.id, message_id=message_id,
-            recipients=[case.email], subject=original.subject,
-            raw=as_resent(original.raw, message_id, now, (case.email,)),
-            created_at=now, next_attempt_at=now))
+        to = (case.email,)
+        self._add(session, original.kind, case.id, message_id, to, original.subject,
+                  as_resent(original.raw, message_id, self.clock(), to))
         return message_id
 
     # ---------------------------------------------------------------- sending

@@ -36,8 +36,7 @@ log = logging.getLogger("mailbot")
 
 # What HR can settle a document as: a kind the checklist counts, or `other`. (Kinds the
 # classifier may name before the checklist has a place for them are not offered.)
-KINDS = tuple(dict.fromkeys(
-    [*(requirement.name.value for requirement in REQUIREMENTS), Kind.OTHER.value]))
+KINDS = (*(requirement.name.value for requirement in REQUIREMENTS), Kind.OTHER.value)
 TRAINING_SOURCE = "hr-review"
 
 
