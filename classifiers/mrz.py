@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from classifiers.types import PassportData
+from classifiers.types import FieldTrust, PassportData
 
 TD3_LENGTH = 44
 TD2_LENGTH = 36
@@ -78,6 +78,9 @@ class MrzReading:
     # Given-name parts read after the filler that ends the name: not names, unless the visual
     # zone prints them (a doubled `<` between two given names).
     dropped_names: tuple[str, ...] = ()
+    # State codes the visual zone prints (`classifiers.viz`): a witness for the nationality,
+    # which no check digit covers.
+    printed_codes: tuple[str, ...] = ()
 
     @property
     def checks_ok(self) -> bool:
@@ -670,8 +673,85 @@ def with_confirmation(reading: MrzReading, viz_disagreements: Sequence[str] = ()
     reasons = (*reading.unsettled, *viz_disagreements)
     codes_known = is_known_code(reading.lines[0][2:5]) and is_known_code(reading.lines[1][10:13])
     confirmed = reading.checks_ok and reading.is_passport and codes_known and not reasons
+    trust = field_trust(reading, viz_disagreements)
+    # A reading confirmed as a whole has every field trusted; never the other way round.
+    confirmed = confirmed and all(t.trusted for t in trust)
     return replace(reading, passport=replace(reading.passport, confirmed=confirmed,
-                                             disagreements=tuple(dict.fromkeys(reasons))))
+                                             disagreements=tuple(dict.fromkeys(reasons)),
+                                             trust=trust))
+
+
+# Where in the second line each checked field lies, and the name of its check.
+_LINE2_FIELDS = {"document_number": (0, 9), "birth_date": (13, 19), "expiry_date": (21, 27)}
+_NAME_REASON_PREFIX = "given names:"
+
+
+def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
+                ) -> tuple[FieldTrust, ...]:
+    """A verdict per field the checklist decides on, each from the evidence that covers it.
+
+    A checked field (number, birth, expiry) is trusted when its own check digit and the
+    composite pass, its dates are real and in order, and no other reading that passes every
+    check as well has a different value there: an O/0 tie in the number leaves the dates
+    trusted. The nationality has no check digit: it is trusted when it is an ICAO code read as
+    printed (or repaired and witnessed) and either the whole zone validates or the visual zone
+    prints it. Names have no check digit either: trusted unless a reason speaks against them.
+    """
+    line2 = reading.lines[1]
+    checks = reading.checks
+    verdicts: list[FieldTrust] = []
+    if not reading.is_passport:
+        return tuple(FieldTrust(name, False, "not a passport's machine readable zone")
+                     for name in ("nationality", *_LINE2_FIELDS, "names"))
+
+    nationality = line2[10:13]
+    nationality_doubts = [u for u in reading.unsettled if u.startswith("nationality code")]
+    if not is_known_code(nationality):
+        verdicts.append(FieldTrust("nationality", False, "not an ICAO country code"))
+    elif nationality_doubts:
+        verdicts.append(FieldTrust("nationality", False, nationality_doubts[0]))
+    elif reading.checks_ok:
+        verdicts.append(FieldTrust("nationality", True,
+                                   "an ICAO code read as printed; every check digit passes"))
+    elif nationality.rstrip("<") in reading.printed_codes:
+        verdicts.append(FieldTrust("nationality", True,
+                                   "an ICAO code the printed page shows as well"))
+    else:
+        verdicts.append(FieldTrust(
+            "nationality", False, "no check digit covers it, the zone's check digits fail and "
+            "the printed page does not show it"))
+
+    for name, (start, end) in _LINE2_FIELDS.items():
+        others = sorted({a[start:end] for a in reading.alternatives if a[start:end] !=
+                         line2[start:end]})
+        label = name.replace("_", " ")
+        if not checks.get(name):
+            verdicts.append(FieldTrust(name, False, f"the {label}'s check digit fails"))
+        elif others:
+            verdicts.append(FieldTrust(name, False, _tie_reason(label, line2[start:end], others)))
+        elif not checks.get("composite"):
+            verdicts.append(FieldTrust(name, False, "the composite check digit fails"))
+        elif name != "document_number" and not checks.get("dates"):
+            verdicts.append(FieldTrust(name, False, "the dates are impossible"))
+        else:
+            verdicts.append(FieldTrust(name, True, "its check digit and the composite pass"))
+
+    name_doubts = [*(u for u in reading.unsettled if u.startswith(_NAME_REASON_PREFIX)),
+                   *viz_disagreements]
+    if name_doubts:
+        verdicts.append(FieldTrust("names", False, name_doubts[0]))
+    else:
+        verdicts.append(FieldTrust("names", True, "no check digit covers names; nothing read "
+                                   "speaks against them"))
+    return tuple(verdicts)
+
+
+def _tie_reason(label: str, chosen: str, others: Sequence[str]) -> str:
+    """Which look-alikes the check digits cannot choose between, never the value itself."""
+    pairs = sorted({" or ".join(sorted((a, b), reverse=True))
+                    for other in others for a, b in zip(chosen, other, strict=True) if a != b})
+    return (f"the check digits cannot choose the {label} between {len(others) + 1} readings "
+            f"({', '.join(pairs)})")
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,8 +198,12 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
                 repairs.append("document number chosen by the printed page")
             alternatives = ()
 
+    # Only three-letter codes: a lone `D` on the page is as likely noise as Germany.
+    printed_codes = tuple(code for code in dict.fromkeys(
+        (passport.issuing_country, passport.nationality)) if len(code) == 3 and code in tokens)
     updated = replace(reading, lines=lines, passport=passport, repairs=tuple(repairs),
-                      unsettled=tuple(unsettled), alternatives=alternatives, dropped_names=())
+                      unsettled=tuple(unsettled), alternatives=alternatives, dropped_names=(),
+                      printed_codes=printed_codes)
     return with_confirmation(updated, disagreements)
 
 
