@@ -81,6 +81,8 @@ class MrzReading:
     # State codes the visual zone prints (`classifiers.viz`): a witness for the nationality,
     # which no check digit covers.
     printed_codes: tuple[str, ...] = ()
+    # The visual zone prints every name part the reading keeps.
+    names_printed: bool = False
 
     @property
     def checks_ok(self) -> bool:
@@ -740,9 +742,14 @@ def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
                    *viz_disagreements]
     if name_doubts:
         verdicts.append(FieldTrust("names", False, name_doubts[0]))
+    elif reading.names_printed:
+        verdicts.append(FieldTrust("names", True, "the printed page shows them"))
+    elif reading.checks_ok:
+        verdicts.append(FieldTrust("names", True, "no check digit covers names, but the zone "
+                                   "validates and nothing read speaks against them"))
     else:
-        verdicts.append(FieldTrust("names", True, "no check digit covers names; nothing read "
-                                   "speaks against them"))
+        verdicts.append(FieldTrust("names", False, "no check digit covers names and the zone's "
+                                   "check digits fail"))
     return tuple(verdicts)
 
 
@@ -815,6 +822,7 @@ def _choose_checked_fields(line2: str) -> CheckedFields:
                            for _, c, d in alternatives if c is not combo)
             others += _filler_or_k(line2[0:9], combo, digit)
             combo, others = _weightless_lookalikes(combo, digit, others)
+            others += _balanced_pairs(combo, digit, others)
             return CheckedFields(*combo, digit, True, others)  # type: ignore[misc]
         unsure = tuple((*(r.value + r.digit for r in c), d) for _, c, d in alternatives)
     else:
@@ -866,6 +874,58 @@ def _weightless_lookalikes(
     extra = tuple((v + number.digit, *rest, digit) for v in candidates if v != best)
     chosen_reading = FieldReading(best, number.digit, True, number.changes + (best != value))
     return (chosen_reading, *combo[1:]), (*others, *extra)  # type: ignore[return-value]
+
+
+# Look-alikes whose single swap changes the check digit, but two swaps at weights 7 and 3
+# (or any two that weigh 0 modulo 10 together) do not: B counts 11 and 8 eight, 3 apart; S and
+# 5, Z and 2 are 23 and 33 apart, I and 1 17. The composite weighs the number alike.
+_PAIRED_LOOKALIKES = {"8": "B", "B": "8", "5": "S", "S": "5", "2": "Z", "Z": "2", "1": "I",
+                      "I": "1"}
+
+
+def _balanced_pairs(combo: tuple[FieldReading, ...], digit: str,
+                    others: tuple[tuple[str, str, str, str, str], ...],
+                    ) -> tuple[tuple[str, str, str, str, str], ...]:
+    """Numbers two paired look-alikes away from the one chosen, that pass every check as well.
+
+    `X12345BB8` read `X12345888` validates: both B cost 3 modulo 10 at weights 7 and 3, which
+    sum to a multiple of 10. Such a reading is never chosen over the one read (the zone's OCR
+    saw those characters); it is an alternative the glyph shapes or the printed page may rule
+    out, and until then the number is not trusted. Letters are only put where a number holds
+    them: in a block of letters (its leading ones, or two side by side as French numbers
+    print them); digits may stand anywhere. Only side-by-side pairs: two letters at weights 7
+    and 3 are neighbours (positions 1-2, 4-5, 7-8).
+    """
+    number = combo[0]
+    value = number.value
+    positions = [i for i, c in enumerate(value) if c in _PAIRED_LOOKALIKES][:8]
+    known = {o[0][:9] for o in others}
+    out = []
+    for first, second in itertools.combinations(positions, 2):
+        # Only a block of two: scattered swaps are guesses the check digit confirms one time
+        # in ten, not a pair weighed out by construction.
+        if second != first + 1:
+            continue
+        chars = list(value)
+        for index in (first, second):
+            chars[index] = _PAIRED_LOOKALIKES[chars[index]]
+        candidate = "".join(chars)
+        if candidate in known or not check_passes(candidate, number.digit):
+            continue
+        if not all(_letter_fits(candidate, index) for index in (first, second)
+                   if candidate[index].isalpha()):
+            continue
+        known.add(candidate)
+        out.append((candidate + number.digit, *(r.value + r.digit for r in combo[1:]), digit))
+    return tuple(out)
+
+
+def _letter_fits(candidate: str, index: int) -> bool:
+    """A letter at `index` of a number: beside another letter of the candidate (a block of
+    letters, as French numbers print two among digits), or one of its leading letters."""
+    beside = [candidate[j] for j in (index - 1, index + 1) if 0 <= j < len(candidate)]
+    leading = len(candidate) - len(candidate.lstrip(_LETTERS))
+    return index < leading or any(c.isalpha() for c in beside)
 
 
 # The letter a digit read in a number may be, weighing the same: OCR-B's 0 and O, 6 and G are

@@ -203,7 +203,9 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
         (passport.issuing_country, passport.nationality)) if len(code) == 3 and code in tokens)
     updated = replace(reading, lines=lines, passport=passport, repairs=tuple(repairs),
                       unsettled=tuple(unsettled), alternatives=alternatives, dropped_names=(),
-                      printed_codes=printed_codes)
+                      printed_codes=printed_codes,
+                      names_printed=not disagreements and all(
+                          part in tokens for part in (*kept_surname, *kept_given)))
     return with_confirmation(updated, disagreements)
 
 

@@ -143,3 +143,13 @@ def test_the_trust_goes_through_json_and_back() -> None:
     assert back.trusted("nationality") is True and back.trusted("document_number") is False
     assert PassportData.from_json({"nationality": "UTO"}).trusted("nationality") is None
 
+
+
+def test_names_of_a_zone_that_fails_are_trusted_only_when_the_page_prints_them() -> None:
+    line2 = zone()
+    broken = line2[:9] + str((int(line2[9]) + 5) % 10) + line2[10:]
+    reading = parse_td3(LINE1, broken, today=TODAY)
+    assert verdicts(reading)["names"] is False
+    seen = viz.confirm(reading, ["ERIKSSON", "ANNA", "MARIA"], today=TODAY)
+    assert verdicts(seen)["names"] is True
+    assert reason(seen, "names") == "the printed page shows them"
