@@ -683,6 +683,10 @@ def with_confirmation(reading: MrzReading, viz_disagreements: Sequence[str] = ()
                                              trust=trust))
 
 
+# The visual zone prints the number with other look-alikes that pass the checks too.
+PRINTED_OTHER_NUMBER = ("document number: the printed page shows it with other look-alikes "
+                        "that pass the check digits as well")
+
 # Where in the second line each checked field lies, and the name of its check.
 _LINE2_FIELDS = {"document_number": (0, 9), "birth_date": (13, 19), "expiry_date": (21, 27)}
 _NAME_REASON_PREFIX = "given names:"
@@ -731,6 +735,8 @@ def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
             verdicts.append(FieldTrust(name, False, f"the {label}'s check digit fails"))
         elif others:
             verdicts.append(FieldTrust(name, False, _tie_reason(label, line2[start:end], others)))
+        elif name == "document_number" and PRINTED_OTHER_NUMBER in reading.unsettled:
+            verdicts.append(FieldTrust(name, False, PRINTED_OTHER_NUMBER))
         elif not checks.get("composite"):
             verdicts.append(FieldTrust(name, False, "the composite check digit fails"))
         elif name != "document_number" and not checks.get("dates"):

@@ -153,3 +153,21 @@ def test_names_of_a_zone_that_fails_are_trusted_only_when_the_page_prints_them()
     seen = viz.confirm(reading, ["ERIKSSON", "ANNA", "MARIA"], today=TODAY)
     assert verdicts(seen)["names"] is True
     assert reason(seen, "names") == "the printed page shows them"
+
+
+def test_a_page_printing_the_number_with_weighed_out_look_alikes_chooses_it() -> None:
+    # `X12345BB8` read `X12345888` passes every check; the pair is an alternative and the page
+    # printing the letters chooses it.
+    line2 = zone(number="X12345BB8")
+    reading = parse_td3(LINE1, "X12345888" + line2[9:], today=TODAY)
+    assert verdicts(reading)["document_number"] is False
+    seen = viz.confirm(reading, ["ERIKSSON", "ANNA", "MARIA", "UTO", "X12345BB8"], today=TODAY)
+    assert seen.passport is not None and seen.passport.document_number == "X12345BB8"
+    assert verdicts(seen)["document_number"] is True
+
+
+def test_a_page_printing_another_number_that_fails_the_check_is_no_witness() -> None:
+    reading = parse_td3(LINE1, LINE2, today=TODAY)
+    seen = viz.confirm(reading, ["ERIKSSON", "ANNA", "MARIA", "UTO", "L8989O2C3"], today=TODAY)
+    assert verdicts(seen)["document_number"] is True
+    assert seen.passport is not None and seen.passport.confirmed

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from classifiers import viz
 from classifiers.mrz import parse_td3
 from tests.classifiers.test_mrz import LINE1, TODAY, zone
 
@@ -73,8 +74,15 @@ def test_numbers_without_a_weighed_out_pair_stay_confirmed(number: str) -> None:
     assert passport.confirmed and passport.trusted("document_number")
 
 
-def test_scattered_swaps_are_not_pairs() -> None:
-    # A B at weight 7 (position 3) and an 8 at weight 3 (position 1) also weigh out, but two
-    # letters apart among digits is no number format: the check digit settles it.
-    passport = parse_td3(LINE1, zone(number="18345B789"), today=TODAY).passport
-    assert passport is not None and passport.document_number == "18345B789"
+def test_a_scattered_pair_is_left_to_the_printed_page() -> None:
+    # B at weight 3 (position 1) and at weight 7 (position 3) also weigh out, but letters
+    # scattered among digits are no number format, and flagging every such pair would doubt
+    # most numbers: the zone alone keeps what it read, and the printed page is the witness.
+    true = "1B3B57789"
+    line2 = zone(number=true)
+    reading = parse_td3(LINE1, "183857789" + line2[9:], today=TODAY)
+    assert reading.checks_ok and reading.passport is not None
+    seen = viz.confirm(reading, ["ERIKSSON", "ANNA", "MARIA", "UTO", true], today=TODAY)
+    assert seen.passport is not None and not seen.passport.confirmed
+    assert seen.passport.trusted("document_number") is False
+    assert seen.passport.trusted("nationality") and seen.passport.trusted("expiry_date")
