@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -592,6 +592,9 @@ def parse_td3(line1: str, line2: str, today: date | None = None) -> MrzReading:
     if sex != line2[20]:
         repairs.append("sex")
     fields = _choose_checked_fields(line2)
+    fields, by_format = _issuing_state_format(issuing, fields)
+    if by_format:
+        repairs.append("document number chosen by the issuing state's number format")
     number, birth, expiry, optional = fields.number, fields.birth, fields.expiry, fields.optional
     checks = {
         "document_number": number.passes,
@@ -765,6 +768,37 @@ def _tie_reason(label: str, chosen: str, others: Sequence[str]) -> str:
                     for other in others for a, b in zip(chosen, other, strict=True) if a != b})
     return (f"the check digits cannot choose the {label} between {len(others) + 1} readings "
             f"({', '.join(pairs)})")
+
+
+# Characters an issuing state never uses in its document numbers, with the source. Only
+# states whose rule is published; a rule read off specimens is no rule.
+# NLD: "the letter 'O' is not used in Dutch passport numbers. You will only ever see the
+# number '0'. This also applies to identity document numbers." (government.nl, "How do I know
+# if my passport number includes a number 0 or a letter O?"; python-stdnum's
+# nl.identiteitskaartnummer follows it).
+NUMBER_NEVER_HOLDS = {"NLD": frozenset("O")}
+
+
+def _issuing_state_format(issuing: str, fields: CheckedFields) -> tuple[CheckedFields, bool]:
+    """Among readings that pass every check alike, drop those whose number the issuing state
+    never prints (a Dutch number with the letter O). True when that changed the reading."""
+    never = NUMBER_NEVER_HOLDS.get(issuing.rstrip("<"))
+    if never is None or not fields.composite_ok:
+        return fields, False
+
+    def allowed(number: str) -> bool:
+        return not set(number) & never
+
+    kept = tuple(a for a in fields.alternatives if allowed(a[0][:9]))
+    if allowed(fields.number.value):
+        if kept == fields.alternatives:
+            return fields, False
+        return replace(fields, alternatives=kept), False
+    if not kept:
+        return fields, False  # every reading breaks the rule: the zone is misread elsewhere
+    first, *rest = kept
+    chosen = tuple(FieldReading(part[:-1], part[-1], True, 1) for part in first[:4])
+    return CheckedFields(*chosen, first[4], True, tuple(rest)), True  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)

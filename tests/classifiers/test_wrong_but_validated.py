@@ -13,7 +13,7 @@ import pytest
 
 from classifiers import viz
 from classifiers.mrz import parse_td3
-from tests.classifiers.test_mrz import LINE1, TODAY, zone
+from tests.classifiers.test_mrz import LINE1, TODAY, name_line, zone
 
 # (letter, digit) pairs OCR swaps in OCR-B, both directions.
 PAIRS = [("O", "0"), ("B", "8"), ("S", "5"), ("I", "1"), ("Z", "2"), ("G", "6"), ("D", "0"),
@@ -86,3 +86,15 @@ def test_a_scattered_pair_is_left_to_the_printed_page() -> None:
     assert seen.passport is not None and not seen.passport.confirmed
     assert seen.passport.trusted("document_number") is False
     assert seen.passport.trusted("nationality") and seen.passport.trusted("expiry_date")
+
+
+def test_a_dutch_number_never_holds_the_letter_o() -> None:
+    # government.nl: the letter O is not used in Dutch passport numbers, only the digit 0. An
+    # O pair the check digits cannot tell from 00 is settled for an NLD passport only.
+    line2 = zone(number="XR1001R58", nationality="NLD")
+    for read in (line2, "XR1OO1R58" + line2[9:]):
+        dutch = parse_td3(name_line("DE<VRIES<<ANNA", state="NLD"), read, today=TODAY)
+        assert dutch.passport is not None and dutch.passport.document_number == "XR1001R58"
+        assert dutch.passport.trusted("document_number") and dutch.passport.confirmed
+    other = parse_td3(name_line("DE<VRIES<<ANNA", state="UTO"), line2, today=TODAY)
+    assert other.passport is not None and not other.passport.trusted("document_number")
