@@ -171,3 +171,17 @@ def test_a_page_printing_another_number_that_fails_the_check_is_no_witness() -> 
     seen = viz.confirm(reading, ["ERIKSSON", "ANNA", "MARIA", "UTO", "L8989O2C3"], today=TODAY)
     assert verdicts(seen)["document_number"] is True
     assert seen.passport is not None and seen.passport.confirmed
+
+
+def test_the_classifier_reasons_name_what_it_is_not_sure_of_without_the_number() -> None:
+    from classifiers.classify import PageScore, _passport_by_mrz
+    from classifiers.extract import Page
+    from classifiers.limits import Limits
+
+    page = Page(1, "", mrz=parse_td3(LINE1, zone(number="L0O0K0K01"), today=TODAY),
+                full_text_read=False)
+    score = PageScore(page, prediction=None)
+    _passport_by_mrz(score, Limits())
+    notes = [r for r in score.reasons if r.startswith("not sure of the document number")]
+    assert notes and "O or 0" in notes[0] and "L0O0K0K01" not in notes[0]
+    assert not any(r.startswith("not sure of the nationality") for r in score.reasons)
