@@ -150,6 +150,10 @@ def _passport_by_mrz(score: PageScore, limits: Limits) -> None:
     assert reading is not None
     score.kind = Kind.PASSPORT
     score.reasons.extend(describe(reading))
+    if reading.passport is not None:
+        # Per field, for HR: what the reader would not decide on, and why (never the value).
+        score.reasons.extend(f"not sure of the {t.field.replace('_', ' ')}: {t.reason}"
+                             for t in reading.passport.trust if not t.trusted)
     if reading.checks_ok:
         score.confidence = 0.99
         text_says = score.prediction.kinds[Kind.PASSPORT] if score.prediction else None

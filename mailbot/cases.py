@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from classifiers.types import Kind
 from mailbot.checklist.rules import Checklist, evaluate
 from mailbot.checklist.tb_exempt import TbExemptList
 from mailbot.config import Settings
@@ -131,9 +132,18 @@ class Cases:
             nationality=case.nationality,
             passport_expiry=case.passport_expiry.isoformat() if case.passport_expiry else None,
             documents=tuple((counted[doc.id], doc.filename) for doc in chosen),
+            passport_notes=passport_notes(checklist),
         ))
         self.outbox.to_hr(session, OutboundKind.HR_COMPLETE, case.id, subject, text,
                           attachments=files)
+
+
+def passport_notes(checklist: Checklist) -> tuple[str, ...]:
+    """What the reader left unsettled on the passport that counts, for HR to check by eye."""
+    passport = checklist.item(Kind.PASSPORT).satisfied_by
+    if passport is None or passport.passport is None:
+        return ()
+    return passport.passport.hr_notes
 
 
 def documents_bytes(session: Session, documents: list[Document]) -> dict[str, bytes]:

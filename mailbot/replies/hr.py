@@ -18,6 +18,9 @@ class CompleteNotice:
     nationality: str | None
     passport_expiry: str | None
     documents: tuple[tuple[Kind, str], ...]  # (kind, filename) of the documents that count
+    # What the passport reader could not settle and no rule decided on (an O or a 0 in the
+    # document number): HR checks it on the attached page.
+    passport_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
