@@ -34,6 +34,10 @@ GIVEN_LABELS = (
     "prenoms", "prenom", "nombres", "nombre", "nomes próprios", "nome próprio",
 )
 FULL_NAME_LABELS = (
+    "name and surname", "names and surnames", "first and last name", "surname and given names",
+    "surname and first names", "surname and forenames", "naam en voornamen",
+    "achternaam en voornamen", "geslachtsnaam en voornamen", "nombre y apellidos",
+    "nom et prénoms", "nome e apelido",
     "full name", "full names", "name in full", "name", "names", "volledige naam", "naam",
     "namen", "name und vorname", "vollständiger name", "nom complet", "nombre completo",
     "nome completo", "nome", "name of the applicant", "name of applicant", "naam van de aanvrager",
@@ -113,6 +117,9 @@ NOT_NAME_WORDS = frozenset("""
 # Two fields on one line: table cells, tab stops, a wide gap, a bar.
 _CELL_GAP = re.compile(r"\t+|\s{3,}|\s+\|\s+")
 _FILLERS = re.compile(r"[._…_\-–—]{2,}|_+")
+# A bilingual label's other languages after slashes, up to the separator.
+_TRANSLATED = re.compile(r"^(?:\s*/\s*[^\W\d_][^/:：\t]{0,40}?"
+                         r"(?=\s*(?:/|[:：\t]|\s{2,}|[._…]{2,}|$)))+")
 _HINT = re.compile(r"^\s*\([^)]{0,40}\)")
 _SEPARATOR = re.compile(r"^\s*(?:[:：]|\t|\s{2,}|[._…]{2,}|_+|[-–—]\s)\s*")
 _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’ .\-]*(?:[ '’.\-]+[^\W\d_][^\W\d_'’.\-]*)*\.?$")
@@ -278,6 +285,7 @@ def _value_after(line: str, labels: tuple[str, ...], next_line: str) -> str | No
             return None  # "Name of the employer": someone else's field, not a person's
         rest = rest[tail.end():]
     rest = _HINT.sub("", rest, count=1)  # a hint such as "(dd-mm-jjjj)" is no answer
+    rest = _TRANSLATED.sub("", rest, count=1)  # "Surname / Achternaam / Nom:" one label
     separated = _SEPARATOR.match(rest)
     if separated:
         value = rest[separated.end():]

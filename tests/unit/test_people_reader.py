@@ -149,3 +149,14 @@ def test_a_role_word_alone_labels_a_name() -> None:
 def test_a_tables_header_row_labels_the_row_below() -> None:
     text = "Surname | Given names | Date of birth\nSANTOS | Ana | 05-03-2012"
     assert people(text) == [("Ana SANTOS", "holder", date(2012, 3, 5))]
+
+
+def test_a_bilingual_label_is_one_label() -> None:
+    text = ("1. Surname / Achternaam / Nom: SANTOS\n2. Forenames / Voornamen: Ana Clara\n"
+            "3. Date of birth / Geboortedatum      05-03-2012")
+    assert people(text, Kind.BIRTH_CERTIFICATE) == [("Ana Clara SANTOS", "child",
+                                                     date(2012, 3, 5))]
+
+
+def test_a_label_that_asks_for_the_whole_name() -> None:
+    assert people("Name and surname: Priya Nair") == [("Priya Nair", "holder", None)]
