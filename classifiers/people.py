@@ -178,7 +178,7 @@ def read_people(text: str, kind: Kind) -> tuple[PersonMention, ...]:
         for cell, answer in pairs:
             for slot, role, value in _fields(cell, answer, section):
                 _place(drafts, slot, role or section, value, number)
-    for mention in _statements(text, default):
+    for mention in (*_statements(text, default), *_prose(text, default)):
         drafts.append(_Draft(mention.role, full=mention.name, birth_date=mention.birth_date))
     return _unique(drafts)
 
@@ -362,6 +362,76 @@ def _statements(text: str, role: str) -> list[PersonMention]:
             mentions.append(PersonMention(name, role if role != "child" else "holder",
                                           parse_date(match.group("date"))))
     return mentions
+
+
+# Certificates' sentences: "daughter of PEDRO SANTOS and MARIA LIMA", "certify that A and B
+# were married", "the marriage between A and B", "ANA SANTOS, born on 5 March 2012".
+_CHILD_OF = {("son", "of"), ("daughter", "of"), ("child", "of"), ("zoon", "van"),
+             ("dochter", "van"), ("kind", "van"), ("fils", "de"), ("fille", "de"),
+             ("hijo", "de"), ("hija", "de"), ("filho", "de"), ("filha", "de"), ("sohn", "von"),
+             ("tochter", "von")}
+_PARTIES = {("certify", "that"), ("certifies", "that"), ("between",), ("tussen",),
+            ("entre",), ("zwischen",)}
+_AND = {"and", "en", "et", "y", "e", "und", "&"}
+_BORN = {"born", "geboren", "né", "née", "nacido", "nacida", "nascido", "nascida"}
+_PARTICLES = {"da", "de", "do", "dos", "das", "van", "der", "den", "ten", "ter", "von", "la",
+              "le", "del", "della", "di", "du", "bin", "binti", "al", "el"}
+_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|\d[\d./\-]*|[^\w\s]")
+
+
+def _prose(text: str, role: str) -> list[PersonMention]:
+    tokens = _TOKEN.findall(text)
+    folded = [token.casefold() for token in tokens]
+    mentions: list[PersonMention] = []
+    for at in range(len(tokens)):
+        for trigger in (2, 1):
+            key = tuple(folded[at:at + trigger])
+            if key in _CHILD_OF or key in _PARTIES:
+                who = "parent" if key in _CHILD_OF else role
+                first, after = _name_at(tokens, at + trigger)
+                if first is None:
+                    continue
+                mentions.append(PersonMention(first, who))
+                if after < len(tokens) and folded[after] in _AND:
+                    second, _ = _name_at(tokens, after + 1)
+                    if second is not None:
+                        mentions.append(PersonMention(second, who))
+        if folded[at] in _BORN and at >= 2 and tokens[at - 1] == ",":
+            name = _name_before(tokens, at - 1)
+            if name is not None:
+                when = " ".join(tokens[at + 1:at + 8])
+                mentions.append(PersonMention(name, role if role != "parent" else "holder",
+                                              parse_date(when)))
+    return mentions
+
+
+def _name_at(tokens: list[str], start: int) -> tuple[str | None, int]:
+    """The capitalised name that starts at `start` (particles inside it allowed), and the index
+    after it; None when no name of two to six words starts there."""
+    at = start
+    while at < len(tokens) and _HONORIFIC.fullmatch(tokens[at] + " "):
+        at += 1 + (at + 1 < len(tokens) and tokens[at + 1] == ".")
+    words: list[str] = []
+    while at < len(tokens) and len(words) < 7:
+        token = tokens[at]
+        capitalised = token[:1].isupper() and token.casefold() not in NOT_NAME_WORDS
+        particle = (token.casefold() in _PARTICLES and bool(words) and at + 1 < len(tokens)
+                    and tokens[at + 1][:1].isupper())
+        if not (capitalised or particle):
+            break
+        words.append(token)
+        at += 1
+    name = clean_name(" ".join(words)) if 2 <= len(words) <= 6 else None
+    return name, at
+
+
+def _name_before(tokens: list[str], end: int) -> str | None:
+    """The capitalised name that ends just before `end`."""
+    at = end
+    while at > 0 and tokens[at - 1][:1].isupper() and end - at < 6:
+        at -= 1
+    name, stop = _name_at(tokens, at)
+    return name if stop == end else None
 
 
 # ------------------------------------------------------------------------------ values

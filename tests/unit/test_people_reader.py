@@ -143,7 +143,7 @@ def test_a_role_word_alone_labels_a_name() -> None:
     text = "Father: Mr. Pedro Santos\nMother: SANTOS, Maria\nChild: Ana Santos, born 05-03-2012"
     assert people(text, Kind.BIRTH_CERTIFICATE) == [
         ("Pedro Santos", "parent", None), ("Maria SANTOS", "parent", None),
-        ("Ana Santos", "child", None)]
+        ("Ana Santos", "child", date(2012, 3, 5))]
 
 
 def test_a_tables_header_row_labels_the_row_below() -> None:
@@ -160,3 +160,19 @@ def test_a_bilingual_label_is_one_label() -> None:
 
 def test_a_label_that_asks_for_the_whole_name() -> None:
     assert people("Name and surname: Priya Nair") == [("Priya Nair", "holder", None)]
+
+
+def test_a_certificates_sentences_name_its_parties() -> None:
+    # Given a birth certificate written as prose
+    text = ("This is to certify that ANA CLARA SANTOS, born on 5 March 2012 at Lisbon, "
+            "daughter of Pedro Santos and Maria da Silva, was registered.")
+    # Then the child and both parents are named
+    assert people(text, Kind.BIRTH_CERTIFICATE) == [
+        ("ANA CLARA SANTOS", "child", date(2012, 3, 5)),
+        ("Pedro Santos", "parent", None), ("Maria da Silva", "parent", None)]
+
+
+def test_a_marriage_between_two_people() -> None:
+    text = "The marriage between Mr. Arjun Sharma and Ms. Priya Nair was solemnised on ..."
+    assert people(text, Kind.MARRIAGE_CERTIFICATE) == [
+        ("Arjun Sharma", "spouse", None), ("Priya Nair", "spouse", None)]
