@@ -192,3 +192,31 @@ def test_a_numbered_field_has_its_answer_after_a_wider_space() -> None:
 def test_a_filled_box_beside_an_empty_one_answers_the_question() -> None:
     assert answered_questions("Heeft u ooit valse gegevens gegeven?\n□ ja ■ nce")
     assert answered_questions("Heeft u ooit valse gegevens gegeven?\n□ ja □ nee") == []
+
+
+def _text_box_form(filled: bool, signature: str) -> bytes:
+    """A form retyped with its answers in text boxes over the answer lines (bench.forms'
+    `docx_textbox` shape), and its statement speaking of 'the undersigned'."""
+    import random
+
+    from bench.forms import Spec, render_docx
+
+    fields = [("Name in full", "Priya Raman" if filled else ""),
+              ("Mobile", "+31 6 12345678" if filled else "")]
+    spec = Spec("antecedents", "Criminal record self-declaration",
+                "The undersigned has no criminal record in any country of residence.", fields,
+                "Have you been sentenced for a crime?", "Yes / No",
+                ("Eindhoven", "01-03-2026") if filled else ("", ""), signature, filled=filled)
+    return render_docx(spec, "docx_textbox", random.Random(3))
+
+
+def test_empty_text_boxes_and_the_undersigned_are_no_signature_image() -> None:
+    # Given a blank form whose answer lines and signature line are empty text boxes
+    blank = _text_box_form(filled=False, signature="")
+    # Then no text box counts as a picture, and the form is blank (it went to HR before)
+    assert signature_images(docx.Document(io.BytesIO(blank))) == 0
+    assert classify(blank, "form.docx").filled is False
+    # And the same form with answers and a typed signature in its boxes is filled
+    filled = _text_box_form(filled=True, signature="/s/ P. Raman")
+    assert signature_images(docx.Document(io.BytesIO(filled))) == 0
+    assert classify(filled, "form.docx").filled is True
