@@ -169,7 +169,17 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
     the line under its label, for text layers, where lines come in the order they were typed)."""
     found = []
     waiting = ""  # a label with nothing after it: its answer may stand on the next line
-    for line in text.splitlines():
+    lines = text.splitlines()
+    header: list[str] = []  # a grid's column labels: the row under them holds the answers
+    for number, line in enumerate(lines):
+        if header:
+            found.extend(grid_answers(header, line))
+            header = []
+            continue
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if (columns := grid_header(line, following)) is not None:
+            header, waiting = columns, ""
+            continue
         line = re.sub(r"^\s*\|\s*", "", line)  # a table row: "| Label | Answer |"
         match = _LABEL_LINE.match(line)
         field = (match.group(1), match.group(2)) if match else _other_field(line)
@@ -210,6 +220,37 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
             found.append(label.lower())
         elif len(line.split()) <= 8:
             waiting = label.lower()
+    return found
+
+
+def _cells(line: str) -> list[str]:
+    """A table row's cells (an empty row of a blank grid reads ' |  |  | ')."""
+    return re.split(r"\s*\|\s*", line.strip())
+
+
+def grid_header(line: str, following: str) -> list[str] | None:
+    """The column labels of a grid ("Surname | Given names | Date of birth", the answers in
+    the row under it), or None. A row of three or more cells without a digit, one of them a
+    known field label, over a row of as many cells: read as a label and its value, the other
+    labels of the row would be one label's answer."""
+    cells = _cells(line)
+    if len(cells) < 3 or " | " not in line or re.search(r"\d", line):
+        return None
+    if len(_cells(following)) != len(cells) or "|" not in following:
+        return None
+    known = [cell for cell in cells if cell and (
+        _LABEL_LINE.fullmatch(cell) or _other_field(cell) is not None)]
+    return [cell.lower() for cell in cells] if known else None
+
+
+def grid_answers(header: list[str], line: str) -> list[str]:
+    """The column labels whose cell in the row under the grid's labels holds an answer."""
+    found = []
+    for label, cell in zip(header, _cells(line), strict=False):
+        value = _PLACEHOLDER.sub(" ", cell)
+        if label and len(re.findall(r"[A-Za-z0-9]", value)) >= 2 and not re.search(
+                r"_{3,}|\.{3,}|…", value) and not _label_word(value.lower()):
+            found.append(label)
     return found
 
 

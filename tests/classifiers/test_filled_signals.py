@@ -220,3 +220,20 @@ def test_empty_text_boxes_and_the_undersigned_are_no_signature_image() -> None:
     filled = _text_box_form(filled=True, signature="/s/ P. Raman")
     assert signature_images(docx.Document(io.BytesIO(filled))) == 0
     assert classify(filled, "form.docx").filled is True
+
+
+def test_a_grid_s_column_labels_are_no_answers_and_the_row_under_them_is() -> None:
+    header = "Applicant's surname | Given name(s) | D.O.B. | Country of citizenship"
+    # Given a grid whose labels head the columns, left blank
+    blank = f"Criminal record self-declaration\n{header}\n |  |  | \nSignature of the applicant:"
+    # Then the other labels of the row are not the first label's answer
+    assert label_values(blank, below=True) == []
+    assert judge([Page(1, blank)], None).filled is False
+    # And in the filled one every answered cell under a label is an answer
+    filled = blank.replace(" |  |  | ", "KOWALCZYK | Marta | 26.03.1991 | ")
+    assert label_values(filled, below=True) == ["applicant's surname", "given name(s)",
+                                                "d.o.b."]
+    assert judge([Page(1, filled)], None).filled is True
+    # A two-column table is still a label and its answer per row
+    assert label_values("Surname | Raman\nGiven names | Priya", below=True) == [
+        "surname", "given names"]
