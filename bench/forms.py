@@ -434,8 +434,12 @@ def render_image(spec: Spec, shape: str, rng: random.Random) -> tuple[bytes, str
     print_font = _raster.font(rng.choice(("sans", "serif")), 26)
     hand = _raster.font(rng.choice(("italic", "condensed")), 34)
     ink = rng.choice(((20, 30, 120), (30, 30, 30)))
+    # Answers on the line under each label, and the signature on a line above its caption
+    # ("____ / Signature of the applicant"), as many retyped forms have them.
+    under = False
     if shape == "photo_hard":  # pencil or a light ballpoint
         ink = rng.choice(((120, 120, 130), (90, 110, 170), (110, 100, 95)))
+        under = rng.random() < 0.5
     y = 100
 
     def text(words: str, x: int = 100, size: int = 26, bold: bool = False) -> int:
@@ -460,9 +464,15 @@ def render_image(spec: Spec, shape: str, rng: random.Random) -> tuple[bytes, str
     y += 20
     for label, value in spec.fields:
         width = text(label + ":")
-        draw.line([(100 + width + 20, y + 32), (1140, y + 32)], fill="black", width=2)
-        if value:
-            handwrite(100 + width + 40, value)
+        if under:
+            y += 56
+            draw.line([(100, y + 32), (900, y + 32)], fill="black", width=2)
+            if value:
+                handwrite(120, value)
+        else:
+            draw.line([(100 + width + 20, y + 32), (1140, y + 32)], fill="black", width=2)
+            if value:
+                handwrite(100 + width + 40, value)
         y += 70
     y += 10
     text(spec.question)
@@ -485,10 +495,19 @@ def render_image(spec: Spec, shape: str, rng: random.Random) -> tuple[bytes, str
     if place or day:
         handwrite(100 + width + 40, ", ".join(p for p in (place, day) if p))
     y += 90
-    width = text("Signature:")
-    draw.line([(100 + width + 20, y + 32), (800, y + 32)], fill="black", width=2)
-    if spec.signature:  # whatever form the signature took on paper, it is a scribble here
-        _raster.draw_squiggle(page, (100 + width + 40, y - 50, 760, y + 28), rng, colour=ink)
+    if under:
+        y += 60
+        draw.line([(100, y), (700, y)], fill="black", width=2)
+        if spec.signature:
+            _raster.draw_squiggle(page, (140, y - 80, 640, y - 4), rng, colour=ink)
+        y += 10
+        text("Signature of the applicant")
+    else:
+        width = text("Signature:")
+        draw.line([(100 + width + 20, y + 32), (800, y + 32)], fill="black", width=2)
+        if spec.signature:  # whatever form the signature took on paper, it is a scribble here
+            _raster.draw_squiggle(page, (100 + width + 40, y - 50, 760, y + 28), rng,
+                                  colour=ink)
     for extra in spec.furniture[1:]:
         y += 60
         draw.text((100, y), extra, fill="black", font=_raster.font("sans", 18))

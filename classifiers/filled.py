@@ -27,6 +27,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from classifiers.extract import Page
+from classifiers.ocr import Word
 
 _LABELS = (
     "surname", "given names", "date of birth", "place of birth", "nationality", "v-number",
@@ -195,6 +196,11 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
                 found.append(waiting)
             if line.strip():
                 waiting = ""
+            # A label in any wording alone on its line, up to its colon ("Employee:"): its
+            # answer may be the line under it.
+            alone = _LABEL_ALONE.match(line)
+            if alone and alone.group(1).lower().split()[0] not in _NOT_FIELDS:
+                waiting = alone.group(1).lower()
             continue
         waiting = ""
         label, tail = field
@@ -221,6 +227,10 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
         elif len(line.split()) <= 8:
             waiting = label.lower()
     return found
+
+
+_LABEL_ALONE = re.compile(r"^\s*(?:\d+[.)]\s*)?([A-Za-zÀ-ÿ][\w'./()-]*(?:\s+[\w'./()-]+){0,3})"
+                          r"\s*:\s*$")
 
 
 def _cells(line: str) -> list[str]:
@@ -449,7 +459,9 @@ def judge(pages: list[Page], form_fields: dict[str, str] | None,
     typed = "\n".join(page.text for page in pages if not page.ocr)
     ocr_text = "\n".join(page.text for page in pages if page.ocr)
     read = "\n".join(_confident_text(page) for page in pages if page.ocr)
-    labelled = (label_values(typed, below=True) + label_values(read)
+    # OCR reads a page top to bottom, so an answer written on the line under its label (an
+    # answer box below the label) follows it, as in a text layer; only what OCR was sure of.
+    labelled = (label_values(typed, below=True) + label_values(read, below=True)
                 or label_values(ocr_text, answer_like=True)
                 or [v for page in pages for v in values_beside_labels(page)])
     # A value in a Word field is the same answer its label line shows: the larger count, not
@@ -554,22 +566,41 @@ def signature_ink(page: Page) -> bool:
     image = page.image
     for label in labels:
         line_height = max(label.height, 10)
-        box = (label.right + 2 * line_height, label.top - line_height,
-               min(image.width, label.right + int(image.width * 0.45)),
-               min(image.height, label.top + 9 * line_height))
-        if box[2] - box[0] < 50 or box[3] - box[1] < 30:
-            continue
-        region = ImageOps.autocontrast(image.crop(box), cutoff=1)
-        ink = np.asarray(region, dtype=np.uint8) < 110
-        for word in page.words:
-            # Printed words (the rest of a long label, a footer) are the form, not the signer.
-            if word.confidence >= 50 and len(re.sub(r"[^A-Za-z]", "", word.text)) >= 2:
-                ink[max(0, word.top - box[1] - 3):max(0, word.bottom - box[1] + 3),
-                    max(0, word.left - box[0] - 3):max(0, word.right - box[0] + 3)] = False
-        ink = _without_straight_lines(ink)
-        if ink.mean() > 0.004 and _stroke_rows(ink) >= 4:
+        boxes = [(label.right + 2 * line_height, label.top - line_height,
+                  min(image.width, label.right + int(image.width * 0.45)),
+                  min(image.height, label.top + 9 * line_height))]
+        if _caption(page, label):
+            # "Signature of the applicant" printed under the line signed on: the ink is above.
+            boxes.append((max(0, label.left - line_height), max(0, label.top - 5 * line_height),
+                          min(image.width, label.left + int(image.width * 0.45)),
+                          max(0, label.top - line_height // 4)))
+        if any(_ink_in(page, box) for box in boxes):
             return True
     return False
+
+
+def _caption(page: Page, label: Word) -> bool:
+    """A signature label that is a caption (no colon on its line, nothing written after it):
+    the line to sign on is above it, not beside it."""
+    line = [w for w in page.words if w.line_key == label.line_key]
+    return not any(w.text.rstrip().endswith(":") for w in line)
+
+
+def _ink_in(page: Page, box: tuple[int, int, int, int]) -> bool:
+    """Handwriting in one region of a scanned page: printed words and rules removed."""
+    assert page.image is not None
+    image = page.image
+    if box[2] - box[0] < 50 or box[3] - box[1] < 30:
+        return False
+    region = ImageOps.autocontrast(image.crop(box), cutoff=1)
+    ink = np.asarray(region, dtype=np.uint8) < 110
+    for word in page.words:
+        # Printed words (the rest of a long label, a footer) are the form, not the signer.
+        if word.confidence >= 50 and len(re.sub(r"[^A-Za-z]", "", word.text)) >= 2:
+            ink[max(0, word.top - box[1] - 3):max(0, word.bottom - box[1] + 3),
+                max(0, word.left - box[0] - 3):max(0, word.right - box[0] + 3)] = False
+    ink = _without_straight_lines(ink)
+    return bool(ink.mean() > 0.004 and _stroke_rows(ink) >= 4)
 
 
 def _without_straight_lines(ink: np.ndarray) -> np.ndarray:

@@ -237,3 +237,42 @@ def test_a_grid_s_column_labels_are_no_answers_and_the_row_under_them_is() -> No
     # A two-column table is still a label and its answer per row
     assert label_values("Surname | Raman\nGiven names | Priya", below=True) == [
         "surname", "given names"]
+
+
+def _captioned_signature_page(signed: bool) -> Page:
+    """A scanned signature block whose caption is printed under the line signed on."""
+    import random
+
+    from classifiers.extract import extract
+    from classifiers.limits import DEFAULT_LIMITS, Deadline
+    from classifiers.sniff import sniff
+    from fixtures.synth import _raster
+
+    page = Image.new("RGB", (1240, 700), "white")
+    draw = ImageDraw.Draw(page)
+    font = _raster.font("sans", 26)
+    draw.text((100, 100), "I will take part in a TB test after my arrival.", fill="black",
+              font=font)
+    draw.line([(100, 400), (700, 400)], fill="black", width=2)
+    if signed:
+        _raster.draw_squiggle(page, (140, 320, 640, 396), random.Random(4), colour=(90, 110, 170))
+    draw.text((100, 410), "Signature of the applicant", fill="black", font=font)
+    data = _raster.encode(_raster.scan(page, random.Random(5)), "png", dpi=150)
+    return extract(data, sniff(data), DEFAULT_LIMITS, Deadline(60)).pages[0]
+
+
+def test_a_signature_above_its_caption_is_ink_in_the_signature_box() -> None:
+    from classifiers.filled import signature_ink
+
+    assert signature_ink(_captioned_signature_page(signed=True))
+    assert not signature_ink(_captioned_signature_page(signed=False))
+
+
+def test_ocr_answers_written_on_the_line_under_their_label_are_answers() -> None:
+    filled = ("TB examination consent\nEmployee:\nChidera Okonkwo\nMobile:\n+31 6 82086003\n"
+              "Arrival in NL:\nHave you had tuberculosis before?\nPlace and date:\n"
+              "Signature of the applicant")
+    assert judge([Page(1, filled, ocr=True)], None).filled is True
+    blank = "\n".join(line for line in filled.splitlines()
+                      if line not in ("Chidera Okonkwo", "+31 6 82086003"))
+    assert judge([Page(1, blank, ocr=True)], None).filled is False
