@@ -240,27 +240,35 @@ def _cells(line: str) -> list[str]:
 
 def grid_header(line: str, following: str) -> list[str] | None:
     """The column labels of a grid ("Surname | Given names | Date of birth", the answers in
-    the row under it), or None. A row of three or more cells without a digit, one of them a
-    known field label, over a row of as many cells: read as a label and its value, the other
-    labels of the row would be one label's answer."""
+    the row under it), or None. A row of three or more label cells — no digit, no blank to
+    write on, no colon, one of them a known field label — over a row of as many cells: read
+    as a label and its value, the other labels of the row would be one label's answer. A
+    label-and-box row ("| Surname | ____ |", "| Geslacht (M/V) | Sex (M/F) | [  ] |") is not."""
     cells = _cells(line)
-    if len(cells) < 3 or " | " not in line or re.search(r"\d", line):
+    labels = [cell for cell in cells if cell]
+    if len(labels) < 3 or re.search(r"\d|_{2}|\.{3}|…|[\[\]:]", line) \
+            or any(not re.sub(r"\([^)]*\)", "", _PLACEHOLDER.sub("", cell)).strip()
+                   for cell in labels):  # a cell that is only a mask is a box to fill
         return None
     if len(_cells(following)) != len(cells) or "|" not in following:
         return None
-    known = [cell for cell in cells if cell and (
-        _LABEL_LINE.fullmatch(cell) or _other_field(cell) is not None)]
+    known = [cell for cell in labels if _LABEL_LINE.fullmatch(cell) or _other_field(cell)]
     return [cell.lower() for cell in cells] if known else None
 
 
 def grid_answers(header: list[str], line: str) -> list[str]:
-    """The column labels whose cell in the row under the grid's labels holds an answer."""
+    """The column labels whose cell in the row under the grid's labels holds an answer (not
+    a blank to write on, a mask, or another label)."""
     found = []
     for label, cell in zip(header, _cells(line), strict=False):
         value = _PLACEHOLDER.sub(" ", cell)
-        if label and len(re.findall(r"[A-Za-z0-9]", value)) >= 2 and not re.search(
-                r"_{3,}|\.{3,}|…", value) and not _label_word(value.lower()):
-            found.append(label)
+        if not label or len(re.findall(r"[A-Za-z0-9]", value)) < 2 or re.search(
+                r"_{3,}|\.{3,}|…|\[\s*\]", value):
+            continue
+        if _LABEL_LINE.match(value) or _other_field(value) or all(
+                _label_word(word.lower().strip(".,:()/")) for word in value.split()):
+            continue
+        found.append(label)
     return found
 
 

@@ -237,6 +237,12 @@ def test_a_grid_s_column_labels_are_no_answers_and_the_row_under_them_is() -> No
     # A two-column table is still a label and its answer per row
     assert label_values("Surname | Raman\nGiven names | Priya", below=True) == [
         "surname", "given names"]
+    # And a bordered label-and-box table is no grid: the next row's label is no answer
+    bordered = ("| Familienaam | |            | |\n| Alle voornamen |  |\n"
+                "| Datum van geboorte | dd-mm-yyyy |\n| Getekend te |  |\n"
+                "| Datum (dd-mm-jjjj) | [                ] |\n"
+                "| GESLACHT (M/V) | SEX (M/F) | [                ] |\n| FAMILIENAAM | NAME | ___ |")
+    assert label_values(bordered, below=True) == []
 
 
 def _captioned_signature_page(signed: bool) -> Page:
