@@ -4,11 +4,11 @@
 
 On the real development set (`bench.passports.real_passports`, when present) and a generated
 hard set (`bench.passports.hard_synthetic(seed)`), each image goes through `classifiers.classify`
-whole. Printed per set: passports counted with every check passing, counted on a checked expiry
-with another check failing (`PassportData.expiry_checked`), sent to HR review, and not taken for
-a passport; and the safety figure: a counted passport whose expiry differs from the printed zone
-(the checklist would decide the 12 months on a wrong date), which must stay 0. The non-passport
-documents of the real set (ID cards, permits, visas) must never count as a passport.
+whole. Printed per set: passports counted with every check passing, counted on a trusted expiry
+with another check failing (`PassportData.trusted("expiry_date")`), sent to HR review, and not
+taken for a passport; and the safety figure: a counted passport whose expiry differs from the
+printed zone (the checklist would decide the 12 months on a wrong date), which must stay 0. The
+non-passport documents of the real set (ID cards, permits, visas) must never count as one.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ def outcome(result: Classification) -> str:
         return "review"
     if result.passport is not None and result.passport.checks_ok:
         return "counted, all checks pass"
-    if result.passport is not None and result.passport.expiry_checked:
-        return "counted on a checked expiry"
+    if result.passport is not None and result.passport.trusted("expiry_date"):
+        return "counted on a trusted expiry"
     return "counted, zone unreadable (clearer photo asked)"
 
 
@@ -49,7 +49,7 @@ def measure(samples: Sequence[PassportSample]) -> tuple[Counter[str], int]:
         ending = outcome(result)
         outcomes[ending] += 1
         if ending.startswith("counted") and result.passport is not None and (
-                result.passport.checks_ok or result.passport.expiry_checked):
+                result.passport.checks_ok or result.passport.trusted("expiry_date")):
             read = read_fields(result.passport)["expiry_date"]
             wrong_expiry_counted += read != sample.expected()["expiry_date"]
     return outcomes, wrong_expiry_counted
