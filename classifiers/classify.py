@@ -13,18 +13,25 @@ import itertools
 import logging
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from classifiers import model as learned
 from classifiers.extract import ExtractedFile, ExtractError, Page, extract
 from classifiers.filled import judge
 from classifiers.kinds import FORM_KINDS, WANTED
 from classifiers.limits import DEFAULT_LIMITS, Deadline, Limits
-from classifiers.mrz import MrzFormat, describe
+from classifiers.mrz import MrzFormat, MrzReading, describe, is_known_code
 from classifiers.ocr import OcrUnavailable
 from classifiers.people import read_people
 from classifiers.sniff import FileType, sniff
-from classifiers.types import Classification, Kind, PageVerdict, ReadError
+from classifiers.types import (
+    Classification,
+    FieldTrust,
+    Kind,
+    PageVerdict,
+    PassportData,
+    ReadError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -150,10 +157,11 @@ def _passport_by_mrz(score: PageScore, limits: Limits) -> None:
     assert reading is not None
     score.kind = Kind.PASSPORT
     score.reasons.extend(describe(reading))
-    if reading.passport is not None:
+    passport = decided_passport(reading)
+    if passport is not None:
         # Per field, for HR: what the reader would not decide on, and why (never the value).
         score.reasons.extend(f"not sure of the {t.field.replace('_', ' ')}: {t.reason}"
-                             for t in reading.passport.trust if not t.trusted)
+                             for t in passport.trust if not t.trusted)
     if reading.checks_ok:
         score.confidence = 0.99
         text_says = score.prediction.kinds[Kind.PASSPORT] if score.prediction else None
@@ -163,14 +171,78 @@ def _passport_by_mrz(score: PageScore, limits: Limits) -> None:
             score.reasons.append(f"uncertain: a valid passport MRZ, but the page reads as "
                                  f"{_best_other(score.prediction)}")
         return
-    # Most check digits pass (`score_page` asks for three of five): the zone was found and read,
-    # one or two characters were not. On a clear photo that is our misreading, not the
-    # candidate's photo, so a person compares it with the page rather than the candidate being
+    # Most check digits pass (`score_page` asks for three of six): the zone was found and read,
+    # one or two characters were not. The page is plainly a passport page; what is in doubt is
+    # a field, not the kind.
+    text_says = score.prediction.kinds[Kind.PASSPORT] if score.prediction else None
+    text_disagrees = score.page.full_text_read and text_says is not None \
+        and text_says < limits.review_mrz_text
+    if partial_zone_counts(reading) and not text_disagrees:
+        # The expiry passed its own check digit and the dates make sense: the page counts on
+        # it (`decided_passport`). The fields not trusted are named above for HR; a nationality
+        # the printed page does not confirm is not decided on, so the candidate is asked for a
+        # clearer photo for it rather than told the passport is missing.
+        score.confidence = 0.8
+        score.reasons.append("a passport page: it counts on its expiry date, whose own check "
+                             "digit passes")
+        return
+    # The expiry (or the dates' sense) failed, or the words read as another paper: the kind may
+    # be clear, but the checklist cannot decide on this reading, and on a clear photo the
+    # misreading is ours, so a person reads the printed page rather than the candidate being
     # asked for a "clearer" copy of a good one. A zone read mostly wrong is not a passport here.
     score.confidence = 0.6
     score.review = True
-    score.reasons.append("uncertain: the passport MRZ does not fully validate; HR to compare it "
-                         "with the printed page")
+    if text_disagrees:
+        score.reasons.append(f"uncertain: a passport MRZ that does not fully validate, on a page "
+                             f"that reads as {_best_other(score.prediction)}")
+    else:
+        score.reasons.append("uncertain: the passport MRZ does not fully validate (expiry date "
+                             "or dates); HR to read them from the printed page")
+
+
+# Checks whose failure says nothing about the expiry's digits: the document number's and
+# personal number's own, and the composite that a failed one of them fails with it.
+_OUTSIDE_EXPIRY = frozenset({"document_number", "personal_number", "composite"})
+# The reader's word (`classifiers.mrz.field_trust`) on an expiry whose own check passes when
+# only the composite stands against it.
+_COMPOSITE_ONLY = "the composite check digit fails"
+
+
+def partial_zone_counts(reading: MrzReading) -> bool:
+    """A passport zone that fails a check yet is plainly a passport's and can be decided on.
+
+    A TD3 zone of a `P` document whose issuing state or nationality is an ICAO code, whose
+    failed checks are the document number's or the personal number's with the composite that
+    fails with them — the expiry's own check digit and the dates pass, and the reader doubts
+    the expiry for the composite alone (no look-alike reading of it passes too). The expiry
+    then rests on its own check digit, which catches every single misread digit. Pure:
+    unit-tested on readings."""
+    if not reading.is_passport or reading.checks_ok or len(reading.lines) != 2 \
+            or reading.passport is None:
+        return False
+    failed = set(reading.failed_checks)
+    if not failed <= _OUTSIDE_EXPIRY or not failed & {"document_number", "personal_number"}:
+        return False
+    expiry = next((t for t in reading.passport.trust if t.field == "expiry_date"), None)
+    if expiry is None or not (expiry.trusted or expiry.reason == _COMPOSITE_ONLY):
+        return False
+    line1, line2 = reading.lines
+    return is_known_code(line1[2:5]) or is_known_code(line2[10:13])
+
+
+def decided_passport(reading: MrzReading) -> PassportData | None:
+    """The reading's passport as the checklist decides on it: on a zone that
+    `partial_zone_counts`, the expiry trusted on its own check digit."""
+    passport = reading.passport
+    if passport is None or not partial_zone_counts(reading):
+        return passport
+    failed = " and ".join(name.replace("_", " ") for name in reading.failed_checks
+                          if name != "composite")
+    trust = tuple(
+        FieldTrust(t.field, True, f"its own check digit passes and the dates are real; the "
+                                  f"composite fails with the {failed}'s check")
+        if t.field == "expiry_date" and not t.trusted else t for t in passport.trust)
+    return replace(passport, trust=trust)
 
 
 def _best_other(prediction: learned.Prediction | None) -> str:
@@ -228,7 +300,7 @@ def verdict(document: ExtractedFile, limits: Limits = DEFAULT_LIMITS) -> Classif
         reading = score.page.mrz
         usable = reading is not None and reading.passport is not None and reading.is_passport
         if usable and (passport is None or (reading.checks_ok and not passport.checks_ok)):
-            passport = reading.passport
+            passport = decided_passport(reading)
     if any(page.ocr for page in document.pages):
         reasons.append("read with OCR: " + ", ".join(
             f"page {p.number}" + (f" turned {p.rotation}°" if p.rotation else "")
@@ -320,4 +392,5 @@ def clear_caches() -> None:
     ocr.CACHE.clear()
 
 
-__all__ = ["classify", "clear_caches", "score_page", "verdict"]
+__all__ = ["classify", "clear_caches", "decided_passport", "partial_zone_counts", "score_page",
+           "verdict"]

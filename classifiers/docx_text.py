@@ -16,6 +16,7 @@ then reads as a blank one. This walks the body's XML once instead:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -161,8 +162,11 @@ def body_text(document: Any) -> str:
 
 
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
-_SIGNATURE_WORDS = ("signature", "handtekening", "signed", "getekend", "ondertekend",
-                    "ondertekening", "sign here", "teken hier")
+# Whole words: "the undersigned" in a statement names no signature line.
+_SIGNATURE_WORDS = re.compile(r"\b(?:signature|handtekening|signed|getekend|ondertekend|"
+                              r"ondertekening|sign here|teken hier)\b", re.IGNORECASE)
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_V = "{urn:schemas-microsoft-com:vml}"
 # Content controls that hold an answer: typed text, a date, a choice from a list.
 _VALUE_CONTROLS = ("text", "date", "dropDownList", "comboBox", "richText")
 
@@ -215,6 +219,10 @@ def signature_images(document: Any) -> int:
     or table row that names the signature. A logo in the letterhead is not a signature."""
     count = 0
     for picture in document.element.body.iter(W + "drawing", W + "pict"):
+        # A drawing is a picture only when it shows an image: a text box or a line drawn over
+        # the answer line is a shape (empty on a blank form), not a signature.
+        if next(picture.iter(_A + "blip", _V + "imagedata"), None) is None:
+            continue
         paragraph = next((a for a in picture.iterancestors(W + "p")), None)
         if paragraph is None:
             continue
@@ -227,6 +235,6 @@ def signature_images(document: Any) -> int:
                 nearby.append(text)
             if len(nearby) >= 3:
                 break
-        if any(word in text.lower() for text in nearby for word in _SIGNATURE_WORDS):
+        if any(_SIGNATURE_WORDS.search(text) for text in nearby):
             count += 1
     return count

@@ -27,6 +27,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from classifiers.extract import Page
+from classifiers.ocr import Word
 
 _LABELS = (
     "surname", "given names", "date of birth", "place of birth", "nationality", "v-number",
@@ -169,7 +170,17 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
     the line under its label, for text layers, where lines come in the order they were typed)."""
     found = []
     waiting = ""  # a label with nothing after it: its answer may stand on the next line
-    for line in text.splitlines():
+    lines = text.splitlines()
+    header: list[str] = []  # a grid's column labels: the row under them holds the answers
+    for number, line in enumerate(lines):
+        if header:
+            found.extend(grid_answers(header, line))
+            header = []
+            continue
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        if (columns := grid_header(line, following)) is not None:
+            header, waiting = columns, ""
+            continue
         line = re.sub(r"^\s*\|\s*", "", line)  # a table row: "| Label | Answer |"
         match = _LABEL_LINE.match(line)
         field = (match.group(1), match.group(2)) if match else _other_field(line)
@@ -185,6 +196,11 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
                 found.append(waiting)
             if line.strip():
                 waiting = ""
+            # A label in any wording alone on its line, up to its colon ("Employee:"): its
+            # answer may be the line under it.
+            alone = _LABEL_ALONE.match(line)
+            if alone and alone.group(1).lower().split()[0] not in _NOT_FIELDS:
+                waiting = alone.group(1).lower()
             continue
         waiting = ""
         label, tail = field
@@ -210,6 +226,49 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
             found.append(label.lower())
         elif len(line.split()) <= 8:
             waiting = label.lower()
+    return found
+
+
+_LABEL_ALONE = re.compile(r"^\s*(?:\d+[.)]\s*)?([A-Za-zÀ-ÿ][\w'./()-]*(?:\s+[\w'./()-]+){0,3})"
+                          r"\s*:\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    """A table row's cells (an empty row of a blank grid reads ' |  |  | ')."""
+    return re.split(r"\s*\|\s*", line.strip())
+
+
+def grid_header(line: str, following: str) -> list[str] | None:
+    """The column labels of a grid ("Surname | Given names | Date of birth", the answers in
+    the row under it), or None. A row of three or more label cells — no digit, no blank to
+    write on, no colon, one of them a known field label — over a row of as many cells: read
+    as a label and its value, the other labels of the row would be one label's answer. A
+    label-and-box row ("| Surname | ____ |", "| Geslacht (M/V) | Sex (M/F) | [  ] |") is not."""
+    cells = _cells(line)
+    labels = [cell for cell in cells if cell]
+    if len(labels) < 3 or re.search(r"\d|_{2}|\.{3}|…|[\[\]:]", line) \
+            or any(not re.sub(r"\([^)]*\)", "", _PLACEHOLDER.sub("", cell)).strip()
+                   for cell in labels):  # a cell that is only a mask is a box to fill
+        return None
+    if len(_cells(following)) != len(cells) or "|" not in following:
+        return None
+    known = [cell for cell in labels if _LABEL_LINE.fullmatch(cell) or _other_field(cell)]
+    return [cell.lower() for cell in cells] if known else None
+
+
+def grid_answers(header: list[str], line: str) -> list[str]:
+    """The column labels whose cell in the row under the grid's labels holds an answer (not
+    a blank to write on, a mask, or another label)."""
+    found = []
+    for label, cell in zip(header, _cells(line), strict=False):
+        value = _PLACEHOLDER.sub(" ", cell)
+        if not label or len(re.findall(r"[A-Za-z0-9]", value)) < 2 or re.search(
+                r"_{3,}|\.{3,}|…|\[\s*\]", value):
+            continue
+        if _LABEL_LINE.match(value) or _other_field(value) or all(
+                _label_word(word.lower().strip(".,:()/")) for word in value.split()):
+            continue
+        found.append(label)
     return found
 
 
@@ -408,7 +467,9 @@ def judge(pages: list[Page], form_fields: dict[str, str] | None,
     typed = "\n".join(page.text for page in pages if not page.ocr)
     ocr_text = "\n".join(page.text for page in pages if page.ocr)
     read = "\n".join(_confident_text(page) for page in pages if page.ocr)
-    labelled = (label_values(typed, below=True) + label_values(read)
+    # OCR reads a page top to bottom, so an answer written on the line under its label (an
+    # answer box below the label) follows it, as in a text layer; only what OCR was sure of.
+    labelled = (label_values(typed, below=True) + label_values(read, below=True)
                 or label_values(ocr_text, answer_like=True)
                 or [v for page in pages for v in values_beside_labels(page)])
     # A value in a Word field is the same answer its label line shows: the larger count, not
@@ -513,22 +574,41 @@ def signature_ink(page: Page) -> bool:
     image = page.image
     for label in labels:
         line_height = max(label.height, 10)
-        box = (label.right + 2 * line_height, label.top - line_height,
-               min(image.width, label.right + int(image.width * 0.45)),
-               min(image.height, label.top + 9 * line_height))
-        if box[2] - box[0] < 50 or box[3] - box[1] < 30:
-            continue
-        region = ImageOps.autocontrast(image.crop(box), cutoff=1)
-        ink = np.asarray(region, dtype=np.uint8) < 110
-        for word in page.words:
-            # Printed words (the rest of a long label, a footer) are the form, not the signer.
-            if word.confidence >= 50 and len(re.sub(r"[^A-Za-z]", "", word.text)) >= 2:
-                ink[max(0, word.top - box[1] - 3):max(0, word.bottom - box[1] + 3),
-                    max(0, word.left - box[0] - 3):max(0, word.right - box[0] + 3)] = False
-        ink = _without_straight_lines(ink)
-        if ink.mean() > 0.004 and _stroke_rows(ink) >= 4:
+        boxes = [(label.right + 2 * line_height, label.top - line_height,
+                  min(image.width, label.right + int(image.width * 0.45)),
+                  min(image.height, label.top + 9 * line_height))]
+        if _caption(page, label):
+            # "Signature of the applicant" printed under the line signed on: the ink is above.
+            boxes.append((max(0, label.left - line_height), max(0, label.top - 5 * line_height),
+                          min(image.width, label.left + int(image.width * 0.45)),
+                          max(0, label.top - line_height // 4)))
+        if any(_ink_in(page, box) for box in boxes):
             return True
     return False
+
+
+def _caption(page: Page, label: Word) -> bool:
+    """A signature label that is a caption (no colon on its line, nothing written after it):
+    the line to sign on is above it, not beside it."""
+    line = [w for w in page.words if w.line_key == label.line_key]
+    return not any(w.text.rstrip().endswith(":") for w in line)
+
+
+def _ink_in(page: Page, box: tuple[int, int, int, int]) -> bool:
+    """Handwriting in one region of a scanned page: printed words and rules removed."""
+    assert page.image is not None
+    image = page.image
+    if box[2] - box[0] < 50 or box[3] - box[1] < 30:
+        return False
+    region = ImageOps.autocontrast(image.crop(box), cutoff=1)
+    ink = np.asarray(region, dtype=np.uint8) < 110
+    for word in page.words:
+        # Printed words (the rest of a long label, a footer) are the form, not the signer.
+        if word.confidence >= 50 and len(re.sub(r"[^A-Za-z]", "", word.text)) >= 2:
+            ink[max(0, word.top - box[1] - 3):max(0, word.bottom - box[1] + 3),
+                max(0, word.left - box[0] - 3):max(0, word.right - box[0] + 3)] = False
+    ink = _without_straight_lines(ink)
+    return bool(ink.mean() > 0.004 and _stroke_rows(ink) >= 4)
 
 
 def _without_straight_lines(ink: np.ndarray) -> np.ndarray:

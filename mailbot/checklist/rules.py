@@ -47,6 +47,13 @@ class PassportFacts:
         return self.expiry_date is not None and self.expiry_trusted is not False
 
     @property
+    def expiry_decidable(self) -> bool:
+        """The 12 months' validity can be decided on this reading: every check passes, or the
+        reader trusts the expiry on its own evidence though another field's check failed (a
+        misread document number says nothing about the expiry's digits)."""
+        return self.expiry_known and (self.checks_ok or self.expiry_trusted is True)
+
+    @property
     def full_name(self) -> str:
         return " ".join(part for part in (self.given_names, self.surname) if part)
 
@@ -204,15 +211,14 @@ class PassportRequirement:
             return True
         data = doc.passport
         return bool(
-            data and data.checks_ok and data.expiry_known and data.expiry_date
+            data and data.expiry_decidable and data.expiry_date
             and data.expiry_date >= add_years(doc.received_at.date(), 1)
         )
 
     @staticmethod
     def why_not(doc: DocumentFact) -> Problem:
         data = doc.passport
-        if data is None or not data.checks_ok or data.expiry_date is None or \
-                not data.expiry_known:
+        if data is None or data.expiry_date is None or not data.expiry_decidable:
             return Problem("passport_unreadable", filename=doc.filename)
         if data.expiry_date < doc.received_at.date():
             return Problem("passport_expired", data.expiry_date.isoformat(), doc.filename)
@@ -224,7 +230,9 @@ class NationalityUnconfirmed:
     """A passport that counts, read too unsurely to decide on its nationality (TB exemption).
 
     The MRZ validated but a repair its check digits cannot cover was not confirmed by the
-    printed page, or the two disagree: the nationality stays unknown, TB is asked "unless
+    printed page, or the two disagree, or a check outside the expiry failed and the printed
+    page does not show the nationality (the passport counts on its trusted expiry): the
+    nationality stays unknown, TB is asked "unless
     your nationality is exempt", and the candidate is asked for a clearer photo.
     """
 

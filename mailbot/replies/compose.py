@@ -120,7 +120,7 @@ def describe_received(doc: DocumentFact, checklist: Checklist) -> Line:
                           "PDF or a clear photo.")
     if doc.kind == Kind.PASSPORT:
         data = doc.passport
-        if data is None or not data.checks_ok:
+        if data is None or not data.expiry_decidable:
             return Line(f"Passport ({name})", PROBLEM_SENTENCES["passport_unreadable"])
         who = f"Passport of {data.full_name}" if data.full_name else "Passport"
         until = data.expiry_date.isoformat() if data.expiry_date else "an unknown date"

@@ -192,3 +192,93 @@ def test_a_numbered_field_has_its_answer_after_a_wider_space() -> None:
 def test_a_filled_box_beside_an_empty_one_answers_the_question() -> None:
     assert answered_questions("Heeft u ooit valse gegevens gegeven?\n□ ja ■ nce")
     assert answered_questions("Heeft u ooit valse gegevens gegeven?\n□ ja □ nee") == []
+
+
+def _text_box_form(filled: bool, signature: str) -> bytes:
+    """A form retyped with its answers in text boxes over the answer lines (bench.forms'
+    `docx_textbox` shape), and its statement speaking of 'the undersigned'."""
+    import random
+
+    from bench.forms import Spec, render_docx
+
+    fields = [("Name in full", "Priya Raman" if filled else ""),
+              ("Mobile", "+31 6 12345678" if filled else "")]
+    spec = Spec("antecedents", "Criminal record self-declaration",
+                "The undersigned has no criminal record in any country of residence.", fields,
+                "Have you been sentenced for a crime?", "Yes / No",
+                ("Eindhoven", "01-03-2026") if filled else ("", ""), signature, filled=filled)
+    return render_docx(spec, "docx_textbox", random.Random(3))
+
+
+def test_empty_text_boxes_and_the_undersigned_are_no_signature_image() -> None:
+    # Given a blank form whose answer lines and signature line are empty text boxes
+    blank = _text_box_form(filled=False, signature="")
+    # Then no text box counts as a picture, and the form is blank (it went to HR before)
+    assert signature_images(docx.Document(io.BytesIO(blank))) == 0
+    assert classify(blank, "form.docx").filled is False
+    # And the same form with answers and a typed signature in its boxes is filled
+    filled = _text_box_form(filled=True, signature="/s/ P. Raman")
+    assert signature_images(docx.Document(io.BytesIO(filled))) == 0
+    assert classify(filled, "form.docx").filled is True
+
+
+def test_a_grid_s_column_labels_are_no_answers_and_the_row_under_them_is() -> None:
+    header = "Applicant's surname | Given name(s) | D.O.B. | Country of citizenship"
+    # Given a grid whose labels head the columns, left blank
+    blank = f"Criminal record self-declaration\n{header}\n |  |  | \nSignature of the applicant:"
+    # Then the other labels of the row are not the first label's answer
+    assert label_values(blank, below=True) == []
+    assert judge([Page(1, blank)], None).filled is False
+    # And in the filled one every answered cell under a label is an answer
+    filled = blank.replace(" |  |  | ", "KOWALCZYK | Marta | 26.03.1991 | ")
+    assert label_values(filled, below=True) == ["applicant's surname", "given name(s)",
+                                                "d.o.b."]
+    assert judge([Page(1, filled)], None).filled is True
+    # A two-column table is still a label and its answer per row
+    assert label_values("Surname | Raman\nGiven names | Priya", below=True) == [
+        "surname", "given names"]
+    # And a bordered label-and-box table is no grid: the next row's label is no answer
+    bordered = ("| Familienaam | |            | |\n| Alle voornamen |  |\n"
+                "| Datum van geboorte | dd-mm-yyyy |\n| Getekend te |  |\n"
+                "| Datum (dd-mm-jjjj) | [                ] |\n"
+                "| GESLACHT (M/V) | SEX (M/F) | [                ] |\n| FAMILIENAAM | NAME | ___ |")
+    assert label_values(bordered, below=True) == []
+
+
+def _captioned_signature_page(signed: bool) -> Page:
+    """A scanned signature block whose caption is printed under the line signed on."""
+    import random
+
+    from classifiers.extract import extract
+    from classifiers.limits import DEFAULT_LIMITS, Deadline
+    from classifiers.sniff import sniff
+    from fixtures.synth import _raster
+
+    page = Image.new("RGB", (1240, 700), "white")
+    draw = ImageDraw.Draw(page)
+    font = _raster.font("sans", 26)
+    draw.text((100, 100), "I will take part in a TB test after my arrival.", fill="black",
+              font=font)
+    draw.line([(100, 400), (700, 400)], fill="black", width=2)
+    if signed:
+        _raster.draw_squiggle(page, (140, 320, 640, 396), random.Random(4), colour=(90, 110, 170))
+    draw.text((100, 410), "Signature of the applicant", fill="black", font=font)
+    data = _raster.encode(_raster.scan(page, random.Random(5)), "png", dpi=150)
+    return extract(data, sniff(data), DEFAULT_LIMITS, Deadline(60)).pages[0]
+
+
+def test_a_signature_above_its_caption_is_ink_in_the_signature_box() -> None:
+    from classifiers.filled import signature_ink
+
+    assert signature_ink(_captioned_signature_page(signed=True))
+    assert not signature_ink(_captioned_signature_page(signed=False))
+
+
+def test_ocr_answers_written_on_the_line_under_their_label_are_answers() -> None:
+    filled = ("TB examination consent\nEmployee:\nChidera Okonkwo\nMobile:\n+31 6 82086003\n"
+              "Arrival in NL:\nHave you had tuberculosis before?\nPlace and date:\n"
+              "Signature of the applicant")
+    assert judge([Page(1, filled, ocr=True)], None).filled is True
+    blank = "\n".join(line for line in filled.splitlines()
+                      if line not in ("Chidera Okonkwo", "+31 6 82086003"))
+    assert judge([Page(1, blank, ocr=True)], None).filled is False
