@@ -138,6 +138,7 @@ def document_fact(document: Document) -> DocumentFact:
         review=document.waits_for_review,
         accepted_by_hr=accepted,
         rejected_reason=(document.decision_reason or "no reason given") if rejected else None,
+        person_id=document.person_id,
     )
 
 
@@ -150,6 +151,7 @@ def passport_facts(stored: Mapping[str, Any]) -> PassportFacts:
         # A row written before the reader said whether a reading can be decided on has no
         # `confirmed`: for it the check digits decide (PassportFacts.confirmed None).
         confirmed=reading.confirmed if "confirmed" in stored else None,
+        birth_date=reading.birth_date, sex=reading.sex,
     )
 
 
