@@ -56,17 +56,18 @@ def link_address(services: Services, key: str, address: str, *, by: str | None =
             raise ConfigError(f"{address} already belongs to {other.reference}")
         if other is None:
             session.add(CaseAlias(address=address, case_id=case.id))
-        released = 0
+        released = []
         for inbound in repo.held_mails_from(session, case.id, address):
             inbound.state = InboundState.PROCESSED
             inbound.note = f"released by HR: {address} linked to {case.reference}"
             for document in repo.documents_of_mail(session, inbound.id):
                 document.held = False
-                released += 1
+                released.append(document)
         session.flush()
+        services.cases.place(session, case, released)  # now they count: for whom
         services.cases.refresh(session, case, utcnow())
-        _audit(session, case, by, "case.link", address=address, released=released)
-        return released
+        _audit(session, case, by, "case.link", address=address, released=len(released))
+        return len(released)
 
 
 def resolve_case(engine: Engine, key: str, now: datetime | None = None, *,

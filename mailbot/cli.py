@@ -307,19 +307,25 @@ def review(ctx: typer.Context,
 def review_accept(
     document: Annotated[int, typer.Argument(help="The document id (`mailbot review`)")],
     kind: Annotated[str, typer.Argument(
-        help="What it counts as: passport, antecedents, tb_declaration or other")],
+        help="What it counts as: passport, antecedents, tb_declaration or other; in a case "
+             "with dependants also marriage_certificate, partnership_certificate, "
+             "birth_certificate, unmarried_status, relationship_declaration, "
+             "parental_consent")],
     nationality: Annotated[str | None, typer.Option(
         help="passport: the nationality code the page prints (NGA, IND, D …), when the bot "
              "could not read it; it decides on the TB declaration")] = None,
     expires: Annotated[str | None, typer.Option(
         help="passport: the expiry date the page prints, YYYY-MM-DD")] = None,
+    person: Annotated[int | None, typer.Option(
+        help="Whose document it is: a person's id from `mailbot case person list`")] = None,
     by: ByOption = None,
 ) -> None:
     """HR checked the file: it counts as KIND (also overrules a confident verdict)."""
     from mailbot.store.models import ReviewDecision
 
     _decide(document, ReviewDecision.ACCEPTED, by, kind=kind, reason=None,
-            nationality=nationality, expires=_day(expires, "--expires") if expires else None)
+            nationality=nationality, expires=_day(expires, "--expires") if expires else None,
+            person=person)
 
 
 @review_app.command("reject")
@@ -346,13 +352,14 @@ def _day(value: str, option: str) -> date:
 
 def _decide(document: int, decision: Any, by: str | None, *, kind: str | None,
             reason: str | None, nationality: str | None = None,
-            expires: date | None = None) -> None:
+            expires: date | None = None, person: int | None = None) -> None:
     from mailbot.boot import build_admin_services
     from mailbot.review import Decision, decide, parse_kind
 
     outcome = decide(build_admin_services(settings()),
                      Decision(document, decision, by or _os_user(), kind=parse_kind(kind),
-                              reason=reason, nationality=nationality, expires=expires))
+                              reason=reason, nationality=nationality, expires=expires,
+                              person_id=person))
     what = (f"document {outcome.document_id} ({outcome.reference}, {outcome.filename})")
     if not outcome.changed:
         console.print(f"{what}: already decided so; nothing changed, nothing sent",

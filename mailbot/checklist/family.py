@@ -145,6 +145,8 @@ class PersonChecklist:
 @dataclass(frozen=True)
 class FamilyChecklist:
     persons: tuple[PersonChecklist, ...]
+    # Files whose person could not be told: HR says whose (`review accept --person`).
+    unplaced: tuple[DocumentFact, ...] = ()
 
     @property
     def candidate(self) -> PersonChecklist:
@@ -157,16 +159,52 @@ class FamilyChecklist:
     @property
     def complete(self) -> bool:
         """Every confirmed person complete; a proposed one waits for HR to say who it is."""
-        return all(p.complete for p in self.persons if p.person.confirmed)
+        return not self.unplaced and all(p.complete for p in self.persons
+                                         if p.person.confirmed)
+
+    @property
+    def has_dependants(self) -> bool:
+        return bool(self.dependants)
+
+    @property
+    def missing(self) -> list[Kind]:
+        """The candidate's own (the case row and the scripts of before read these)."""
+        return self.candidate.checklist.missing
+
+    @property
+    def in_review(self) -> list[Kind]:
+        return self.candidate.checklist.in_review
+
+    @property
+    def reviewing(self) -> tuple[DocumentFact, ...]:
+        """Every file HR is checking by hand, of any person."""
+        return (*self.unplaced,
+                *(doc for p in self.persons for doc in p.checklist.reviewing))
+
+    @property
+    def standing(self) -> tuple[object, ...]:
+        """What the candidate was told about the family's application (see
+        `Checklist.standing`): each person's, and who is confirmed."""
+        return (tuple(doc.document_id for doc in self.unplaced),
+                *((p.person.person_id, p.person.relation, p.person.confirmed,
+                   p.checklist.standing) for p in self.persons))
+
+
+def unplaced(documents: list[DocumentFact], persons: list[PersonFacts]) -> list[DocumentFact]:
+    """In a family, the files whose person could not be told, waiting for HR to say."""
+    if all(person.is_candidate for person in persons):
+        return []
+    return [doc for doc in documents if doc.person_id is None and doc.waits_for_review]
 
 
 def documents_of_person(documents: list[DocumentFact], person: PersonFacts,
-                        ) -> list[DocumentFact]:
+                        persons: list[PersonFacts]) -> list[DocumentFact]:
     """A person's documents; those of no person told are the candidate's (a case of the
-    candidate alone never tells)."""
+    candidate alone never tells), except a family's files waiting for HR to say whose."""
     if person.is_candidate:
-        return [doc for doc in documents
-                if doc.person_id is None or doc.person_id == person.person_id]
+        waiting = {id(doc) for doc in unplaced(documents, persons)}
+        return [doc for doc in documents if id(doc) not in waiting
+                and (doc.person_id is None or doc.person_id == person.person_id)]
     return [doc for doc in documents if doc.person_id == person.person_id]
 
 
@@ -212,7 +250,7 @@ def evaluate_family(persons: list[PersonFacts], documents: list[DocumentFact],
         persons = [PersonFacts(None, CANDIDATE), *persons]
     results = []
     for person in persons:
-        own = documents_of_person(documents, person)
+        own = documents_of_person(documents, person, persons)
         passport = _newest_passport(own)
         birth = (passport.birth_date if passport and passport.birth_date else
                  person.birth_date)
@@ -224,7 +262,7 @@ def evaluate_family(persons: list[PersonFacts], documents: list[DocumentFact],
             person=person, checklist=checklist, birth_date=birth, age=age, name=name,
             sex=passport.sex if passport else "",
             tb_signed_by_parent=age is not None and age < rules.adult_from_age))
-    return FamilyChecklist(tuple(results))
+    return FamilyChecklist(tuple(results), tuple(unplaced(documents, persons)))
 
 
 def _newest_passport(documents: list[DocumentFact]) -> PassportFacts | None:
