@@ -143,6 +143,13 @@ def persons_of(session: Session, case_id: int) -> list[Person]:
     return sorted(found, key=lambda person: person.relation != Relation.CANDIDATE)
 
 
+def all_dependants(session: Session) -> list[Person]:
+    """Every person of any case who is not its candidate (the digest's family lines)."""
+    return list(session.exec(select(Person).where(
+        (Person.relation != Relation.CANDIDATE) | col(Person.relation).is_(None))
+        .order_by(col(Person.case_id), col(Person.id))).all())
+
+
 def candidate_of(session: Session, case: Case) -> Person:
     """The case's candidate person; a case made without one (before persons existed, or by
     a test's hand) gets it here, in the caller's transaction."""

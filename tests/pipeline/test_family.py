@@ -21,6 +21,7 @@ from fixtures.synth import documents
 from fixtures.synth.people import Person, random_person
 from mailbot.admin import NewPerson, add_case, add_person, confirm_person, list_persons
 from mailbot.delivery.base import QueueOnly
+from mailbot.digest import gather
 from mailbot.errors import ConfigError
 from mailbot.review import Decision, decide
 from mailbot.services import Services, build_services
@@ -118,6 +119,14 @@ def test_a_family_case_end_to_end(mailbox: Mailbox) -> None:
     text = body(mailbox.replies_to(ADDRESS)[-1])
     assert "We also received documents of ANA SANTOS" in text
     assert "HR will confirm how ANA SANTOS belongs to your application" in text
+
+    with Session(mailbox.engine) as session:  # HR's digest asks who she is
+        digest = gather(session, NOW - timedelta(days=1), NOW + timedelta(hours=1), 3)
+    assert any("a passport of ANA SANTOS (born 2012-06-01)" in row.detail
+               and f"case person confirm {reference} {proposed['id']}" in row.detail
+               for row in digest.needs_human)
+    assert any("passport (proposed ANA SANTOS): ana-passport.png" in row.detail
+               for row in digest.new_documents)
 
     confirm_person(hr(mailbox), reference, proposed["id"], "child", by="anna")
     case = mailbox.case(reference)
