@@ -23,6 +23,7 @@ from mailbot.checklist.family import (
     assign,
     evaluate_family,
     load_family_rules,
+    name_tokens,
 )
 from mailbot.checklist.rules import Checklist
 from mailbot.checklist.tb_exempt import TbExemptList
@@ -123,8 +124,15 @@ class Cases:
         new_ids = {doc.id for doc in documents}
         known = [doc for doc in repo.documents_of(session, candidate.case_id)
                  if doc.id not in new_ids]
-        # Passports first: a child's passport and form in one mail open the child first.
-        for document in sorted(documents, key=lambda doc: counted_kind(doc) != Kind.PASSPORT):
+        # Passports first (a child's passport and form in one mail open the child first),
+        # the one with the candidate's name before the others (the candidate's own, whatever
+        # the order of the attachments).
+        def order(doc: Document) -> tuple[bool, bool]:
+            read = passport_facts(doc.passport) if doc.passport else None
+            named = bool(read and name_tokens(read.full_name) & name_tokens(candidate.name))
+            return counted_kind(doc) != Kind.PASSPORT, not named
+
+        for document in sorted(documents, key=order):
             if document.held or document.error is not None:
                 continue
             kind = counted_kind(document)
