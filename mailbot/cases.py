@@ -19,6 +19,7 @@ from mailbot.checklist.family import (
     FamilyChecklist,
     FamilyRules,
     Identity,
+    Mention,
     PersonFacts,
     assign,
     evaluate_family,
@@ -70,6 +71,10 @@ def counted_kind(document: Document) -> Kind:
     if document.decision == ReviewDecision.ACCEPTED and document.decided_kind is not None:
         return document.decided_kind
     return document.kind
+
+
+def _day(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
 WHOSE_UNDECIDED = "whose: {reason}; HR says which person of the family it is"
@@ -139,7 +144,9 @@ class Cases:
             read = passport_facts(document.passport) if document.passport else None
             name = read.full_name if read and read.checks_ok else ""
             birth = read.birth_date if read and read.checks_ok else None
-            found = assign(kind, name, birth, identities(persons, known))
+            mentions = tuple(Mention(str(m.get("name", "")), str(m.get("role", "")),
+                                     _day(m.get("birth_date"))) for m in document.people)
+            found = assign(kind, name, birth, identities(persons, known), mentions)
             if found.propose:
                 proposed = repo.add_person(session, Person(
                     case_id=candidate.case_id, relation=None, name=name, birth_date=birth,

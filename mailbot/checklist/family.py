@@ -314,15 +314,65 @@ def _is(identity: Identity, name: str, birth_date: date | None) -> bool:
     return any(names_match(known, name) for known in identity.names)
 
 
+@dataclass(frozen=True)
+class Mention:
+    """A person a document names (classifiers `PersonMention`): name, role, birth date."""
+
+    name: str
+    role: str
+    birth_date: date | None = None
+
+
+# Whom of the persons a document names is the one it is of, by the role it names them in.
+_SUBJECT_ROLES: dict[Kind, tuple[str, ...]] = {
+    Kind.ANTECEDENTS: ("holder",),
+    Kind.TB_DECLARATION: ("holder",),
+    Kind.UNMARRIED_STATUS: ("holder",),
+    Kind.BIRTH_CERTIFICATE: ("child", "holder"),
+    Kind.PARENTAL_CONSENT: ("child",),
+    Kind.MARRIAGE_CERTIFICATE: ("spouse", "partner"),
+    Kind.PARTNERSHIP_CERTIFICATE: ("spouse", "partner"),
+    Kind.RELATIONSHIP_DECLARATION: ("spouse", "partner"),
+}
+
+
+def _by_mentions(kind: Kind, mentions: tuple[Mention, ...],
+                 family: list[Identity]) -> Assignment | None:
+    """The person the document names in its subject's role; None: it names nobody so."""
+    named = [m for m in mentions if m.role in _SUBJECT_ROLES.get(kind, ())]
+    if not named:
+        return None
+    matching = {who.person_id: who for m in named for who in family
+                if _is(who, m.name, m.birth_date)}
+    if kind in (Kind.MARRIAGE_CERTIFICATE, Kind.PARTNERSHIP_CERTIFICATE,
+                Kind.RELATIONSHIP_DECLARATION):  # of the dependant party, not the candidate
+        matching = {pid: who for pid, who in matching.items() if who.relation != CANDIDATE}
+    if kind == Kind.BIRTH_CERTIFICATE:
+        parents = [m for m in mentions if m.role == "parent"]
+        adults = [who for who in family if who.relation in (CANDIDATE, SPOUSE, PARTNER)]
+        if parents and not any(_is(who, m.name, m.birth_date) for m in parents
+                               for who in adults):
+            return Assignment(undecided=True, reason="the birth certificate names neither the "
+                                                     "candidate nor the partner as a parent")
+    if len(matching) == 1:
+        (who,) = matching.values()
+        return Assignment(who.person_id, reason="the name written on it")
+    if not matching:
+        return Assignment(undecided=True, reason="the name written on it is no person's of "
+                                                 "the case (or not as their passport has it)")
+    return Assignment(undecided=True, reason="the name written on it fits more than one")
+
+
 def assign(kind: Kind, passport_name: str, passport_birth: date | None,
-           family: list[Identity]) -> Assignment:
+           family: list[Identity], mentions: tuple[Mention, ...] = ()) -> Assignment:
     """Whose document it is, by evidence, never by order.
 
     A passport by its MRZ name and birth date; one of nobody known opens a proposed
     dependant, except the first passport of a candidate without one (the case of before). A
-    form or certificate in a case of the candidate alone is the candidate's; in a family
-    it is told only where one person can be meant (a marriage certificate with one spouse),
-    else HR decides.
+    form or certificate in a case of the candidate alone is the candidate's; in a family by
+    the name (and birth date) written on it where the reader found one (`mentions`), else
+    only where one person can be meant (a marriage certificate with one spouse); otherwise
+    HR decides.
     """
     candidate = next((who for who in family if who.relation == CANDIDATE), None)
     dependants = [who for who in family if who.relation != CANDIDATE]
@@ -351,6 +401,11 @@ def assign(kind: Kind, passport_name: str, passport_birth: date | None,
         return Assignment(propose=True, reason="a passport of someone not yet of the case")
     if kind == Kind.OTHER or not dependants:
         return Assignment(candidate_id, reason="the candidate's: no dependants")
+    # A form by the name and birth date written on it, a certificate by the names it
+    # contains; a mismatch with the person's passport goes to HR, never to someone else.
+    found = _by_mentions(kind, mentions, family)
+    if found is not None:
+        return found
     holders = [who for who in dependants if who.relation in _HOLDERS.get(kind, ())]
     if len(holders) == 1:
         return Assignment(holders[0].person_id, reason=f"the only {holders[0].relation}")

@@ -183,6 +183,10 @@ class Document(SQLModel, table=True):
     # Whose document it is (`mailbot.checklist.family.assign`, or HR's review); None: not
     # told (a case without dependants: the candidate's).
     person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    # Whom the document names, as the reader found it on the page (classifiers
+    # `PersonMention.to_json`): the evidence a form or certificate is placed by.
+    people: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]"))
 
     @property
     def waits_for_review(self) -> bool:

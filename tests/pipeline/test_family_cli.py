@@ -116,3 +116,32 @@ def test_a_form_in_a_family_is_placed_by_review_accept_person(cli_env: Mailbox) 
     mailbot("review", "accept", document, "marriage_certificate", "--person", spouse_id)
     spouse = json.loads(mailbot("cases", "--json"))[0]["persons"][1]
     assert "marriage_certificate" not in spouse["missing"] and "antecedents" in spouse["missing"]
+
+
+def test_a_form_naming_its_person_is_placed_on_them(cli_env: Mailbox) -> None:
+    """The reader's mentions (once it extracts them) are kept with the document and place a
+    form on the person it names; the fast lookup reader stands in for that reader here."""
+    from dataclasses import replace
+
+    from classifiers.types import PersonMention
+    from tests.support.mailbox import VERDICTS
+
+    def reader(data: bytes, filename: str, limits: object) -> Any:
+        if filename == "joao-antecedents.pdf":
+            return replace(VERDICTS["antecedents.pdf"],
+                           people=(PersonMention("Joao Lima", "holder"),))
+        return VERDICTS[filename]
+
+    cli_env.classifier = reader  # type: ignore[assignment]
+    cli_env.receive(mail("Maria Santos <maria@example.com>", "Docs", "passport.jpg",
+                         sent=NOW - timedelta(hours=3)))
+    cli_env.cycle()
+    mailbot("case", "person", "add", "HSM-0001", "--relation", "spouse", "--name", "JOAO LIMA")
+    cli_env.receive(mail("Maria Santos <maria@example.com>", "His form",
+                         "joao-antecedents.pdf", sent=NOW - timedelta(hours=2)))
+    cli_env.cycle()
+    assert json.loads(mailbot("review", "--json")) == []
+    (case,) = json.loads(mailbot("cases", "--json"))
+    assert [doc["filename"] for doc in case["persons"][1]["received"]] == [
+        "joao-antecedents.pdf"]
+    assert "antecedents" in case["missing"]  # not the candidate's

@@ -13,6 +13,7 @@ from mailbot.checklist.family import (
     CANDIDATE,
     FamilyChecklist,
     Identity,
+    Mention,
     PersonChecklist,
     PersonFacts,
     age_on,
@@ -256,3 +257,37 @@ def test_names_match_across_accents_and_a_shorter_form() -> None:
     assert names_match("ANA", "ANA MARIA SANTOS")
     assert not names_match("MARIA SANTOS", "ANA SANTOS")
     assert not names_match("", "ANA")
+
+
+# A form or certificate by the names written on it (once the reader extracts them).
+
+def test_a_form_goes_to_the_person_whose_name_and_birth_date_it_bears() -> None:
+    family_ids = [JOAO, MARIA, ANA]
+    holder = (Mention("ANA SANTOS", "holder", date(2012, 5, 5)),)
+    assert assign(Kind.ANTECEDENTS, "", None, family_ids, holder).person_id == CHILD_ID
+
+
+def test_a_form_whose_birth_date_differs_from_the_passport_goes_to_hr() -> None:
+    """The cross-check: the right name with another birth date is no one's: HR decides."""
+    wrong = (Mention("ANA SANTOS", "holder", date(2013, 5, 5)),)
+    found = assign(Kind.TB_DECLARATION, "", None, [JOAO, MARIA, ANA], wrong)
+    assert found.undecided and found.person_id is None
+
+
+def test_a_marriage_certificate_is_the_dependant_partys() -> None:
+    parties = (Mention("JOAO SANTOS", "spouse"), Mention("MARIA SANTOS", "spouse"))
+    assert assign(Kind.MARRIAGE_CERTIFICATE, "", None, [JOAO, MARIA, ANA],
+                  parties).person_id == SPOUSE_ID
+
+
+def test_a_birth_certificate_must_name_the_candidate_or_the_partner_as_a_parent() -> None:
+    child = Mention("ANA SANTOS", "child", date(2012, 5, 5))
+    ours = (child, Mention("JOAO SANTOS", "parent"), Mention("MARIA SANTOS", "parent"))
+    assert assign(Kind.BIRTH_CERTIFICATE, "", None, [JOAO, MARIA, ANA], ours).person_id == 3
+    strangers = (child, Mention("PAULO REIS", "parent"), Mention("LIA REIS", "parent"))
+    assert assign(Kind.BIRTH_CERTIFICATE, "", None, [JOAO, MARIA, ANA], strangers).undecided
+
+
+def test_the_candidate_alone_keeps_every_form_whatever_it_names() -> None:
+    other = (Mention("SOMEONE ELSE", "holder"),)
+    assert assign(Kind.ANTECEDENTS, "", None, [JOAO], other).person_id == CANDIDATE_ID

@@ -42,6 +42,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_person_case_id"), "person", ["case_id"], unique=False)
     with op.batch_alter_table("document") as batch:
         batch.add_column(sa.Column("person_id", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("people", sa.JSON(), nullable=False, server_default="[]"))
         batch.create_index(batch.f("ix_document_person_id"), ["person_id"], unique=False)
         batch.create_foreign_key("fk_document_person_id_person", "person", ["person_id"],
                                  ["id"])
@@ -61,6 +62,7 @@ def downgrade() -> None:
     with op.batch_alter_table("document") as batch:
         batch.drop_constraint("fk_document_person_id_person", type_="foreignkey")
         batch.drop_index(batch.f("ix_document_person_id"))
+        batch.drop_column("people")
         batch.drop_column("person_id")
     op.drop_index(op.f("ix_person_case_id"), table_name="person")
     op.drop_table("person")
