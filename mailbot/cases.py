@@ -24,7 +24,7 @@ from mailbot.checklist.family import (
     assign,
     evaluate_family,
     load_family_rules,
-    name_tokens,
+    names_match,
 )
 from mailbot.checklist.rules import Checklist
 from mailbot.checklist.tb_exempt import TbExemptList
@@ -134,7 +134,7 @@ class Cases:
         # the order of the attachments).
         def order(doc: Document) -> tuple[bool, bool]:
             read = passport_facts(doc.passport) if doc.passport else None
-            named = bool(read and name_tokens(read.full_name) & name_tokens(candidate.name))
+            named = bool(read and names_match(read.full_name, candidate.name))
             return counted_kind(doc) != Kind.PASSPORT, not named
 
         for document in sorted(documents, key=order):

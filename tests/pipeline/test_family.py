@@ -87,11 +87,12 @@ def test_a_family_case_end_to_end(mailbox: Mailbox) -> None:
     spouse = add_person(hr(mailbox), reference, NewPerson("spouse", "MARIA SANTOS"), by="anna")
     assert spouse["confirmed"] and spouse["relation"] == "spouse"
 
-    # The candidate sends his own passport, his wife's, and an antecedents form: whose the
-    # form is cannot be told in a family (it names a person the reader does not extract).
+    # The candidate sends his own passport, his wife's, and an antecedents form filled in
+    # with a wrong birth date: it matches no person's passport, so it counts for no one.
     mailbox.receive(family_mail("Our documents", {
         "joao-passport.png": passport(JOAO), "maria-passport.png": passport(MARIA),
-        "antecedents.pdf": documents.antecedents(JOAO)}, sent=NOW - timedelta(hours=3)))
+        "antecedents.pdf": documents.antecedents(replace(JOAO, birth_date=date(1988, 4, 9)))},
+        sent=NOW - timedelta(hours=3)))
     mailbox.cycle()
     case = mailbox.case(reference)
     candidate, wife = person(case, "candidate"), person(case, "spouse")
