@@ -31,6 +31,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bench.passports import TRUST_COVERS
+
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
@@ -287,6 +289,7 @@ def score_passports() -> dict[str, Any]:
     exact = validated_wrong = passports = others_as_passport = no_reading = 0
     per_condition: dict[str, Counter[str]] = defaultdict(Counter)
     field_errors: Counter[str] = Counter()
+    field_trust: dict[str, Counter[str]] = defaultdict(Counter)
     for item, (verdict, _) in zip(images, results, strict=True):
         reading = verdict.get("passport")
         if item["expect_kind"] != "passport":
@@ -302,6 +305,12 @@ def score_passports() -> dict[str, Any]:
         exact += ok
         trusted = reading is not None and reading.get("confirmed", reading.get("checks_ok"))
         validated_wrong += bool(trusted) and not ok
+        # Per field the checklist decides on: trusted and right, or trusted but WRONG.
+        for name, verdict in ((reading or {}).get("trust") or {}).items():
+            if verdict.get("trusted"):
+                covers = TRUST_COVERS.get(name, (name,))
+                bad = any(field in wrong for field in covers)
+                field_trust[name]["trusted WRONG" if bad else "trusted right"] += 1
         for condition in item.get("conditions") or ["clean"]:
             per_condition[condition]["exact" if ok else "not"] += 1
     seconds = [s for (_, s), item in zip(results, images, strict=True)
@@ -311,6 +320,7 @@ def score_passports() -> dict[str, Any]:
             "wrong_but_validated": validated_wrong, "no_reading": no_reading,
             "non_passports_called_passport": others_as_passport,
             "field_errors": dict(field_errors.most_common()),
+            "fields_trusted": {k: dict(v) for k, v in sorted(field_trust.items())},
             "by_condition": {k: dict(v) for k, v in sorted(per_condition.items())},
             "seconds_median": round(statistics.median(seconds), 3),
             "seconds_p95": round(_percentile(seconds, 0.95), 3)}

@@ -203,6 +203,10 @@ def print_passports(title: str, samples: list[PassportSample], with_passporteye:
               f"{percentile(timing.cpu, 0.95):8.3f}")
         print(f"{'':12} wrong per field (zone read): "
               + ", ".join(f"{field} {count}" for field, count in result.field_errors if count))
+        if any(right or bad for _, right, bad in result.field_trust):
+            print(f"{'':12} trusted per field (right/WRONG): "
+                  + ", ".join(f"{field} {right}/{bad}" for field, right, bad in
+                              result.field_trust))
     if "PassportEye" in results:
         ours, theirs = results["mailbot"][1], results["PassportEye"][1]
         print(f"mailbot is {statistics.median(theirs.wall) / statistics.median(ours.wall):.2f}x "

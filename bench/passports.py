@@ -93,15 +93,26 @@ class Score:
     checks_failed: int = 0
     # How often each field was wrong, over the images where a zone was read.
     field_errors: tuple[tuple[str, int], ...] = ()
+    # Per field the checklist decides on: (name, trusted and right, trusted but wrong). A
+    # field trusted but wrong is a wrong value decided on, as wrong-but-validated is for the
+    # whole reading; it must be 0.
+    field_trust: tuple[tuple[str, int, int], ...] = ()
 
     @property
     def exact_rate(self) -> float:
         return self.exact / self.total if self.total else 0.0
 
 
+# The reader's trust verdicts (`PassportData.trust`) and the MRZ fields each one covers.
+TRUST_COVERS = {"nationality": ("nationality",), "birth_date": ("birth_date",),
+                "expiry_date": ("expiry_date",), "document_number": ("document_number",),
+                "names": ("surname", "given_names")}
+
+
 def score(samples: Sequence[PassportSample], readings: Sequence[PassportData | None]) -> Score:
     exact = found = wrong_validated = failed = 0
     errors = dict.fromkeys(FIELDS, 0)
+    trusted = {name: [0, 0] for name in TRUST_COVERS}
     for sample, passport in zip(samples, readings, strict=True):
         wrong = wrong_fields(sample, passport)
         found += passport is not None
@@ -111,7 +122,11 @@ def score(samples: Sequence[PassportSample], readings: Sequence[PassportData | N
             failed += not passport.checks_ok
             for name in wrong:
                 errors[name] += 1
-    return Score(len(samples), exact, wrong_validated, found, failed, tuple(errors.items()))
+            for name, covers in TRUST_COVERS.items():
+                if passport.trusted(name):
+                    trusted[name][any(field in wrong for field in covers)] += 1
+    return Score(len(samples), exact, wrong_validated, found, failed, tuple(errors.items()),
+                 tuple((name, right, bad) for name, (right, bad) in trusted.items()))
 
 
 def real_passports_folder() -> Path | None:

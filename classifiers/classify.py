@@ -22,6 +22,7 @@ from classifiers.kinds import FORM_KINDS, WANTED
 from classifiers.limits import DEFAULT_LIMITS, Deadline, Limits
 from classifiers.mrz import MrzFormat, describe
 from classifiers.ocr import OcrUnavailable
+from classifiers.people import read_people
 from classifiers.sniff import FileType, sniff
 from classifiers.types import Classification, Kind, PageVerdict, ReadError
 
@@ -149,6 +150,10 @@ def _passport_by_mrz(score: PageScore, limits: Limits) -> None:
     assert reading is not None
     score.kind = Kind.PASSPORT
     score.reasons.extend(describe(reading))
+    if reading.passport is not None:
+        # Per field, for HR: what the reader would not decide on, and why (never the value).
+        score.reasons.extend(f"not sure of the {t.field.replace('_', ' ')}: {t.reason}"
+                             for t in reading.passport.trust if not t.trusted)
     if reading.checks_ok:
         score.confidence = 0.99
         text_says = score.prediction.kinds[Kind.PASSPORT] if score.prediction else None
@@ -215,6 +220,9 @@ def verdict(document: ExtractedFile, limits: Limits = DEFAULT_LIMITS) -> Classif
             # Read, but not clearly enough to say blank or filled: a person decides, so the
             # candidate is neither thanked for a blank form nor told a filled one is blank.
             review = True
+    # Who the paper is about, from the pages that made its kind (issue 13: matched to persons).
+    people = read_people("\n".join(s.page.text for s in found.get(primary) or page_scores),
+                         primary)
     passport = None
     for score in found.get(Kind.PASSPORT, []):
         reading = score.page.mrz
@@ -236,6 +244,7 @@ def verdict(document: ExtractedFile, limits: Limits = DEFAULT_LIMITS) -> Classif
         detected_type=document.detected_type.value,
         kinds_found=tuple(found),
         review=review,
+        people=people,
     )
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-from classifiers.types import PassportData
+from classifiers.types import FieldTrust, PassportData
 
 TD3_LENGTH = 44
 TD2_LENGTH = 36
@@ -78,6 +78,11 @@ class MrzReading:
     # Given-name parts read after the filler that ends the name: not names, unless the visual
     # zone prints them (a doubled `<` between two given names).
     dropped_names: tuple[str, ...] = ()
+    # State codes the visual zone prints (`classifiers.viz`): a witness for the nationality,
+    # which no check digit covers.
+    printed_codes: tuple[str, ...] = ()
+    # The visual zone prints every name part the reading keeps.
+    names_printed: bool = False
 
     @property
     def checks_ok(self) -> bool:
@@ -587,6 +592,9 @@ def parse_td3(line1: str, line2: str, today: date | None = None) -> MrzReading:
     if sex != line2[20]:
         repairs.append("sex")
     fields = _choose_checked_fields(line2)
+    fields, by_format = _issuing_state_format(issuing, fields)
+    if by_format:
+        repairs.append("document number chosen by the issuing state's number format")
     number, birth, expiry, optional = fields.number, fields.birth, fields.expiry, fields.optional
     checks = {
         "document_number": number.passes,
@@ -670,8 +678,127 @@ def with_confirmation(reading: MrzReading, viz_disagreements: Sequence[str] = ()
     reasons = (*reading.unsettled, *viz_disagreements)
     codes_known = is_known_code(reading.lines[0][2:5]) and is_known_code(reading.lines[1][10:13])
     confirmed = reading.checks_ok and reading.is_passport and codes_known and not reasons
+    trust = field_trust(reading, viz_disagreements)
+    # A reading confirmed as a whole has every field trusted; never the other way round.
+    confirmed = confirmed and all(t.trusted for t in trust)
     return replace(reading, passport=replace(reading.passport, confirmed=confirmed,
-                                             disagreements=tuple(dict.fromkeys(reasons))))
+                                             disagreements=tuple(dict.fromkeys(reasons)),
+                                             trust=trust))
+
+
+# The visual zone prints the number with other look-alikes that pass the checks too.
+PRINTED_OTHER_NUMBER = ("document number: the printed page shows it with other look-alikes "
+                        "that pass the check digits as well")
+
+# Where in the second line each checked field lies, and the name of its check.
+_LINE2_FIELDS = {"document_number": (0, 9), "birth_date": (13, 19), "expiry_date": (21, 27)}
+_NAME_REASON_PREFIX = "given names:"
+
+
+def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
+                ) -> tuple[FieldTrust, ...]:
+    """A verdict per field the checklist decides on, each from the evidence that covers it.
+
+    A checked field (number, birth, expiry) is trusted when its own check digit and the
+    composite pass, its dates are real and in order, and no other reading that passes every
+    check as well has a different value there: an O/0 tie in the number leaves the dates
+    trusted. The nationality has no check digit: it is trusted when it is an ICAO code read as
+    printed (or repaired and witnessed) and either the whole zone validates or the visual zone
+    prints it. Names have no check digit either: trusted unless a reason speaks against them.
+    """
+    line2 = reading.lines[1]
+    checks = reading.checks
+    verdicts: list[FieldTrust] = []
+    if not reading.is_passport:
+        return tuple(FieldTrust(name, False, "not a passport's machine readable zone")
+                     for name in ("nationality", *_LINE2_FIELDS, "names"))
+
+    nationality = line2[10:13]
+    nationality_doubts = [u for u in reading.unsettled if u.startswith("nationality code")]
+    if not is_known_code(nationality):
+        verdicts.append(FieldTrust("nationality", False, "not an ICAO country code"))
+    elif nationality_doubts:
+        verdicts.append(FieldTrust("nationality", False, nationality_doubts[0]))
+    elif reading.checks_ok:
+        verdicts.append(FieldTrust("nationality", True,
+                                   "an ICAO code read as printed; every check digit passes"))
+    elif nationality.rstrip("<") in reading.printed_codes:
+        verdicts.append(FieldTrust("nationality", True,
+                                   "an ICAO code the printed page shows as well"))
+    else:
+        verdicts.append(FieldTrust(
+            "nationality", False, "no check digit covers it, the zone's check digits fail and "
+            "the printed page does not show it"))
+
+    for name, (start, end) in _LINE2_FIELDS.items():
+        others = sorted({a[start:end] for a in reading.alternatives if a[start:end] !=
+                         line2[start:end]})
+        label = name.replace("_", " ")
+        if not checks.get(name):
+            verdicts.append(FieldTrust(name, False, f"the {label}'s check digit fails"))
+        elif others:
+            verdicts.append(FieldTrust(name, False, _tie_reason(label, line2[start:end], others)))
+        elif name == "document_number" and PRINTED_OTHER_NUMBER in reading.unsettled:
+            verdicts.append(FieldTrust(name, False, PRINTED_OTHER_NUMBER))
+        elif not checks.get("composite"):
+            verdicts.append(FieldTrust(name, False, "the composite check digit fails"))
+        elif name != "document_number" and not checks.get("dates"):
+            verdicts.append(FieldTrust(name, False, "the dates are impossible"))
+        else:
+            verdicts.append(FieldTrust(name, True, "its check digit and the composite pass"))
+
+    name_doubts = [*(u for u in reading.unsettled if u.startswith(_NAME_REASON_PREFIX)),
+                   *viz_disagreements]
+    if name_doubts:
+        verdicts.append(FieldTrust("names", False, name_doubts[0]))
+    elif reading.names_printed:
+        verdicts.append(FieldTrust("names", True, "the printed page shows them"))
+    elif reading.checks_ok:
+        verdicts.append(FieldTrust("names", True, "no check digit covers names, but the zone "
+                                   "validates and nothing read speaks against them"))
+    else:
+        verdicts.append(FieldTrust("names", False, "no check digit covers names and the zone's "
+                                   "check digits fail"))
+    return tuple(verdicts)
+
+
+def _tie_reason(label: str, chosen: str, others: Sequence[str]) -> str:
+    """Which look-alikes the check digits cannot choose between, never the value itself."""
+    pairs = sorted({" or ".join(sorted((a, b), reverse=True))
+                    for other in others for a, b in zip(chosen, other, strict=True) if a != b})
+    return (f"the check digits cannot choose the {label} between {len(others) + 1} readings "
+            f"({', '.join(pairs)})")
+
+
+# Characters an issuing state never uses in its document numbers, with the source. Only
+# states whose rule is published; a rule read off specimens is no rule.
+# NLD: "the letter 'O' is not used in Dutch passport numbers. You will only ever see the
+# number '0'. This also applies to identity document numbers." (government.nl, "How do I know
+# if my passport number includes a number 0 or a letter O?"; python-stdnum's
+# nl.identiteitskaartnummer follows it).
+NUMBER_NEVER_HOLDS = {"NLD": frozenset("O")}
+
+
+def _issuing_state_format(issuing: str, fields: CheckedFields) -> tuple[CheckedFields, bool]:
+    """Among readings that pass every check alike, drop those whose number the issuing state
+    never prints (a Dutch number with the letter O). True when that changed the reading."""
+    never = NUMBER_NEVER_HOLDS.get(issuing.rstrip("<"))
+    if never is None or not fields.composite_ok:
+        return fields, False
+
+    def allowed(number: str) -> bool:
+        return not set(number) & never
+
+    kept = tuple(a for a in fields.alternatives if allowed(a[0][:9]))
+    if allowed(fields.number.value):
+        if kept == fields.alternatives:
+            return fields, False
+        return replace(fields, alternatives=kept), False
+    if not kept:
+        return fields, False  # every reading breaks the rule: the zone is misread elsewhere
+    first, *rest = kept
+    chosen = tuple(FieldReading(part[:-1], part[-1], True, 1) for part in first[:4])
+    return CheckedFields(*chosen, first[4], True, tuple(rest)), True  # type: ignore[misc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -735,6 +862,7 @@ def _choose_checked_fields(line2: str) -> CheckedFields:
                            for _, c, d in alternatives if c is not combo)
             others += _filler_or_k(line2[0:9], combo, digit)
             combo, others = _weightless_lookalikes(combo, digit, others)
+            others += _balanced_pairs(combo, digit, others)
             return CheckedFields(*combo, digit, True, others)  # type: ignore[misc]
         unsure = tuple((*(r.value + r.digit for r in c), d) for _, c, d in alternatives)
     else:
@@ -786,6 +914,58 @@ def _weightless_lookalikes(
     extra = tuple((v + number.digit, *rest, digit) for v in candidates if v != best)
     chosen_reading = FieldReading(best, number.digit, True, number.changes + (best != value))
     return (chosen_reading, *combo[1:]), (*others, *extra)  # type: ignore[return-value]
+
+
+# Look-alikes whose single swap changes the check digit, but two swaps at weights 7 and 3
+# (or any two that weigh 0 modulo 10 together) do not: B counts 11 and 8 eight, 3 apart; S and
+# 5, Z and 2 are 23 and 33 apart, I and 1 17. The composite weighs the number alike.
+_PAIRED_LOOKALIKES = {"8": "B", "B": "8", "5": "S", "S": "5", "2": "Z", "Z": "2", "1": "I",
+                      "I": "1"}
+
+
+def _balanced_pairs(combo: tuple[FieldReading, ...], digit: str,
+                    others: tuple[tuple[str, str, str, str, str], ...],
+                    ) -> tuple[tuple[str, str, str, str, str], ...]:
+    """Numbers two paired look-alikes away from the one chosen, that pass every check as well.
+
+    `X12345BB8` read `X12345888` validates: both B cost 3 modulo 10 at weights 7 and 3, which
+    sum to a multiple of 10. Such a reading is never chosen over the one read (the zone's OCR
+    saw those characters); it is an alternative the glyph shapes or the printed page may rule
+    out, and until then the number is not trusted. Letters are only put where a number holds
+    them: in a block of letters (its leading ones, or two side by side as French numbers
+    print them); digits may stand anywhere. Only side-by-side pairs: two letters at weights 7
+    and 3 are neighbours (positions 1-2, 4-5, 7-8).
+    """
+    number = combo[0]
+    value = number.value
+    positions = [i for i, c in enumerate(value) if c in _PAIRED_LOOKALIKES][:8]
+    known = {o[0][:9] for o in others}
+    out = []
+    for first, second in itertools.combinations(positions, 2):
+        # Only a block of two: scattered swaps are guesses the check digit confirms one time
+        # in ten, not a pair weighed out by construction.
+        if second != first + 1:
+            continue
+        chars = list(value)
+        for index in (first, second):
+            chars[index] = _PAIRED_LOOKALIKES[chars[index]]
+        candidate = "".join(chars)
+        if candidate in known or not check_passes(candidate, number.digit):
+            continue
+        if not all(_letter_fits(candidate, index) for index in (first, second)
+                   if candidate[index].isalpha()):
+            continue
+        known.add(candidate)
+        out.append((candidate + number.digit, *(r.value + r.digit for r in combo[1:]), digit))
+    return tuple(out)
+
+
+def _letter_fits(candidate: str, index: int) -> bool:
+    """A letter at `index` of a number: beside another letter of the candidate (a block of
+    letters, as French numbers print two among digits), or one of its leading letters."""
+    beside = [candidate[j] for j in (index - 1, index + 1) if 0 <= j < len(candidate)]
+    leading = len(candidate) - len(candidate.lstrip(_LETTERS))
+    return index < leading or any(c.isalpha() for c in beside)
 
 
 # The letter a digit read in a number may be, weighing the same: OCR-B's 0 and O, 6 and G are

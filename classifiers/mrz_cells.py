@@ -202,12 +202,16 @@ def read_cells(image: Image.Image, timeout: float) -> list[str] | None:
 # weighs like. Measured on the seed-1 hard set: true 6s and Gs matched their own glyph by 0.3 to
 # 0.6; on keystoned photos, where cells slide, the wrong glyph won by up to 0.28.
 SHAPE_WITNESS_MARGIN = 0.45
-_SHAPE_PAIRS = {"6": "G", "G": "6"}
+_SHAPE_PAIRS = {"6": "G", "G": "6",
+                # Pairs of these weigh alike at weights 7 and 3 (`mrz._balanced_pairs`); their
+                # OCR-B shapes differ by a straight stroke (B, S, Z, I) against a curve.
+                "8": "B", "B": "8", "5": "S", "S": "5", "2": "Z", "Z": "2", "1": "I", "I": "1"}
 
 
 def shape_settled_positions(cell_grid: CellGrid, line2: str, positions: Sequence[int]
                             ) -> set[int]:
-    """Positions of the second line (a 6 or a G) whose glyph clearly is the character read.
+    """Positions of the second line (a 6 or a G, an 8 or a B, ...) whose glyph clearly is the
+    character read.
 
     A 6 and a G pass every check digit alike; their OCR-B shapes differ (a closed bowl, a bar
     and an open one), so a clear match with the character read is a witness. Only ever a

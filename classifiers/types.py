@@ -50,6 +50,19 @@ _READ_ERROR_SENTENCES: dict[ReadError, str] = {
 }
 
 
+# The fields the checklist decides on, each with its own verdict (`PassportData.trust`).
+TRUSTED_FIELDS = ("nationality", "birth_date", "expiry_date", "document_number", "names")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldTrust:
+    """Whether one field of a reading can be decided on, and why (never the value itself)."""
+
+    field: str
+    trusted: bool
+    reason: str
+
+
 @dataclass(frozen=True, slots=True)
 class PassportData:
     """Fields read from a TD3 machine readable zone (ICAO 9303 part 4).
@@ -58,7 +71,10 @@ class PassportData:
     decisions (the nationality's TB exemption): the checks pass, the codes are ICAO codes, and
     the printed visual zone does not contradict it, or every repair the check digits could not
     settle was confirmed by the visual zone. `disagreements`: short reasons (never a document
-    number) where the two readings differ.
+    number) where the two readings differ. `trust`: a verdict per field (`TRUSTED_FIELDS`),
+    so that a document number the check digits cannot settle (O or 0) does not make the
+    nationality or the dates untrusted when their own checks confirm them. Empty: not judged
+    (a reading stored before the reader judged fields).
     """
 
     document_type: str
@@ -73,6 +89,11 @@ class PassportData:
     checks_ok: bool
     confirmed: bool = False
     disagreements: tuple[str, ...] = ()
+    trust: tuple[FieldTrust, ...] = ()
+
+    def trusted(self, name: str) -> bool | None:
+        """The field's verdict; None when the reading holds none for it."""
+        return next((t.trusted for t in self.trust if t.field == name), None)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -80,6 +101,7 @@ class PassportData:
             value = data[key]
             data[key] = value.isoformat() if value else None
         data["disagreements"] = list(self.disagreements)
+        data["trust"] = {t.field: {"trusted": t.trusted, "reason": t.reason} for t in self.trust}
         return data
 
     @classmethod
@@ -98,6 +120,9 @@ class PassportData:
             checks_ok=bool(data.get("checks_ok")),
             confirmed=bool(data.get("confirmed")),
             disagreements=tuple(data.get("disagreements") or ()),
+            trust=tuple(FieldTrust(str(name), bool(verdict.get("trusted")),
+                                   str(verdict.get("reason", "")))
+                        for name, verdict in (data.get("trust") or {}).items()),
         )
 
 

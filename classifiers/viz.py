@@ -22,7 +22,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from classifiers.mrz import MrzReading, parse_yymmdd, with_confirmation
+from classifiers.mrz import (
+    PRINTED_OTHER_NUMBER,
+    MrzReading,
+    check_passes,
+    parse_yymmdd,
+    with_confirmation,
+)
 
 # ICAO 9303 part 3 transliterations a VIZ name needs to be compared with its MRZ spelling.
 _TRANSLITERATIONS = {"Ä": "AE", "Ö": "OE", "Ü": "UE", "ß": "SS", "Ø": "OE", "Å": "AA",
@@ -143,6 +149,8 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
         passport = reading.passport
         assert passport is not None
     unsettled = list(reading.unsettled)
+    if reading.checks_ok and not reading.alternatives and _other_number_printed(reading, tokens):
+        unsettled.append(PRINTED_OTHER_NUMBER)
     disagreements: list[str] = []
     repairs = list(reading.repairs)
 
@@ -198,8 +206,14 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
                 repairs.append("document number chosen by the printed page")
             alternatives = ()
 
+    # Only three-letter codes: a lone `D` on the page is as likely noise as Germany.
+    printed_codes = tuple(code for code in dict.fromkeys(
+        (passport.issuing_country, passport.nationality)) if len(code) == 3 and code in tokens)
     updated = replace(reading, lines=lines, passport=passport, repairs=tuple(repairs),
-                      unsettled=tuple(unsettled), alternatives=alternatives, dropped_names=())
+                      unsettled=tuple(unsettled), alternatives=alternatives, dropped_names=(),
+                      printed_codes=printed_codes,
+                      names_printed=not disagreements and all(
+                          part in tokens for part in (*kept_surname, *kept_given)))
     return with_confirmation(updated, disagreements)
 
 
@@ -238,6 +252,22 @@ _LOOKALIKE_PAIRS = frozenset({("O", "0"), ("Q", "0"), ("D", "0"), ("I", "1"), ("
 
 def _lookalike(a: str, b: str) -> bool:
     return a == b or (a, b) in _LOOKALIKE_PAIRS or (b, a) in _LOOKALIKE_PAIRS
+
+
+def _other_number_printed(reading: MrzReading, tokens: Sequence[str]) -> bool:
+    """The page prints the number with other look-alikes (B for 8, O for 0) that pass every
+    check digit as well: the two readings disagree where no check digit can tell them apart.
+    Neither is chosen; the number is not settled."""
+    number = reading.lines[1][0:9]
+    digit = reading.lines[1][9]
+    for token in tokens:
+        candidate = token.ljust(9, "<")
+        if len(token) < 6 or len(candidate) != 9 or candidate == number:
+            continue
+        if all(_lookalike(a, b) for a, b in zip(candidate, number, strict=True)) and \
+                check_passes(candidate, digit):
+            return True
+    return False
 
 
 def _number_from_page(reading: MrzReading, tokens: Sequence[str], today: date | None

@@ -269,9 +269,18 @@ class Cases:
                             if not counted[doc.id][1]),
             family=tuple((counted[doc.id][1], counted[doc.id][0], doc.filename)
                          for doc in chosen if counted[doc.id][1]),
+            passport_notes=passport_notes(family.candidate.checklist),
         ))
         self.outbox.to_hr(session, OutboundKind.HR_COMPLETE, case.id, subject, text,
                           attachments=files)
+
+
+def passport_notes(checklist: Checklist) -> tuple[str, ...]:
+    """What the reader left unsettled on the passport that counts, for HR to check by eye."""
+    passport = checklist.item(Kind.PASSPORT).satisfied_by
+    if passport is None or passport.passport is None:
+        return ()
+    return passport.passport.hr_notes
 
 
 def documents_bytes(session: Session, documents: list[Document]) -> dict[str, bytes]:

@@ -163,7 +163,9 @@ def classify(
             "" if verdict.filled is None else ("yes" if verdict.filled else "NO (blank)"),
             "" if passport is None else
             f"{passport.nationality} until {passport.expiry_date} "
-            f"{'✓' if passport.checks_ok else '✗ checks'}",
+            f"{'✓' if passport.checks_ok else '✗ checks'}"
+            + "".join(f" (not sure: {t.field.replace('_', ' ')})" for t in passport.trust
+                      if not t.trusted),
             "; ".join(verdict.reasons[:3]),
         )
     console.print(table)

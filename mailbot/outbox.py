@@ -53,6 +53,8 @@ log = logging.getLogger("mailbot")
 
 # A mail the server refused for now is tried again after 60 s, 120 s, ... at most an hour.
 _MAX_BACKOFF_SECONDS = 3600
+# How long a send in doubt waits for the Sent folder to answer before HR is asked to decide.
+_SENT_CHECK_PATIENCE = timedelta(hours=1)
 
 
 @dataclass
@@ -228,7 +230,16 @@ class Outbox:
             for row in repo.outbound_being_sent(session):
                 if row.claimed_by != self.claimant and claimant_alive(row.claimed_by):
                     continue
-                delivered = self.delivery.already_delivered(row.message_id)
+                try:
+                    delivered = self.delivery.already_delivered(row.message_id)
+                except TransientError as exc:
+                    # The Sent folder could tell but cannot now: ask again next cycle, and
+                    # only give up to HR when it stays away for long.
+                    if self.clock() - row.next_attempt_at < _SENT_CHECK_PATIENCE:
+                        log.warning("outbound %s in doubt, Sent cannot be checked now: %s",
+                                    row.message_id, exc)
+                        continue
+                    delivered = None
                 if delivered is True:
                     row.state, row.sent_at = OutboundState.SENT, self.clock()
                 elif delivered is False:

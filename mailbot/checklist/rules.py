@@ -27,11 +27,26 @@ class PassportFacts:
     confirmed: bool | None = None
     birth_date: date | None = None   # whose passport it is (with the name) and how old they are
     sex: str = ""                    # as the MRZ prints it: F, M or <
+    # The reader's verdict per field (classifiers PassportData.trust); None: not recorded, the
+    # reading's `confirmed` decides. A number the check digits cannot settle (O or 0) leaves
+    # the nationality and the expiry trusted when their own evidence confirms them.
+    nationality_trusted: bool | None = None
+    expiry_trusted: bool | None = None
+    # Why fields no rule decides on (the document number, the names) are not trusted: for HR,
+    # never for the candidate, never holding the value itself.
+    hr_notes: tuple[str, ...] = ()
 
     @property
     def nationality_known(self) -> bool:
         """Never decide on a guess: the nationality counts only from a trusted reading."""
+        if self.nationality_trusted is not None:
+            return self.nationality_trusted
         return self.checks_ok and self.confirmed is not False
+
+    @property
+    def expiry_known(self) -> bool:
+        """The expiry counts only when its own check digit and the composite confirm it."""
+        return self.expiry_date is not None and self.expiry_trusted is not False
 
     @property
     def full_name(self) -> str:
@@ -192,14 +207,15 @@ class PassportRequirement:
             return True
         data = doc.passport
         return bool(
-            data and data.checks_ok and data.expiry_date
+            data and data.checks_ok and data.expiry_known and data.expiry_date
             and data.expiry_date >= add_years(doc.received_at.date(), 1)
         )
 
     @staticmethod
     def why_not(doc: DocumentFact) -> Problem:
         data = doc.passport
-        if data is None or not data.checks_ok or data.expiry_date is None:
+        if data is None or not data.checks_ok or data.expiry_date is None or \
+                not data.expiry_known:
             return Problem("passport_unreadable", filename=doc.filename)
         if data.expiry_date < doc.received_at.date():
             return Problem("passport_expired", data.expiry_date.isoformat(), doc.filename)

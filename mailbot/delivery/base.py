@@ -22,7 +22,8 @@ class Delivery(Protocol):
         ...
 
     def already_delivered(self, message_id: str) -> bool | None:
-        """After a crash mid-send: True/False when the delivery can tell, None when it cannot."""
+        """After a crash mid-send: True/False when the delivery can tell, None when it cannot.
+        Raises `TransientError` when it could tell but not now (the Sent folder is away)."""
         ...
 
     def close(self) -> None: ...

@@ -338,13 +338,11 @@ class SmtpDelivery:
         if state is None:
             return False  # never reached DATA: the server cannot have it
         if self.sent_folder is not None:
-            try:
-                if self.sent_folder.contains(message_id):
-                    return True
-                if self.sent_folder_authoritative:
-                    return False
-            except TransientError as exc:
-                log.warning("SMTP: cannot check Sent for %s now: %s", message_id, exc)
+            # A TransientError (the IMAP server away) goes to the caller: it can tell later.
+            if self.sent_folder.contains(message_id):
+                return True
+            if self.sent_folder_authoritative:
+                return False
         return None
 
 

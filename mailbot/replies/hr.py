@@ -21,6 +21,9 @@ class CompleteNotice:
     # A family's dependants' documents that count: (whose, e.g. "your spouse MARIA SANTOS",
     # kind, filename).
     family: tuple[tuple[str, Kind, str], ...] = ()
+    # What the passport reader could not settle and no rule decided on (an O or a 0 in the
+    # document number): HR checks it on the attached page.
+    passport_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,10 @@ def passport_facts(stored: Mapping[str, Any]) -> PassportFacts:
         # `confirmed`: for it the check digits decide (PassportFacts.confirmed None).
         confirmed=reading.confirmed if "confirmed" in stored else None,
         birth_date=reading.birth_date, sex=reading.sex,
+        nationality_trusted=reading.trusted("nationality"),
+        expiry_trusted=reading.trusted("expiry_date"),
+        hr_notes=tuple(f"{t.field.replace('_', ' ')}: {t.reason}" for t in reading.trust
+                       if not t.trusted and t.field in ("document_number", "names")),
     )
 
 
@@ -167,5 +171,6 @@ def hr_read_passport(read: PassportFacts | None, nationality: str | None,
     read = read or PassportFacts("", "", "", None, checks_ok=False, confirmed=False)
     if nationality:
         return replace(read, nationality=nationality, expiry_date=expiry or read.expiry_date,
-                       checks_ok=True, confirmed=True)
-    return replace(read, expiry_date=expiry)
+                       checks_ok=True, confirmed=True, nationality_trusted=True,
+                       expiry_trusted=True if expiry else read.expiry_trusted)
+    return replace(read, expiry_date=expiry, expiry_trusted=True if expiry else None)

@@ -80,6 +80,15 @@ def test_held_out_hard_set_never_validates_a_wrong_value(hard: tuple[list, list]
     result = score(samples, readings)
     print(_report("held-out hard synthetic set", samples, readings, result))
     assert result.wrong_but_validated == 0, _report("hard set", samples, readings, result)
+    assert _trusted_but_wrong(result) == [], _report("hard set", samples, readings, result)
+
+
+def _trusted_but_wrong(result: Score) -> list[str]:
+    """Fields the checklist decides on that were trusted with a wrong value (must be none)."""
+    return [name for name, _, bad in result.field_trust if bad and name in DECIDED_FIELDS]
+
+
+DECIDED_FIELDS = ("nationality", "birth_date", "expiry_date", "document_number")
 
 
 @pytest.mark.slow
@@ -109,6 +118,7 @@ def test_real_passport_dev_set() -> None:
     result = score(samples, readings)
     print(_report("real passport development set", samples, readings, result))
     assert result.wrong_but_validated == 0, _report("real set", samples, readings, result)
+    assert _trusted_but_wrong(result) == [], _report("real set", samples, readings, result)
     assert result.exact_rate >= REAL_FLOOR, _report("real set", samples, readings, result)
 
 

@@ -40,6 +40,10 @@ def test_json_lines_in_input_order_with_the_contract_keys(tmp_path: Path) -> Non
     assert passport["kind"] == "passport" and passport["passport"]["checks_ok"] is True
     assert passport["passport"]["document_number"] == person.passport_number
     assert passport["passport"]["expiry_date"] == person.expiry_date.isoformat()
+    # Trust per field, each with its reason (issue 10).
+    trust = passport["passport"]["trust"]
+    assert set(trust) == {"nationality", "birth_date", "expiry_date", "document_number", "names"}
+    assert trust["nationality"]["trusted"] is True and trust["nationality"]["reason"]
     assert (broken["kind"], broken["error"]) == ("other", "corrupt")
 
 

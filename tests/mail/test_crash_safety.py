@@ -102,12 +102,24 @@ def test_sigkill_at_random_points(
         wait_until(lambda: len(smtp_server.received) >= CANDIDATES, 90, "all replies")
         wait_until(lambda: dovecot.messages("INBOX") == {}, 30, "all mails filed")
         time.sleep(1.5)  # one more poll: nothing else may go out
+    except TimeoutError as exc:
+        raise AssertionError(_where_it_stands(bot, smtp_server, log, progress)) from exc
     finally:
         kill_group(proc, signal.SIGTERM)
     print(f"{kills} kills; replies received before each kill: {progress}")
     assert kills >= 3 and any(0 < p < CANDIDATES for p in progress), "no kill landed mid-batch"
     assert proc.returncode == 0, log.read_text()[-3000:]
     assert_exactly_once(bot, dovecot, smtp_server, mails)
+
+
+def _where_it_stands(bot: Mailbot, smtp: SmtpServer, log: Path, progress: list[int]) -> str:
+    """What a timed-out run leaves to read: the rows' states and the worker's last words."""
+    inbound = Counter(bot.query("SELECT state, filed FROM inboundmessage"))
+    outbound = bot.query("SELECT state, attempts, next_attempt_at, last_error FROM outboundmail")
+    return (f"replies received {len(smtp.received)}/{CANDIDATES} after kills {progress}\n"
+            f"inbound (state, filed): {dict(inbound)}\n"
+            f"outbound not sent: {[r for r in outbound if r[0] != 'sent']}\n"
+            f"worker log tail:\n{log.read_text()[-4000:]}")
 
 
 def _kill_on_first_accept(smtp: SmtpServer, procs: list[subprocess.Popen[str]]) -> None:

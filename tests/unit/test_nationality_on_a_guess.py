@@ -61,3 +61,40 @@ def test_the_reply_asks_for_a_clearer_photo_and_tb_unless_exempt() -> None:
     assert "clearer photo" in text
     assert "Not needed if your nationality is on the TB-exemption list" in text
     assert "with your nationality it is not even needed" not in text
+
+
+# Trust per field (issue 10): the reader says which fields it trusts, and the checklist decides
+# on the field it needs, not on the page as a whole.
+
+def passport_read_as(nationality_trusted: bool | None, expiry_trusted: bool | None,
+                     hr_notes: tuple[str, ...] = ()) -> DocumentFact:
+    return DocumentFact(kind="passport", filename="passport.jpg", received_at=WHEN,
+                        passport=PassportFacts(
+                            "SATO", "HARUTO", "JPN", date(2031, 5, 1), True, confirmed=False,
+                            nationality_trusted=nationality_trusted,
+                            expiry_trusted=expiry_trusted, hr_notes=hr_notes))
+
+
+def test_an_unsettled_document_number_does_not_block_a_trusted_nationality() -> None:
+    doc = passport_read_as(True, True, ("document number: the check digits cannot choose"
+                                        " the document number between 2 readings (O or 0)",))
+    checklist = evaluate([doc], TB_LIST)
+    assert checklist.facts.nationality == "JPN"
+    assert checklist.item("tb_declaration").needed is False
+    assert checklist.item("passport").satisfied
+    assert "passport_nationality_unconfirmed" not in checklist.problem_codes
+    text = compose_reply(ReplyContext(CASE, checklist, (doc,))).text
+    assert "O or 0" not in text  # the number's doubt is HR's note, never the candidate's
+
+
+def test_an_untrusted_nationality_stays_unknown_whatever_the_page_verdict() -> None:
+    checklist = evaluate([passport_read_as(False, True)], TB_LIST)
+    assert checklist.item("passport").satisfied
+    assert checklist.facts.nationality is None
+    assert "passport_nationality_unconfirmed" in checklist.problem_codes
+
+
+def test_an_untrusted_expiry_does_not_count_as_a_valid_passport() -> None:
+    checklist = evaluate([passport_read_as(True, False)], TB_LIST)
+    assert not checklist.item("passport").satisfied
+    assert "passport_unreadable" in checklist.problem_codes

@@ -6,15 +6,30 @@ classifier said is stored exactly as `classify --json` prints it, and read back 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
 
-from classifiers.types import Classification, Kind, PageVerdict, PassportData, ReadError
+from classifiers.types import (
+    Classification,
+    FieldTrust,
+    Kind,
+    PageVerdict,
+    PassportData,
+    ReadError,
+)
+from mailbot.checklist import PassportFacts
 from mailbot.mime.types import Attachment
 from mailbot.store.models import Document, ReviewDecision
 from mailbot.store.types import EnumText
-from mailbot.store.verdicts import DocumentVerdict, HrDecision, document_fact, document_row
+from mailbot.store.verdicts import (
+    DocumentVerdict,
+    HrDecision,
+    document_fact,
+    document_row,
+    hr_read_passport,
+)
 
 WHEN = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 SCAN = Attachment(filename="scan.pdf", content_type="application/pdf", data=b"%PDF-1.7 scan")
@@ -115,6 +130,25 @@ def test_a_passport_stored_before_readings_were_confirmed_lets_the_check_digits_
     fact = document_fact(row)
     assert fact.passport is not None and fact.passport.confirmed is None
     assert fact.passport.nationality_known
+
+
+def test_the_fact_reads_the_reader_trust_per_field_and_notes_the_number_for_hr() -> None:
+    trust = (FieldTrust("nationality", True, "an ICAO code read as printed"),
+             FieldTrust("expiry_date", True, "its check digit and the composite pass"),
+             FieldTrust("document_number", False, "the check digits cannot choose (O or 0)"))
+    classified = replace(CLASSIFIED, passport=replace(PASSPORT, confirmed=False, trust=trust))
+    fact = document_fact(row_for(DocumentVerdict.of_classification(classified)))
+    assert fact.passport is not None
+    assert fact.passport.nationality_trusted is True and fact.passport.expiry_trusted is True
+    assert fact.passport.nationality_known
+    assert fact.passport.hr_notes == ("document number: the check digits cannot choose (O or 0)",)
+
+
+def test_hr_reading_the_nationality_overrides_an_untrusted_one() -> None:
+    read = PassportFacts("SATO", "HARUTO", "JPA", date(2031, 5, 1), True, confirmed=False,
+                         nationality_trusted=False, expiry_trusted=False)
+    fact = hr_read_passport(read, "JPN", date(2031, 5, 2))
+    assert fact.nationality_known and fact.expiry_known and fact.nationality == "JPN"
 
 
 def test_a_kind_column_refuses_a_value_that_is_no_kind() -> None:

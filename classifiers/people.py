@@ -1,0 +1,526 @@
+"""Who a document is about: the names and birth dates written on it, with the role each has.
+
+A form names its holder in fields ("Surname: SANTOS", "Voornamen ... Maria"), in a first-person
+statement ("I, the undersigned, Maria Santos, born on 12 March 1990") or both; a certificate
+names its parties in sections ("Bride", "Gegevens van het kind", "Father"). The reader is
+vocabulary, not templates: field labels and section words in the languages candidates' papers
+come in (English, Dutch, German, French, Spanish, Portuguese), values after a colon, a tab,
+dotted leaders, a wide gap, a single space after a whole label, or on the next line.
+
+Pure: text in, `PersonMention`s out. It never reads the file name, and it says nothing rather
+than guess: a value that does not look like a name is no name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from classifiers.types import Kind, PersonMention
+
+# ------------------------------------------------------------------------------ vocabulary
+
+SURNAME_LABELS = (
+    "surname", "surnames", "family name", "last name", "name at birth", "maiden name",
+    "achternaam", "geslachtsnaam", "familienaam", "nachname", "familienname",
+    "nom de famille", "nom", "apellidos", "apellido", "sobrenome", "apelido",
+)
+GIVEN_LABELS = (
+    "given names", "given name", "first names", "first name", "forenames", "forename",
+    "christian names", "voornamen", "voornaam", "vornamen", "vorname", "prénoms", "prénom",
+    "prenoms", "prenom", "nombres", "nombre", "nomes próprios", "nome próprio",
+)
+FULL_NAME_LABELS = (
+    "name and surname", "names and surnames", "first and last name", "surname and given names",
+    "surname and first names", "surname and forenames", "naam en voornamen",
+    "achternaam en voornamen", "geslachtsnaam en voornamen", "nombre y apellidos",
+    "nom et prénoms", "nome e apelido",
+    "full name", "full names", "name in full", "name", "names", "volledige naam", "naam",
+    "namen", "name und vorname", "vollständiger name", "nom complet", "nombre completo",
+    "nome completo", "nome", "name of the applicant", "name of applicant", "naam van de aanvrager",
+    "naam aanvrager",
+)
+BIRTH_LABELS = (
+    "date of birth", "birth date", "birthdate", "date and place of birth", "born on", "born",
+    "d.o.b.", "dob", "geboortedatum", "geboortedatum en -plaats", "geboren op", "geboren",
+    "geburtsdatum", "geboren am", "date de naissance", "né le", "née le", "né(e) le",
+    "fecha de nacimiento", "nacido el", "nacida el", "data de nascimento", "nascido em",
+    "nascida em",
+)
+
+# Section and label qualifiers that say whose fields follow, most specific first.
+ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("consenting_parent", ("consenting parent", "parent giving consent", "parent who consents",
+                           "toestemmende ouder", "ouder die toestemming geeft",
+                           "the parent who stays", "achterblijvende ouder")),
+    ("child", ("child", "the child", "minor", "son", "daughter", "kind", "het kind",
+               "minderjarige", "zoon", "dochter", "enfant", "hijo", "hija", "filho", "filha")),
+    ("parent", ("father", "mother", "parent 1", "parent 2", "first parent", "second parent",
+                "parents", "parent", "vader", "moeder", "ouder 1", "ouder 2", "ouders",
+                "ouder", "vater", "mutter", "eltern", "père", "mère", "padre", "madre",
+                "pai", "mãe")),
+    ("spouse", ("spouse", "spouses", "husband", "wife", "bride", "groom", "bridegroom",
+                "echtgenoot", "echtgenote", "echtgenoten", "bruid", "bruidegom", "ehemann",
+                "ehefrau", "époux", "épouse", "esposo", "esposa", "cônjuge", "marido",
+                "mulher")),
+    ("partner", ("partner 1", "partner 2", "first partner", "second partner", "partners",
+                 "partner", "partnerin", "partenaire", "pareja", "companheiro", "companheira")),
+    ("holder", ("applicant", "holder", "the undersigned", "undersigned", "declarant",
+                "aanvrager", "ondergetekende", "antragsteller", "demandeur", "solicitante",
+                "requerente", "personal details", "personal data", "persoonsgegevens",
+                "your details", "uw gegevens")),
+)
+
+# What a document's plain subject is called when no section says otherwise.
+DEFAULT_ROLE = {
+    Kind.MARRIAGE_CERTIFICATE: "spouse",
+    Kind.PARTNERSHIP_CERTIFICATE: "partner",
+    Kind.RELATIONSHIP_DECLARATION: "partner",
+    Kind.BIRTH_CERTIFICATE: "child",
+    Kind.PARENTAL_CONSENT: "consenting_parent",
+}
+
+MONTHS = {
+    name: number
+    for number, names in enumerate((
+        ("january", "jan", "januari", "janvier", "enero", "janeiro", "januar", "jänner"),
+        ("february", "feb", "februari", "février", "fevrier", "febrero", "fevereiro", "februar"),
+        ("march", "mar", "maart", "mars", "marzo", "março", "marco", "märz", "maerz", "mrt"),
+        ("april", "apr", "avril", "abril"),
+        ("may", "mei", "mai", "mayo", "maio"),
+        ("june", "jun", "juni", "juin", "junio", "junho"),
+        ("july", "jul", "juli", "juillet", "julio", "julho"),
+        ("august", "aug", "augustus", "août", "aout", "agosto"),
+        ("september", "sep", "sept", "septembre", "septiembre", "setembro"),
+        ("october", "oct", "okt", "oktober", "octobre", "octubre", "outubro"),
+        ("november", "nov", "novembre", "noviembre", "novembro"),
+        ("december", "dec", "dez", "décembre", "decembre", "diciembre", "dezembro", "dezember"),
+    ), start=1)
+    for name in names
+}
+
+# Words that continue a label or belong to the form's furniture, never a name.
+NOT_NAME_WORDS = frozenset("""
+    and of the or in as on at to for from by with your his her their this that which
+    en van de het der des du la le les et ou y e do da dos das und oder von zu im
+    address adres adresse date datum place plaats signature handtekening nationality
+    nationaliteit employer werkgever passport paspoort number nummer birth geboorte born
+    geboren country land sex gender geslacht block capitals letters print applicant
+    child parent father mother spouse partner see page section field required optional
+    not applicable n/a yes no ja nee city town street postcode telephone phone email
+    e-mail name naam surname voornaam voornamen achternaam given first last full
+""".split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
+
+# Two fields on one line: table cells, tab stops, a wide gap, a bar.
+_CELL_GAP = re.compile(r"\t+|\s{3,}|\s+\|\s+")
+_FILLERS = re.compile(r"[._…_\-–—]{2,}|_+")
+# A bilingual label's other languages after slashes, up to the separator.
+_TRANSLATED = re.compile(r"^(?:\s*/\s*[^\W\d_][^/:：\t]{0,40}?"
+                         r"(?=\s*(?:/|[:：\t]|\s{2,}|[._…]{2,}|$)))+")
+_HINT = re.compile(r"^\s*\([^)]{0,40}\)")
+_SEPARATOR = re.compile(r"^\s*(?:[:：]|\t|\s{2,}|[._…]{2,}|_+|[-–—]\s)\s*")
+_NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’ .\-]*(?:[ '’.\-]+[^\W\d_][^\W\d_'’.\-]*)*\.?$")
+
+
+@dataclass
+class _Draft:
+    role: str
+    surname: str = ""
+    given: str = ""
+    full: str = ""
+    birth_date: date | None = None
+    lines: list[int] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        if self.given or self.surname:
+            return " ".join(part for part in (self.given, self.surname) if part)
+        return self.full
+
+    def wants(self, slot: str) -> bool:
+        """Whether this person still has room for the slot (a second surname is a new person)."""
+        if slot == "birth":
+            return self.birth_date is None
+        if slot == "full":
+            return not self.name
+        return not getattr(self, slot) and not self.full
+
+
+def read_people(text: str, kind: Kind) -> tuple[PersonMention, ...]:
+    """The persons `text` names, in reading order. A passport's holder comes from its MRZ;
+    any other paper is read, so that one HR places by hand still says whom it names."""
+    if kind is Kind.PASSPORT or not text.strip():
+        return ()
+    default = DEFAULT_ROLE.get(kind, "holder")
+    drafts: list[_Draft] = []
+    section = default
+    lines = [_plain_line(line) for line in text.splitlines()]
+    for number, line in enumerate(lines):
+        if not line:
+            continue
+        heading = _section_role(line)
+        if heading is not None:
+            section = heading
+            continue
+        cells = _cells(line)
+        below = lines[number + 1] if number + 1 < len(lines) else ""
+        under = _cells(below)
+        if len(cells) > 1 and len(under) == len(cells) and all(map(_starts_with_label, cells)):
+            # A table's header row: each label's answer is the cell below it.
+            pairs = list(zip(cells, under, strict=True))
+        else:
+            # A label alone in its cell: the answer is the next cell, or the next line.
+            pairs = [(cell, cells[index + 1] if index + 1 < len(cells) else below)
+                     for index, cell in enumerate(cells)]
+        for cell, answer in pairs:
+            for slot, role, value in _fields(cell, answer, section):
+                _place(drafts, slot, role or section, value, number)
+    for mention in (*_statements(text, default), *_prose(text, default)):
+        drafts.append(_Draft(mention.role, full=mention.name, birth_date=mention.birth_date))
+    return _unique(drafts)
+
+
+# ------------------------------------------------------------------------------ lines
+
+
+def _plain_line(line: str) -> str:
+    return unicodedata.normalize("NFC", line).replace("\u00a0", " ").strip(" \t|*#>")
+
+
+def _cells(line: str) -> list[str]:
+    return [cell for cell in _CELL_GAP.split(line) if cell.strip()]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _section_role(line: str) -> str | None:
+    """A line that is only a role heading ("Bride", "2. Gegevens van de moeder")."""
+    words = _fold(re.sub(r"^[\dIVX]+[.)]\s*|[:：]\s*$", "", line))
+    words = re.sub(r"^(?:details|particulars|data|gegevens|personalia|angaben|données|datos|"
+                   r"dados)\s+(?:of|of the|van|van de|van het|zu|du|de la|de|del|do|da)\s+",
+                   "", words)
+    words = re.sub(r"^(?:the|de|het|der|die|le|la|el|o|a)\s+", "", words)
+    for role, names in ROLE_WORDS:
+        if words in names:
+            return role
+    return None
+
+
+def _fields(line: str, next_line: str, section: str) -> list[tuple[str, str | None, str]]:
+    """(slot, role or None, value) for each labelled name or birth date on the line."""
+    found: list[tuple[str, str]] = []
+    for slot, labels in (("surname", SURNAME_LABELS), ("given", GIVEN_LABELS),
+                         ("full", FULL_NAME_LABELS), ("birth", BIRTH_LABELS)):
+        value = _value_after(line, labels, next_line)
+        if value is None:
+            continue
+        if slot == "birth":
+            day = parse_date(value)
+            if day is not None:
+                found.append((slot, day.isoformat()))
+            continue
+        name = clean_name(value)
+        if name:
+            found.append((slot, name))
+            # One name field a line; the same person's birth date may follow on it.
+            written = _value_anywhere(line, BIRTH_LABELS)
+            day = parse_date(written) if written else None
+            if day is not None:
+                found.append(("birth", day.isoformat()))
+            break
+    if not found:
+        return _role_as_label(line, next_line)
+    # "Surname of the child", "Naam moeder", "Father's name", "Child – date of birth"
+    qualifier = _ROLE_IN_LABEL.search(_fold(line))
+    role = _ROLE_OF[qualifier.group("word")] if qualifier else None
+    return [(slot, role, value) for slot, value in found]
+
+
+def _role_as_label(line: str, next_line: str) -> list[tuple[str, str | None, str]]:
+    """"Father: Pedro Santos", "Bride – Ana Lima": the role word is the label of a full name."""
+    value = _value_after(line, _ROLE_LABELS, next_line)
+    name = clean_name(value) if value else None
+    if name is None:
+        return []
+    word = _label_start(_ROLE_LABELS).match(line)
+    assert word is not None  # _value_after matched the same labels
+    return [("full", _ROLE_OF[_fold(word.group("label"))], name)]
+
+
+_ROLE_OF = {word: role for role, words in reversed(ROLE_WORDS) for word in words}
+_ROLE_IN_LABEL = re.compile(
+    r"(?:^|\b(?:of|of the|van|van de|van het|du|de la|de|del|do|da|naam|name|achternaam|"
+    r"voornamen|geboortedatum)\s+)"
+    rf"(?P<word>{'|'.join(re.escape(w) for w in sorted(_ROLE_OF, key=len, reverse=True))})"
+    r"(?:'s|’s)?\b")
+# Role words that label a person's name on their own; not "parents" or "partners" (two names).
+_ROLE_LABELS = tuple(word for word in _ROLE_OF if not word.endswith(("s", "ouders", "eltern"))
+                     and word not in ("the undersigned", "personal details", "personal data",
+                                      "your details", "uw gegevens", "persoonsgegevens"))
+
+
+@functools.cache
+def _label_pattern(labels: tuple[str, ...]) -> str:
+    ordered = sorted(labels, key=len, reverse=True)
+    return "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in ordered)
+
+
+def _value_after(line: str, labels: tuple[str, ...], next_line: str) -> str | None:
+    """The value a line gives for a label it starts with (after a role word or a number)."""
+    match = _label_start(labels).match(line)
+    if match is None:
+        return None
+    rest = line[match.end():]
+    # "Name of the child: ...": the label goes on with a role; skip to the separator.
+    tail = _LABEL_GOES_ON.match(rest)
+    if tail:
+        said = _fold(tail.group(0))
+        if not any(re.search(rf"\b{re.escape(w)}\b", said) for _, words in ROLE_WORDS
+                   for w in words) and not re.search(_PLAIN_QUALIFIERS, said):
+            return None  # "Name of the employer": someone else's field, not a person's
+        rest = rest[tail.end():]
+    rest = _HINT.sub("", rest, count=1)  # a hint such as "(dd-mm-jjjj)" is no answer
+    rest = _TRANSLATED.sub("", rest, count=1)  # "Surname / Achternaam / Nom:" one label
+    separated = _SEPARATOR.match(rest)
+    if separated:
+        value = rest[separated.end():]
+    elif rest[:1] == " " and rest.strip() and (rest.lstrip()[0].isupper()
+                                               or rest.lstrip()[0].isdigit()):
+        value = rest  # "Surname OLIVEIRA", "Born 01.02.1999": a whole label, one space
+    elif not rest.strip():
+        value = next_line  # the label alone; the answer on the next line
+        if _starts_with_label(value):
+            return None
+    else:
+        return None
+    value = _FILLERS.split(value)[0] if _FILLERS.match(value.strip()) is None else ""
+    return value.strip() or None
+
+
+_LABEL_GOES_ON = re.compile(
+    r"^\s*(?:of|van|du|de|del|do|da|des)\b[^:\t]{0,40}?(?=[:：\t]|\s{2,}|[._…]{2,})", re.IGNORECASE)
+_PLAIN_QUALIFIERS = (r"\b(?:in full|as (?:shown )?in (?:the )?passport|"
+                     r"zoals in (?:het )?paspoort|voluit)\b")
+
+
+@functools.cache
+def _label_start(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """A line that starts with one of the labels, after a number and up to three role words."""
+    return re.compile(r"^(?:[\dIVX]{1,3}[.)]\s*|[a-z][.)]\s+)?"
+                      r"(?:(?:[^\W\d_]+(?:'s|’s)?\s+){0,3}?)"
+                      rf"(?P<label>{_label_pattern(labels)})\b", re.IGNORECASE)
+
+
+def _value_anywhere(line: str, labels: tuple[str, ...]) -> str | None:
+    match = re.search(rf"\b(?:{_label_pattern(labels)})\b\s*(?:\([^)]{{0,30}}\))?\s*[:：]?\s*",
+                      line, re.IGNORECASE)
+    return line[match.end():].strip() if match else None
+
+
+def _starts_with_label(line: str) -> bool:
+    every = SURNAME_LABELS + GIVEN_LABELS + FULL_NAME_LABELS + BIRTH_LABELS
+    return re.match(rf"^(?:{_label_pattern(every)})\b", line, re.IGNORECASE) is not None
+
+
+def _place(drafts: list[_Draft], slot: str, role: str, value: str, line: int) -> None:
+    """Fields of one person follow each other; a filled slot or another role starts a new one."""
+    current = next((d for d in reversed(drafts) if d.role == role), None)
+    near = current is not None and (not current.lines or line - current.lines[-1] <= 6)
+    if current is None or not near or not current.wants(slot):
+        current = _Draft(role)
+        drafts.append(current)
+    current.lines.append(line)
+    if slot == "birth":
+        current.birth_date = date.fromisoformat(value)
+    else:
+        setattr(current, slot, value)
+
+
+# ------------------------------------------------------------------------------ statements
+
+_STATEMENT = re.compile(
+    r"\b(?:I|Ik|Je|Ich|Yo|Eu)\s*,?\s*(?:the\s+undersigned|ondergetekende|soussignée?|"
+    r"der\s+unterzeichnete|die\s+unterzeichnete|el\s+abajo\s+firmante|abaixo\s+assinado)?\s*,?\s*"
+    r"(?P<name>[^\W\d_][^\W\d_'’\-]+(?:\s+[^\W\d_][^\W\d_'’.\-]*){1,5}?)\s*,\s*"
+    r"(?:born|geboren|né|née|nacid[oa]|nascid[oa])(?:\s+(?:on|op|le|am|el|em))?\s+"
+    r"(?P<date>[^,;\n]{6,30})",
+    re.IGNORECASE,
+)
+
+
+def _statements(text: str, role: str) -> list[PersonMention]:
+    """"I, the undersigned, NAME, born on DATE": a declaration's own words name its holder."""
+    mentions = []
+    for match in _STATEMENT.finditer(" ".join(text.split())):
+        name = clean_name(match.group("name"))
+        if name:
+            mentions.append(PersonMention(name, role if role != "child" else "holder",
+                                          parse_date(match.group("date"))))
+    return mentions
+
+
+# Certificates' sentences: "daughter of PEDRO SANTOS and MARIA LIMA", "certify that A and B
+# were married", "the marriage between A and B", "ANA SANTOS, born on 5 March 2012".
+_CHILD_OF = {("son", "of"), ("daughter", "of"), ("child", "of"), ("zoon", "van"),
+             ("dochter", "van"), ("kind", "van"), ("fils", "de"), ("fille", "de"),
+             ("hijo", "de"), ("hija", "de"), ("filho", "de"), ("filha", "de"), ("sohn", "von"),
+             ("tochter", "von")}
+_PARTIES = {("certify", "that"), ("certifies", "that"), ("between",), ("tussen",),
+            ("entre",), ("zwischen",)}
+_AND = {"and", "en", "et", "y", "e", "und", "&"}
+_BORN = {"born", "geboren", "né", "née", "nacido", "nacida", "nascido", "nascida"}
+_PARTICLES = {"da", "de", "do", "dos", "das", "van", "der", "den", "ten", "ter", "von", "la",
+              "le", "del", "della", "di", "du", "bin", "binti", "al", "el"}
+_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|\d[\d./\-]*|[^\w\s]")
+
+
+def _prose(text: str, role: str) -> list[PersonMention]:
+    tokens = _TOKEN.findall(text)
+    folded = [token.casefold() for token in tokens]
+    mentions: list[PersonMention] = []
+    for at in range(len(tokens)):
+        for trigger in (2, 1):
+            key = tuple(folded[at:at + trigger])
+            if key in _CHILD_OF or key in _PARTIES:
+                who = "parent" if key in _CHILD_OF else role
+                first, after = _name_at(tokens, at + trigger)
+                if first is None:
+                    continue
+                mentions.append(PersonMention(first, who))
+                if after < len(tokens) and folded[after] in _AND:
+                    second, _ = _name_at(tokens, after + 1)
+                    if second is not None:
+                        mentions.append(PersonMention(second, who))
+        if folded[at] in _BORN and at >= 2 and tokens[at - 1] == ",":
+            name = _name_before(tokens, at - 1)
+            if name is not None:
+                when = " ".join(tokens[at + 1:at + 8])
+                mentions.append(PersonMention(name, role if role != "parent" else "holder",
+                                              parse_date(when)))
+    return mentions
+
+
+def _name_at(tokens: list[str], start: int) -> tuple[str | None, int]:
+    """The capitalised name that starts at `start` (particles inside it allowed), and the index
+    after it; None when no name of two to six words starts there."""
+    at = start
+    while at < len(tokens) and _HONORIFIC.fullmatch(tokens[at] + " "):
+        at += 1 + (at + 1 < len(tokens) and tokens[at + 1] == ".")
+    words: list[str] = []
+    while at < len(tokens) and len(words) < 7:
+        token = tokens[at]
+        capitalised = token[:1].isupper() and token.casefold() not in NOT_NAME_WORDS
+        particle = (token.casefold() in _PARTICLES and bool(words) and at + 1 < len(tokens)
+                    and tokens[at + 1][:1].isupper())
+        if not (capitalised or particle):
+            break
+        words.append(token)
+        at += 1
+    name = clean_name(" ".join(words)) if 2 <= len(words) <= 6 else None
+    return name, at
+
+
+def _name_before(tokens: list[str], end: int) -> str | None:
+    """The capitalised name that ends just before `end`."""
+    at = end
+    while at > 0 and tokens[at - 1][:1].isupper() and end - at < 6:
+        at -= 1
+    name, stop = _name_at(tokens, at)
+    return name if stop == end else None
+
+
+# ------------------------------------------------------------------------------ values
+
+
+def clean_name(value: str) -> str | None:
+    """A written name, tidied, or None when the value is no name (a blank, a label, a note)."""
+    value = re.sub(r"\([^)]*\)|\[[^]]*]", " ", value)
+    value = value.split("  ")[0] if "  " in value.strip() else value
+    value = re.split(r"[;|/]|,\s*(?=[^\W\d_]+\s*[:：])|,?\s+\b(?:born|geboren|née?|nacid[oa]|"
+                     r"nascid[oa])\b|,\s*(?=\d)", value, flags=re.IGNORECASE)[0]
+    value = " ".join(value.replace("’", "'").split()).strip(" .,:;-")
+    value = _HONORIFIC.sub("", value)
+    surname, comma, given = value.partition(",")
+    if comma and given.strip() and "," not in given:
+        value = f"{given.strip()} {surname.strip()}"  # "SANTOS, Maria": surname first
+    if not 2 <= len(value) <= 70 or not _NAME_CHARS.match(value):
+        return None
+    words = value.split()
+    if len(words) > 6 or all(w.casefold().strip(".") in NOT_NAME_WORDS for w in words):
+        return None
+    if words[0].casefold() in NOT_NAME_WORDS and words[0].islower():
+        return None  # "and address of ...": the label went on
+    return value
+
+
+_HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|dhr|mevr|mevrouw|de heer|herr|frau|"
+                        r"mme|mlle|m|sr|sra|srta|dona|don)\.?\s+)+", re.IGNORECASE)
+_NUMERIC = re.compile(r"\b(\d{1,4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{2,4})\b")
+_WORDED = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|e|º)?\.?\s+(?:of\s+|de\s+)?([^\W\d_]{3,10})"
+                     r"\.?,?\s+(?:de\s+)?(\d{4})\b", re.IGNORECASE)
+_MONTH_FIRST = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+                          re.IGNORECASE)
+
+
+def parse_date(value: str | None) -> date | None:
+    """A birth date as people write it: 12-03-1990, 1990-03-12, 12.3.1990, 12 maart 1990,
+    March 12, 1990. Day first where both readings are possible (as on European papers)."""
+    if not value:
+        return None
+    text = value.strip()
+    for match in _WORDED.finditer(text):
+        month = MONTHS.get(match.group(2).casefold())
+        if month:
+            return _day(int(match.group(3)), month, int(match.group(1)))
+    for match in _MONTH_FIRST.finditer(text):
+        month = MONTHS.get(match.group(1).casefold())
+        if month:
+            return _day(int(match.group(3)), month, int(match.group(2)))
+    match = _NUMERIC.search(text)
+    if match is None:
+        return None
+    first, second, third = (int(g) for g in match.groups())
+    if len(match.group(1)) == 4:
+        return _day(first, second, third)
+    year = third if len(match.group(3)) == 4 else None
+    if year is None:
+        return None  # a two-digit year is a guess about the century: say nothing
+    if second > 12 >= first:
+        return _day(year, first, second)  # month first (US style), the only valid reading
+    return _day(year, second, first)
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    if not 1900 <= year <= 2100:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _unique(drafts: list[_Draft]) -> tuple[PersonMention, ...]:
+    """One mention per person: the same name twice (a field and a statement) is one."""
+    merged: dict[frozenset[str], PersonMention] = {}
+    for draft in drafts:
+        name = draft.name
+        if not name:
+            continue
+        key = name_key(name)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = PersonMention(name, draft.role, draft.birth_date)
+        elif known.birth_date is None and draft.birth_date is not None:
+            merged[key] = PersonMention(known.name, known.role, draft.birth_date)
+    return tuple(merged.values())
+
+
+def name_key(name: str) -> frozenset[str]:
+    """A name as a set of plain words: order, case, accents and punctuation do not matter."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return frozenset("".join(c if c.isalnum() else " " for c in plain).split())

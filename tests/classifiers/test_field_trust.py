@@ -1,0 +1,187 @@
+"""Trust per field (issue 10): a document number the check digits cannot settle leaves the
+nationality and the dates trusted when their own evidence confirms them, and never the reverse.
+
+The zones are built from ICAO 9303 part 4's check-digit rules (`tests.classifiers.test_mrz`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from classifiers import viz
+from classifiers.mrz import MrzReading, parse_td3, with_confirmation
+from classifiers.types import TRUSTED_FIELDS, PassportData
+from tests.classifiers.test_mrz import LINE1, LINE2, TODAY, name_line, zone
+
+
+def verdicts(reading: MrzReading) -> dict[str, bool]:
+    assert reading.passport is not None
+    return {t.field: t.trusted for t in reading.passport.trust}
+
+
+def reason(reading: MrzReading, name: str) -> str:
+    assert reading.passport is not None
+    return next(t.reason for t in reading.passport.trust if t.field == name)
+
+
+def test_a_clean_specimen_trusts_every_field() -> None:
+    reading = parse_td3(LINE1, LINE2, today=TODAY)
+    assert verdicts(reading) == dict.fromkeys(TRUSTED_FIELDS, True)
+    assert reading.passport is not None and reading.passport.confirmed
+
+
+def test_an_o_or_0_tie_in_the_number_leaves_nationality_and_dates_trusted() -> None:
+    # Zeros at weights 7 and 3 weigh like two letters O: the check digits cannot choose.
+    reading = parse_td3(LINE1, zone(number="L0O0K0K01"), today=TODAY)
+    trust = verdicts(reading)
+    assert trust["document_number"] is False
+    assert "O or 0" in reason(reading, "document_number")
+    assert "L0O0K0K01" not in reason(reading, "document_number")  # never the number itself
+    assert trust["nationality"] and trust["birth_date"] and trust["expiry_date"]
+    assert reading.passport is not None and not reading.passport.confirmed
+
+
+def test_a_k_or_filler_tie_leaves_the_other_fields_trusted() -> None:
+    reading = parse_td3(LINE1, zone(number="1234567K"), today=TODAY)
+    trust = verdicts(reading)
+    assert trust["document_number"] is False and "K or <" in reason(reading, "document_number")
+    assert trust["nationality"] and trust["birth_date"] and trust["expiry_date"]
+
+
+def test_a_repaired_nationality_without_a_witness_is_untrusted_while_dates_are() -> None:
+    reading = parse_td3(name_line("SATO<<HARUTO"), zone(nationality="3PN"), today=TODAY)
+    trust = verdicts(reading)
+    assert trust["nationality"] is False
+    assert trust["birth_date"] and trust["expiry_date"] and trust["document_number"]
+
+
+def test_a_code_that_is_no_icao_code_is_an_untrusted_nationality() -> None:
+    reading = parse_td3(LINE1, zone(nationality="QQQ"), today=TODAY)
+    assert verdicts(reading)["nationality"] is False
+
+
+@pytest.mark.parametrize(("position", "field"), [(19, "birth_date"), (27, "expiry_date")])
+def test_a_wrong_date_check_digit_distrusts_that_date(position: int, field: str) -> None:
+    wrong = str((int(LINE2[position]) + 3) % 10)
+    reading = parse_td3(LINE1, LINE2[:position] + wrong + LINE2[position + 1:], today=TODAY)
+    trust = verdicts(reading)
+    assert trust[field] is False
+    # The zone does not validate and nothing printed shows the code: no nationality either.
+    assert trust["nationality"] is False
+
+
+def test_a_wrong_composite_distrusts_every_checked_field() -> None:
+    # Each field passes its own check, but the composite says one of them is misread.
+    wrong = str((int(LINE2[43]) + 1) % 10)
+    reading = parse_td3(LINE1, LINE2[:43] + wrong, today=TODAY)
+    trust = verdicts(reading)
+    assert not (trust["document_number"] or trust["birth_date"] or trust["expiry_date"])
+
+
+def test_dates_that_differ_between_passing_readings_are_untrusted() -> None:
+    reading = parse_td3(LINE1, LINE2, today=TODAY)
+    other = zone(birth="740821")  # a second reading that passes every check as well
+    tied = with_confirmation(replace(reading, alternatives=(other,)))
+    trust = verdicts(tied)
+    assert trust["birth_date"] is False and "birth date" in reason(tied, "birth_date")
+    assert trust["expiry_date"] and trust["document_number"]
+
+
+def test_an_expiry_before_birth_distrusts_the_dates() -> None:
+    reading = parse_td3(LINE1, zone(birth="740812", expiry="700101"), today=TODAY)
+    trust = verdicts(reading)
+    assert trust["birth_date"] is False and trust["expiry_date"] is False
+
+
+def test_the_printed_code_makes_a_nationality_trusted_when_the_number_fails() -> None:
+    line2 = zone()
+    broken = line2[:9] + str((int(line2[9]) + 5) % 10) + line2[10:]  # number check fails
+    reading = parse_td3(LINE1, broken, today=TODAY)
+    assert verdicts(reading)["nationality"] is False
+    seen = viz.confirm(reading, ["Surname", "ERIKSSON", "Given", "names", "ANNA", "MARIA",
+                                 "Nationality", "UTO"], today=TODAY)
+    assert verdicts(seen)["nationality"] is True
+    assert verdicts(seen)["document_number"] is False
+    assert seen.passport is not None and not seen.passport.confirmed
+
+
+def test_a_lone_d_on_the_page_is_no_witness_for_germany() -> None:
+    line2 = zone(nationality="D")
+    broken = line2[:9] + str((int(line2[9]) + 5) % 10) + line2[10:]
+    reading = parse_td3(name_line("MUSTERMANN<<ERIKA", state="D"), broken, today=TODAY)
+    seen = viz.confirm(reading, ["MUSTERMANN", "ERIKA", "D"], today=TODAY)
+    assert verdicts(seen)["nationality"] is False
+
+
+def test_names_the_page_spells_otherwise_are_untrusted_alone() -> None:
+    reading = parse_td3(LINE1, LINE2, today=TODAY)
+    seen = viz.confirm(reading, ["ERIKSON", "ANNA", "MARIA", "UTO"], today=TODAY)
+    trust = verdicts(seen)
+    assert trust["names"] is False
+    assert trust["nationality"] and trust["birth_date"] and trust["expiry_date"]
+
+
+@pytest.mark.parametrize("line2", [LINE2, zone(number="L0O0K0K01"), zone(nationality="QQQ"),
+                                   LINE2[:43] + "0"])
+def test_a_confirmed_reading_trusts_every_field(line2: str) -> None:
+    passport = parse_td3(LINE1, line2, today=TODAY).passport
+    assert passport is not None and passport.trust
+    if passport.confirmed:
+        assert all(t.trusted for t in passport.trust)
+
+
+def test_the_trust_goes_through_json_and_back() -> None:
+    passport = parse_td3(LINE1, zone(number="L0O0K0K01"), today=TODAY).passport
+    assert passport is not None
+    data = passport.to_json()
+    assert data["trust"]["document_number"]["trusted"] is False
+    assert data["trust"]["nationality"] == {
+        "trusted": True, "reason": "an ICAO code read as printed; every check digit passes"}
+    back = PassportData.from_json(data)
+    assert back.trust == passport.trust
+    assert back.trusted("nationality") is True and back.trusted("document_number") is False
+    assert PassportData.from_json({"nationality": "UTO"}).trusted("nationality") is None
+
+
+
+def test_names_of_a_zone_that_fails_are_trusted_only_when_the_page_prints_them() -> None:
+    line2 = zone()
+    broken = line2[:9] + str((int(line2[9]) + 5) % 10) + line2[10:]
+    reading = parse_td3(LINE1, broken, today=TODAY)
+    assert verdicts(reading)["names"] is False
+    seen = viz.confirm(reading, ["ERIKSSON", "ANNA", "MARIA"], today=TODAY)
+    assert verdicts(seen)["names"] is True
+    assert reason(seen, "names") == "the printed page shows them"
+
+
+def test_a_page_printing_the_number_with_weighed_out_look_alikes_chooses_it() -> None:
+    # `X12345BB8` read `X12345888` passes every check; the pair is an alternative and the page
+    # printing the letters chooses it.
+    line2 = zone(number="X12345BB8")
+    reading = parse_td3(LINE1, "X12345888" + line2[9:], today=TODAY)
+    assert verdicts(reading)["document_number"] is False
+    seen = viz.confirm(reading, ["ERIKSSON", "ANNA", "MARIA", "UTO", "X12345BB8"], today=TODAY)
+    assert seen.passport is not None and seen.passport.document_number == "X12345BB8"
+    assert verdicts(seen)["document_number"] is True
+
+
+def test_a_page_printing_another_number_that_fails_the_check_is_no_witness() -> None:
+    reading = parse_td3(LINE1, LINE2, today=TODAY)
+    seen = viz.confirm(reading, ["ERIKSSON", "ANNA", "MARIA", "UTO", "L8989O2C3"], today=TODAY)
+    assert verdicts(seen)["document_number"] is True
+    assert seen.passport is not None and seen.passport.confirmed
+
+
+def test_the_classifier_reasons_name_what_it_is_not_sure_of_without_the_number() -> None:
+    from classifiers.classify import PageScore, _passport_by_mrz
+    from classifiers.extract import Page
+    from classifiers.limits import Limits
+
+    page = Page(1, "", mrz=parse_td3(LINE1, zone(number="L0O0K0K01"), today=TODAY),
+                full_text_read=False)
+    score = PageScore(page, prediction=None)
+    _passport_by_mrz(score, Limits())
+    notes = [r for r in score.reasons if r.startswith("not sure of the document number")]
+    assert notes and "O or 0" in notes[0] and "L0O0K0K01" not in notes[0]
+    assert not any(r.startswith("not sure of the nationality") for r in score.reasons)

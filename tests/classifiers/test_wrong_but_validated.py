@@ -1,0 +1,100 @@
+"""ICAO 9303 edge cases where a wrong reading passes every check digit (issue 10).
+
+Check digits weigh 7, 3, 1. Two look-alikes whose values differ by d, side by side at weights 7
+and 3, change the sum by 10 d: nothing. K and `<` differ by 20: nothing at any weight. So a zone
+misread that way validates, and the composite (which weighs the number alike) cannot help. The
+reader must then read it right or say the number is not settled, never present the wrong value
+as validated, and the other fields keep their own verdicts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from classifiers import viz
+from classifiers.mrz import parse_td3
+from tests.classifiers.test_mrz import LINE1, TODAY, name_line, zone
+
+# (letter, digit) pairs OCR swaps in OCR-B, both directions.
+PAIRS = [("O", "0"), ("B", "8"), ("S", "5"), ("I", "1"), ("Z", "2"), ("G", "6"), ("D", "0"),
+         ("Q", "0")]
+# Numbers holding no look-alike of their own at the swapped places: the swap is the only doubt.
+BASES = ["123457789", "AB3457789", "X12345778", "L89871243"]
+WEIGHT_7_AND_3 = (0, 3, 6)  # a position of weight 7 followed by one of weight 3
+
+
+def misread(base: str, at: int, printed: str, read: str) -> tuple[str, str]:
+    true = base[:at] + printed * 2 + base[at + 2:]
+    wrong = base[:at] + read * 2 + base[at + 2:]
+    return true, wrong
+
+
+CASES = [(*misread(base, at, a, b), f"{a}{a}->{b}{b}")
+         for letter, digit in PAIRS for a, b in ((letter, digit), (digit, letter))
+         for base in BASES for at in WEIGHT_7_AND_3]
+
+
+@pytest.mark.parametrize(("true", "read", "swap"), CASES,
+                         ids=[f"{c[0]}-read-{c[1]}" for c in CASES])
+def test_a_weighed_out_pair_is_never_a_validated_wrong_number(true: str, read: str,
+                                                               swap: str) -> None:
+    line2 = zone(number=true)
+    reading = parse_td3(LINE1, read + line2[9:], today=TODAY)
+    passport = reading.passport
+    assert passport is not None and reading.checks_ok, "the misread passes every check"
+    if passport.document_number != true:
+        assert passport.trusted("document_number") is False, swap
+        assert not passport.confirmed
+        # The truth is among the readings offered to a witness (a 0 stands for O as a D or Q
+        # does: the round letter is offered).
+        offered = {line[0:9] for line in reading.alternatives}
+        assert true in offered or true.replace("D", "O").replace("Q", "O") in offered
+    # The number's doubt is the number's alone.
+    assert passport.trusted("nationality") and passport.trusted("birth_date")
+    assert passport.trusted("expiry_date")
+
+
+@pytest.mark.parametrize("number", ["1234567K", "X12K4", "AB12K", "C01X00TKK"])
+def test_a_k_before_the_fillers_is_never_a_validated_filler(number: str) -> None:
+    # `...K<` and `...<<` weigh the same: a K read before the fillers may be a filler misread,
+    # and back, so the number is not settled by the check digits. (A K the zone shows as `<` is
+    # a filler: the band's cells are matched with the OCR-B `<`, which no K resembles.)
+    passport = parse_td3(LINE1, zone(number=number), today=TODAY).passport
+    assert passport is not None
+    if passport.document_number != number or number.endswith("K"):
+        assert passport.trusted("document_number") is False and not passport.confirmed
+    assert passport.trusted("nationality") and passport.trusted("expiry_date")
+
+
+@pytest.mark.parametrize("number", ["L898902C3", "123457789", "X1234577", "AB3457789"])
+def test_numbers_without_a_weighed_out_pair_stay_confirmed(number: str) -> None:
+    # The other side: no doubt is raised where the check digits do settle the number.
+    passport = parse_td3(LINE1, zone(number=number), today=TODAY).passport
+    assert passport is not None and passport.document_number == number
+    assert passport.confirmed and passport.trusted("document_number")
+
+
+def test_a_scattered_pair_is_left_to_the_printed_page() -> None:
+    # B at weight 3 (position 1) and at weight 7 (position 3) also weigh out, but letters
+    # scattered among digits are no number format, and flagging every such pair would doubt
+    # most numbers: the zone alone keeps what it read, and the printed page is the witness.
+    true = "1B3B57789"
+    line2 = zone(number=true)
+    reading = parse_td3(LINE1, "183857789" + line2[9:], today=TODAY)
+    assert reading.checks_ok and reading.passport is not None
+    seen = viz.confirm(reading, ["ERIKSSON", "ANNA", "MARIA", "UTO", true], today=TODAY)
+    assert seen.passport is not None and not seen.passport.confirmed
+    assert seen.passport.trusted("document_number") is False
+    assert seen.passport.trusted("nationality") and seen.passport.trusted("expiry_date")
+
+
+def test_a_dutch_number_never_holds_the_letter_o() -> None:
+    # government.nl: the letter O is not used in Dutch passport numbers, only the digit 0. An
+    # O pair the check digits cannot tell from 00 is settled for an NLD passport only.
+    line2 = zone(number="XR1001R58", nationality="NLD")
+    for read in (line2, "XR1OO1R58" + line2[9:]):
+        dutch = parse_td3(name_line("DE<VRIES<<ANNA", state="NLD"), read, today=TODAY)
+        assert dutch.passport is not None and dutch.passport.document_number == "XR1001R58"
+        assert dutch.passport.trusted("document_number") and dutch.passport.confirmed
+    other = parse_td3(name_line("DE<VRIES<<ANNA", state="UTO"), line2, today=TODAY)
+    assert other.passport is not None and not other.passport.trusted("document_number")

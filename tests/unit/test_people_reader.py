@@ -1,0 +1,178 @@
+"""Who a document is about (classifiers.people): names and birth dates as papers write them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from classifiers.people import clean_name, name_key, parse_date, read_people
+from classifiers.types import Kind, PersonMention
+
+
+def people(text: str, kind: Kind = Kind.ANTECEDENTS) -> list[tuple[str, str, date | None]]:
+    return [(m.name, m.role, m.birth_date) for m in read_people(text, kind)]
+
+
+def test_a_form_names_its_holder_in_labelled_fields() -> None:
+    # Given an antecedents form with its fields filled in, an employer's field among them
+    text = ("Surname: SANTOS\nGiven names: MARIA LUISA\nDate of birth: 12-03-1990\n"
+            "Name of employer: ACME BV\nSignature ........")
+    # Then its holder is the one person, and the employer is no person
+    assert people(text) == [("MARIA LUISA SANTOS", "holder", date(1990, 3, 12))]
+
+
+def test_dutch_labels_with_a_wide_gap_and_a_hint_in_brackets() -> None:
+    text = ("Achternaam      Oliveira\nVoornamen       João Pedro\n"
+            "Geboortedatum (dd-mm-jjjj)    04-11-1985")
+    assert people(text, Kind.TB_DECLARATION) == [
+        ("João Pedro Oliveira", "holder", date(1985, 11, 4))]
+
+
+def test_a_whole_label_then_one_space_then_the_value() -> None:
+    text = "Surname OLIVEIRA\nGiven names ANA CLARA\nDate of birth 01.02.1999"
+    assert people(text) == [("ANA CLARA OLIVEIRA", "holder", date(1999, 2, 1))]
+
+
+def test_the_answer_on_the_line_below_its_label() -> None:
+    text = "Full name\nKwame Mensah\nDate of birth\n7 June 1987\nNationality\nGhanaian"
+    assert people(text) == [("Kwame Mensah", "holder", date(1987, 6, 7))]
+
+
+def test_two_fields_on_one_line_of_a_table() -> None:
+    text = "Surname: Kowalski\tFirst name: Anna\nDate of birth: 1991-08-30"
+    assert people(text) == [("Anna Kowalski", "holder", date(1991, 8, 30))]
+
+
+def test_a_first_person_statement_names_the_declarant() -> None:
+    text = ("I, the undersigned, Chen Wei, born on 3 May 1992, declare that I am willing to "
+            "undergo a test for tuberculosis.")
+    assert people(text, Kind.TB_DECLARATION) == [("Chen Wei", "holder", date(1992, 5, 3))]
+
+
+def test_a_statement_and_the_fields_naming_the_same_person_are_one_mention() -> None:
+    text = ("Ik, ondergetekende, Lukas Becker, geboren op 21 juli 1984, verklaar ...\n"
+            "Naam: Lukas Becker\nGeboortedatum: 21-07-1984")
+    assert people(text) == [("Lukas Becker", "holder", date(1984, 7, 21))]
+
+
+def test_a_marriage_certificate_names_both_spouses_under_their_headings() -> None:
+    text = ("CERTIFICATE OF MARRIAGE\nHusband\nFull name: Arjun Sharma\n"
+            "Date of birth: 14/07/1988\nWife\nFull name: Priya Nair\n"
+            "Date of birth: 02/01/1990\nDate of marriage: 12/12/2015")
+    assert people(text, Kind.MARRIAGE_CERTIFICATE) == [
+        ("Arjun Sharma", "spouse", date(1988, 7, 14)),
+        ("Priya Nair", "spouse", date(1990, 1, 2))]
+
+
+def test_a_birth_certificate_names_the_child_and_the_parents() -> None:
+    text = ("Geboorteakte\nGegevens van het kind\nGeslachtsnaam: Santos\nVoornamen: Ana\n"
+            "Geboren op: 5 maart 2012\nGegevens van de moeder\nGeslachtsnaam: Santos\n"
+            "Voornamen: Maria\nVader\nNaam: Pedro Santos")
+    assert people(text, Kind.BIRTH_CERTIFICATE) == [
+        ("Ana Santos", "child", date(2012, 3, 5)),
+        ("Maria Santos", "parent", None),
+        ("Pedro Santos", "parent", None)]
+
+
+def test_a_parental_consent_names_the_consenting_parent_and_the_child() -> None:
+    text = ("Parental consent\nName of the consenting parent: Pedro Santos\n"
+            "Name of the child: Ana Santos   Date of birth of the child: 05-03-2012")
+    assert people(text, Kind.PARENTAL_CONSENT) == [
+        ("Pedro Santos", "consenting_parent", None),
+        ("Ana Santos", "child", date(2012, 3, 5))]
+
+
+@pytest.mark.parametrize("text", [
+    "Surname: ..................\nGiven names: ______________\nDate of birth: __-__-____",
+    "Name: (block capitals)\nDate of birth: dd-mm-yyyy",
+    "Name and address of the employer: ACME BV, Amsterdam",
+    "Name of the doctor: Dr. Jansen",
+])
+def test_a_blank_field_or_someone_elses_field_names_nobody(text: str) -> None:
+    assert people(text) == []
+
+
+def test_a_passports_holder_comes_from_its_mrz_and_any_other_paper_is_read() -> None:
+    # Given a paper the classifier could not place (HR may place it by hand)
+    assert people("Surname: SANTOS\nGiven names: Maria", Kind.OTHER) == [
+        ("Maria SANTOS", "holder", None)]
+    # and a passport page, whose printed labels the MRZ reading already covers
+    assert read_people("Surname: SANTOS", Kind.PASSPORT) == ()
+
+
+@pytest.mark.parametrize(("written", "day"), [
+    ("12-03-1990", date(1990, 3, 12)),
+    ("12.3.1990", date(1990, 3, 12)),
+    ("1990-03-12", date(1990, 3, 12)),
+    ("03/25/1990", date(1990, 3, 25)),      # only the month-first reading is a date
+    ("12 maart 1990", date(1990, 3, 12)),
+    ("12th of March, 1990", date(1990, 3, 12)),
+    ("March 12, 1990", date(1990, 3, 12)),
+    ("12 de marzo de 1990", date(1990, 3, 12)),
+    ("12-03-90", None),                      # a two-digit year is a guess about the century
+    ("31-02-1990", None),
+    ("dd-mm-yyyy", None),
+])
+def test_birth_dates_as_people_write_them(written: str, day: date | None) -> None:
+    assert parse_date(written) == day
+
+
+@pytest.mark.parametrize(("value", "name"), [
+    ("  MARIA  ", "MARIA"),
+    ("O'Brien-Smith", "O'Brien-Smith"),
+    ("Maria (as in passport)", "Maria"),
+    ("and address", None),
+    ("12345", None),
+    ("not applicable", None),
+])
+def test_a_value_is_a_name_only_when_it_looks_like_one(value: str, name: str | None) -> None:
+    assert clean_name(value) == name
+
+
+def test_a_name_key_ignores_order_case_and_accents() -> None:
+    assert name_key("João Pedro OLIVEIRA") == name_key("oliveira, joao pedro")
+
+
+def test_the_mention_travels_in_the_json_verdict() -> None:
+    mention = PersonMention("Ana Santos", "child", date(2012, 3, 5))
+    assert PersonMention.from_json(mention.to_json()) == mention
+
+
+def test_a_role_word_alone_labels_a_name() -> None:
+    text = "Father: Mr. Pedro Santos\nMother: SANTOS, Maria\nChild: Ana Santos, born 05-03-2012"
+    assert people(text, Kind.BIRTH_CERTIFICATE) == [
+        ("Pedro Santos", "parent", None), ("Maria SANTOS", "parent", None),
+        ("Ana Santos", "child", date(2012, 3, 5))]
+
+
+def test_a_tables_header_row_labels_the_row_below() -> None:
+    text = "Surname | Given names | Date of birth\nSANTOS | Ana | 05-03-2012"
+    assert people(text) == [("Ana SANTOS", "holder", date(2012, 3, 5))]
+
+
+def test_a_bilingual_label_is_one_label() -> None:
+    text = ("1. Surname / Achternaam / Nom: SANTOS\n2. Forenames / Voornamen: Ana Clara\n"
+            "3. Date of birth / Geboortedatum      05-03-2012")
+    assert people(text, Kind.BIRTH_CERTIFICATE) == [("Ana Clara SANTOS", "child",
+                                                     date(2012, 3, 5))]
+
+
+def test_a_label_that_asks_for_the_whole_name() -> None:
+    assert people("Name and surname: Priya Nair") == [("Priya Nair", "holder", None)]
+
+
+def test_a_certificates_sentences_name_its_parties() -> None:
+    # Given a birth certificate written as prose
+    text = ("This is to certify that ANA CLARA SANTOS, born on 5 March 2012 at Lisbon, "
+            "daughter of Pedro Santos and Maria da Silva, was registered.")
+    # Then the child and both parents are named
+    assert people(text, Kind.BIRTH_CERTIFICATE) == [
+        ("ANA CLARA SANTOS", "child", date(2012, 3, 5)),
+        ("Pedro Santos", "parent", None), ("Maria da Silva", "parent", None)]
+
+
+def test_a_marriage_between_two_people() -> None:
+    text = "The marriage between Mr. Arjun Sharma and Ms. Priya Nair was solemnised on ..."
+    assert people(text, Kind.MARRIAGE_CERTIFICATE) == [
+        ("Arjun Sharma", "spouse", None), ("Priya Nair", "spouse", None)]
