@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -17,6 +19,10 @@ from mailbot.store.models import (
     CaseAlias,
     InboundState,
     OutboundState,
+    Partnership,
+    Person,
+    Relation,
+    ReviewDecision,
     utcnow,
 )
 
@@ -56,17 +62,18 @@ def link_address(services: Services, key: str, address: str, *, by: str | None =
             raise ConfigError(f"{address} already belongs to {other.reference}")
         if other is None:
             session.add(CaseAlias(address=address, case_id=case.id))
-        released = 0
+        released = []
         for inbound in repo.held_mails_from(session, case.id, address):
             inbound.state = InboundState.PROCESSED
             inbound.note = f"released by HR: {address} linked to {case.reference}"
             for document in repo.documents_of_mail(session, inbound.id):
                 document.held = False
-                released += 1
+                released.append(document)
         session.flush()
+        services.cases.place(session, case, released)  # now they count: for whom
         services.cases.refresh(session, case, utcnow())
-        _audit(session, case, by, "case.link", address=address, released=released)
-        return released
+        _audit(session, case, by, "case.link", address=address, released=len(released))
+        return len(released)
 
 
 def resolve_case(engine: Engine, key: str, now: datetime | None = None, *,
@@ -155,6 +162,161 @@ def purge_closed(engine: Engine, older_than_days: int, *, dry_run: bool = False)
             repo.delete_case_contents(session, case.id)
             case.email = f"purged-{case.reference.lower()}@purged.invalid"
             case.name = ""
+            candidate = repo.candidate_of(session, case)
+            candidate.name, candidate.birth_date, candidate.nationality = "", None, None
             case.nationality = None
             case.passport_expiry = None
     return report or ["nothing to purge"]
+
+
+# ---------------------------------------------------------------- persons of a case
+
+DEPENDANT_RELATIONS = (Relation.SPOUSE, Relation.PARTNER, Relation.CHILD)
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    relation: str
+    name: str
+    birth_date: date | None = None
+    nationality: str | None = None
+    other_parent_stays: bool = False
+    partnership: str | None = None
+
+    def validated(self) -> NewPerson:
+        relation = _relation(self.relation)
+        if not self.name.strip():
+            raise ConfigError("--name: the person's name as their passport prints it")
+        if self.partnership is not None:
+            if self.partnership not in tuple(Partnership):
+                raise ConfigError(f"--partnership {self.partnership!r}: one of "
+                                  f"{', '.join(tuple(Partnership))}")
+            if relation == Relation.CHILD:
+                raise ConfigError("--partnership goes with a spouse or partner")
+        if self.other_parent_stays and relation != Relation.CHILD:
+            raise ConfigError("--other-parent-stays goes with a child")
+        if self.birth_date is not None and self.birth_date > utcnow().date():
+            raise ConfigError(f"--birth-date {self.birth_date.isoformat()} is in the future")
+        return self
+
+
+def _relation(value: str) -> Relation:
+    if value not in tuple(DEPENDANT_RELATIONS):
+        raise ConfigError(f"--relation {value!r}: one of "
+                          f"{', '.join(r.value for r in DEPENDANT_RELATIONS)}")
+    return Relation(value)
+
+
+def _person(session: Session, case: Case, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.case_id != case.id:
+        raise ConfigError(f"{case.reference} has no person {person_id}; `mailbot case person "
+                          f"list {case.reference}` names them")
+    return person
+
+
+def person_row(person: Person) -> dict[str, Any]:
+    return {
+        "id": person.id,
+        "relation": person.relation.value if person.relation else None,
+        "name": person.name,
+        "birth_date": person.birth_date.isoformat() if person.birth_date else None,
+        "nationality": person.nationality,
+        "other_parent_stays": person.other_parent_stays,
+        "partnership": person.partnership.value if person.partnership else None,
+        "confirmed": person.confirmed,
+        "proposed_from_document": person.proposed_from_document,
+    }
+
+
+def add_person(services: Services, key: str, new: NewPerson, *, by: str | None = None,
+               ) -> dict[str, Any]:
+    """HR declares a dependant (confirmed); the case's checklist now asks for their documents."""
+    new = new.validated()
+    with session_scope(services.engine) as session:
+        case = _case(session, key)
+        repo.candidate_of(session, case)
+        person = repo.add_person(session, Person(
+            case_id=case.id, relation=Relation(new.relation), name=new.name.strip()[:200],
+            birth_date=new.birth_date, nationality=(new.nationality or "").upper() or None,
+            other_parent_stays=new.other_parent_stays,
+            partnership=Partnership(new.partnership) if new.partnership else None,
+            confirmed=True, created_at=utcnow()))
+        services.cases.refresh(session, case, utcnow())
+        _audit(session, case, by, "case.person.add", person=person.id,
+               relation=new.relation, birth_date=_iso(new.birth_date),
+               other_parent_stays=new.other_parent_stays, partnership=new.partnership)
+        return person_row(person)
+
+
+def list_persons(engine: Engine, key: str) -> list[dict[str, Any]]:
+    with Session(engine) as session:
+        case = _case(session, key)
+        assert case.id is not None
+        persons = repo.persons_of(session, case.id)
+        if not any(person.relation == Relation.CANDIDATE for person in persons):
+            # A case made before persons existed, not yet refreshed: its candidate is implied.
+            return [{"id": None, "relation": Relation.CANDIDATE.value, "name": case.name,
+                     "birth_date": None, "nationality": None, "other_parent_stays": False,
+                     "partnership": None, "confirmed": True, "proposed_from_document": None},
+                    *(person_row(person) for person in persons)]
+        return [person_row(person) for person in persons]
+
+
+def remove_person(services: Services, key: str, person_id: int, *,
+                  by: str | None = None) -> None:
+    """A dependant who does not come along (or a proposal HR declines). Refused while
+    documents are theirs: HR places them first (`review accept DOC KIND --person ID`), so
+    nothing is lost or silently counted for someone else."""
+    with session_scope(services.engine) as session:
+        case = _case(session, key)
+        person = _person(session, case, person_id)
+        if person.relation == Relation.CANDIDATE:
+            raise ConfigError("the candidate is not removed; `mailbot case close` closes a case")
+        assert case.id is not None
+        documents = [doc for doc in repo.documents_of(session, case.id)
+                     if doc.person_id == person.id]
+        theirs = [doc.id for doc in documents if doc.decision != ReviewDecision.REJECTED]
+        if theirs:
+            raise ConfigError(f"document(s) {', '.join(map(str, theirs))} are of this person; "
+                              "place them on another person first (`mailbot review accept DOC "
+                              "KIND --person ID`)")
+        detail = person_row(person)
+        for document in documents:  # rejected ones count for no one anyway
+            document.person_id = None
+        session.flush()
+        session.delete(person)
+        session.flush()
+        services.cases.refresh(session, case, utcnow())
+        _audit(session, case, by, "case.person.remove", person=person_id,
+               relation=detail["relation"], confirmed=detail["confirmed"])
+
+
+def confirm_person(services: Services, key: str, person_id: int, relation: str, *,
+                   other_parent_stays: bool | None = None, partnership: str | None = None,
+                   by: str | None = None) -> dict[str, Any]:
+    """HR says who a proposed dependant is (or corrects a declared one's relation)."""
+    checked = NewPerson(relation, "-", other_parent_stays=bool(other_parent_stays),
+                        partnership=partnership).validated()
+    with session_scope(services.engine) as session:
+        case = _case(session, key)
+        person = _person(session, case, person_id)
+        if person.relation == Relation.CANDIDATE:
+            raise ConfigError("the candidate is the candidate; confirm a dependant")
+        previous = {"relation": person.relation.value if person.relation else None,
+                    "confirmed": person.confirmed}
+        person.relation = Relation(checked.relation)
+        person.confirmed = True
+        if other_parent_stays is not None:
+            person.other_parent_stays = other_parent_stays
+        if partnership is not None:
+            person.partnership = Partnership(partnership)
+        session.flush()
+        services.cases.refresh(session, case, utcnow())
+        _audit(session, case, by, "case.person.confirm", person=person_id,
+               relation=checked.relation, previous=previous)
+        return person_row(person)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -29,6 +29,9 @@ review_app = typer.Typer(
     help="Files the classifier was unsure about: list the queue, accept or reject one.",
     invoke_without_command=True)
 app.add_typer(review_app, name="review")
+person_app = typer.Typer(help="The persons of a case: the candidate and the dependants (spouse, "
+                              "partner, children) who come along.", no_args_is_help=True)
+case_app.add_typer(person_app, name="person")
 user_app = typer.Typer(help="HR's accounts of the web dashboard (`mailbot web`).",
                        no_args_is_help=True)
 app.add_typer(user_app, name="user")
@@ -198,9 +201,10 @@ def _print_cases_table(cases: list[dict[str, Any]]) -> None:
 def cases(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """All cases: status, received, missing, problems, last activity."""
     from mailbot.boot import database
-    from mailbot.views import all_cases
+    from mailbot.views import all_cases, rules_of
 
-    found = all_cases(database(settings()))
+    configured = settings()
+    found = all_cases(database(configured), rules_of(configured))
     if as_json:
         _print_json(found)
     else:
@@ -213,9 +217,10 @@ def case_show(key: CaseKey,
               as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """One case in detail: every document, its verdict, confidence and why."""
     from mailbot.boot import database
-    from mailbot.views import one_case
+    from mailbot.views import one_case, rules_of
 
-    found = one_case(database(settings()), key)
+    configured = settings()
+    found = one_case(database(configured), key, rules_of(configured))
     if found is None:
         errors.print(f"mailbot: no case {key!r}; `mailbot cases` lists them", markup=False)
         raise typer.Exit(1)
@@ -229,8 +234,43 @@ def case_show(key: CaseKey,
                   f"missing: {', '.join(found['missing']) or 'nothing'}; "
                   f"in review: {', '.join(found['in_review']) or 'nothing'}; "
                   f"problems: {', '.join(found['problems']) or 'none'}", highlight=False)
+    persons = found["persons"]
+    if len(persons) == 1:  # the candidate alone: one table, as ever
+        _print_documents(found["received"])
+    else:
+        shown: set[int] = set()
+        for person in persons:
+            _print_person(person)
+            _print_documents(person["received"])
+            shown.update(doc["document"] for doc in person["received"])
+        rest = [doc for doc in found["received"] if doc["document"] not in shown]
+        if rest:
+            console.print("[bold]Whose it is waits for HR[/] (mailbot review accept DOC KIND "
+                          "--person ID):", highlight=False)
+            _print_documents(rest)
+    for mail in found["mails"]:
+        console.print(f"mail #{mail['mail']} {mail['sent_at'] or ''} {mail['state']}: "
+                      f"{mail['subject']} {('— ' + mail['note']) if mail['note'] else ''}",
+                      highlight=False, markup=False)
+
+
+def _print_person(person: dict[str, Any]) -> None:
+    who = person["relation"] or "proposed (confirm: mailbot case person confirm REF ID " \
+                                 "--relation R)"
+    born = f", born {person['birth_date']}" if person["birth_date"] else ""
+    console.print(
+        f"[bold]{who} #{person['id']}[/] {person['name'] or '?'}{born}, nationality "
+        f"{person['nationality'] or '?'}: "
+        + ("complete" if person["complete"] else
+           f"missing {', '.join(person['missing']) or 'nothing'}; in review "
+           f"{', '.join(person['in_review']) or 'nothing'}")
+        + (f"; problems: {', '.join(person['problems'])}" if person["problems"] else ""),
+        highlight=False)
+
+
+def _print_documents(documents: list[dict[str, Any]]) -> None:
     table = Table("doc", "mail", "file", "kind", "conf.", "filled", "review", "why")
-    for doc in found["received"]:
+    for doc in documents:
         kind = doc["kind"] + (" (held)" if doc["held"] else "")
         why = doc["error_detail"] if doc["error"] else "; ".join(doc["reasons"][:4])
         table.add_row(str(doc["document"]), str(doc["mail"]), doc["filename"], kind,
@@ -238,10 +278,6 @@ def case_show(key: CaseKey,
                       "" if doc["filled"] is None else str(doc["filled"]),
                       _review_cell(doc["review"]), why)
     console.print(table)
-    for mail in found["mails"]:
-        console.print(f"mail #{mail['mail']} {mail['sent_at'] or ''} {mail['state']}: "
-                      f"{mail['subject']} {('— ' + mail['note']) if mail['note'] else ''}",
-                      highlight=False, markup=False)
 
 
 def _review_cell(review: dict[str, Any] | None) -> str:
@@ -309,19 +345,25 @@ def review(ctx: typer.Context,
 def review_accept(
     document: Annotated[int, typer.Argument(help="The document id (`mailbot review`)")],
     kind: Annotated[str, typer.Argument(
-        help="What it counts as: passport, antecedents, tb_declaration or other")],
+        help="What it counts as: passport, antecedents, tb_declaration or other; in a case "
+             "with dependants also marriage_certificate, partnership_certificate, "
+             "birth_certificate, unmarried_status, relationship_declaration, "
+             "parental_consent")],
     nationality: Annotated[str | None, typer.Option(
         help="passport: the nationality code the page prints (NGA, IND, D …), when the bot "
              "could not read it; it decides on the TB declaration")] = None,
     expires: Annotated[str | None, typer.Option(
         help="passport: the expiry date the page prints, YYYY-MM-DD")] = None,
+    person: Annotated[int | None, typer.Option(
+        help="Whose document it is: a person's id from `mailbot case person list`")] = None,
     by: ByOption = None,
 ) -> None:
     """HR checked the file: it counts as KIND (also overrules a confident verdict)."""
     from mailbot.store.models import ReviewDecision
 
     _decide(document, ReviewDecision.ACCEPTED, by, kind=kind, reason=None,
-            nationality=nationality, expires=_day(expires, "--expires") if expires else None)
+            nationality=nationality, expires=_day(expires, "--expires") if expires else None,
+            person=person)
 
 
 @review_app.command("reject")
@@ -348,13 +390,14 @@ def _day(value: str, option: str) -> date:
 
 def _decide(document: int, decision: Any, by: str | None, *, kind: str | None,
             reason: str | None, nationality: str | None = None,
-            expires: date | None = None) -> None:
+            expires: date | None = None, person: int | None = None) -> None:
     from mailbot.boot import build_admin_services
     from mailbot.review import Decision, decide, parse_kind
 
     outcome = decide(build_admin_services(settings()),
                      Decision(document, decision, by or _os_user(), kind=parse_kind(kind),
-                              reason=reason, nationality=nationality, expires=expires))
+                              reason=reason, nationality=nationality, expires=expires,
+                              person_id=person))
     what = (f"document {outcome.document_id} ({outcome.reference}, {outcome.filename})")
     if not outcome.changed:
         console.print(f"{what}: already decided so; nothing changed, nothing sent",
@@ -457,6 +500,90 @@ def case_resume(key: CaseKey) -> None:
     from mailbot.admin import resume_reminders
 
     _change_case(resume_reminders, key, f"{key}: reminders resumed; the next counts from now")
+
+
+# ---------------------------------------------------------------------------- persons
+
+
+@person_app.command("add")
+@friendly
+def person_add(
+    key: CaseKey,
+    relation: Annotated[str, typer.Option(help="spouse, partner or child")],
+    name: Annotated[str, typer.Option(help="The name as the passport prints it")],
+    birth_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
+    nationality: Annotated[str | None, typer.Option(
+        help="The nationality code (until their passport is read)")] = None,
+    other_parent_stays: Annotated[bool, typer.Option(
+        "--other-parent-stays", help="child: the other parent stays behind (consent needed)",
+    )] = False,
+    partnership: Annotated[str | None, typer.Option(
+        help="spouse or partner: marriage, registered or unmarried")] = None,
+) -> None:
+    """Declare a dependant who comes along: their checklist joins the case's."""
+    from mailbot.admin import NewPerson, add_person
+    from mailbot.boot import build_admin_services
+
+    added = add_person(build_admin_services(settings()), key, NewPerson(
+        relation, name, _day(birth_date, "--birth-date") if birth_date else None,
+        nationality, other_parent_stays, partnership), by=_os_user())
+    console.print(f"{key}: person {added['id']} added ({added['relation']} {added['name']})",
+                  highlight=False, markup=False)
+
+
+@person_app.command("list")
+@friendly
+def person_list(key: CaseKey,
+                as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """The persons of a case, the candidate first; proposed ones wait for `confirm`."""
+    from mailbot.admin import list_persons
+    from mailbot.boot import database
+
+    persons = list_persons(database(settings()), key)
+    if as_json:
+        _print_json(persons)
+        return
+    table = Table("id", "relation", Column("name", overflow="fold"), "birth date", "confirmed")
+    for person in persons:
+        table.add_row(str(person["id"]), person["relation"] or "? (proposed)", person["name"],
+                      person["birth_date"] or "-", "yes" if person["confirmed"] else "no")
+    console.print(table)
+
+
+@person_app.command("remove")
+@friendly
+def person_remove(key: CaseKey,
+                  person: Annotated[int, typer.Argument(help="The person's id (`list`)")],
+                  ) -> None:
+    """A dependant who does not come along, or a proposal that is no one of the family."""
+    from mailbot.admin import remove_person
+    from mailbot.boot import build_admin_services
+
+    remove_person(build_admin_services(settings()), key, person, by=_os_user())
+    console.print(f"{key}: person {person} removed", highlight=False, markup=False)
+
+
+@person_app.command("confirm")
+@friendly
+def person_confirm(
+    key: CaseKey,
+    person: Annotated[int, typer.Argument(help="The person's id (`list`)")],
+    relation: Annotated[str, typer.Option(help="spouse, partner or child")],
+    other_parent_stays: Annotated[bool | None, typer.Option(
+        "--other-parent-stays/--other-parent-comes",
+        help="child: whether the other parent stays behind")] = None,
+    partnership: Annotated[str | None, typer.Option(
+        help="spouse or partner: marriage, registered or unmarried")] = None,
+) -> None:
+    """Say who a proposed dependant is (a passport of theirs arrived): they now count."""
+    from mailbot.admin import confirm_person
+    from mailbot.boot import build_admin_services
+
+    done = confirm_person(build_admin_services(settings()), key, person, relation,
+                          other_parent_stays=other_parent_stays, partnership=partnership,
+                          by=_os_user())
+    console.print(f"{key}: person {person} confirmed as {done['relation']} ({done['name']})",
+                  highlight=False, markup=False)
 
 
 @app.command()

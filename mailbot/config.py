@@ -149,6 +149,8 @@ class Settings(BaseSettings):
 
     # The TB-exemption list HR may update without a release; empty = the bundled list.
     tb_exempt_file: Path | None = None
+    # A family's rules (mailbot/checklist/family.toml) HR may update; empty = the bundled ones.
+    family_rules_file: Path | None = None
     # Trust `Authentication-Results` only from this authserv-id (the operator's own server).
     authserv_id: str = ""
 
@@ -213,7 +215,8 @@ class Settings(BaseSettings):
 
     @field_validator(
         "imap_password_file", "imap_oauth2_token_file", "imap_ca_file", "smtp_password_file",
-        "smtp_oauth2_token_file", "smtp_ca_file", "tb_exempt_file", mode="before")
+        "smtp_oauth2_token_file", "smtp_ca_file", "tb_exempt_file", "family_rules_file",
+        mode="before")
     @classmethod
     def _empty_path_is_unset(cls, value: object) -> object:
         # `MAILBOT_SMTP_CA_FILE=` in an env file means "not set", not the current directory.

@@ -27,12 +27,30 @@ def gather(session: Session, since: datetime, until: datetime, waiting_days: int
             return DigestRow("-", "(no case)", "", detail)
         return DigestRow(case.reference, case.name, case.email, detail)
 
+    dependants = repo.all_dependants(session)
+    persons = {person.id: person for person in dependants}
+    families = {person.case_id for person in dependants}
+
+    def whose(person_id: int | None) -> str:
+        person = persons.get(person_id)
+        if person is None:
+            return ""
+        return f" ({person.relation or 'proposed'} {person.name})"
+
     new_by_case: dict[int | None, list[str]] = defaultdict(list)
     for document in repo.documents_received(session, since, until):
         new_by_case[document.case_id].append(
-            f"{document.kind}{' (unreadable)' if document.error else ''}: {document.filename}")
+            f"{document.kind}{' (unreadable)' if document.error else ''}"
+            f"{whose(document.person_id)}: {document.filename}")
     needs_human = [row(case.id, "asked a question") for case in cases.values()
                    if case.needs_human]
+    needs_human += [
+        row(person.case_id, f"a passport of {person.name or 'someone'}"
+                            f"{f' (born {person.birth_date})' if person.birth_date else ''} "
+                            "arrived, who is not of the case yet: mailbot case person confirm "
+                            f"{cases[person.case_id].reference if person.case_id in cases else ''}"
+                            f" {person.id} --relation spouse|partner|child (or remove)")
+        for person in dependants if not person.confirmed]
     open_cases = [case for case in cases.values() if not case.closed and case.status != "complete"]
     needs_human += [row(case.id, f"no answer after {case.escalated_after} reminder(s) (marked "
                                  f"{case.escalated_at:%Y-%m-%d}; mailbot case resolve|resume)")
@@ -62,8 +80,10 @@ def gather(session: Session, since: datetime, until: datetime, waiting_days: int
         completed=tuple(row(case.id, f"complete since {case.completed_at:%Y-%m-%d}")
                         for case in cases.values()
                         if case.completed_at and since < case.completed_at <= until),
-        waiting=tuple(row(case.id, f"missing {', '.join(case.missing)}; last mail "
-                                   f"{case.last_activity_at:%Y-%m-%d}")
+        waiting=tuple(row(case.id, f"missing {', '.join(case.missing)}"
+                                   + ("; and the family's (mailbot case show)"
+                                      if case.id in families else "")
+                                   + f"; last mail {case.last_activity_at:%Y-%m-%d}")
                       for case in cases.values()
                       if case.status != "complete" and not case.closed
                       and case.last_activity_at < waiting_since),

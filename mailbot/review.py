@@ -24,7 +24,8 @@ from classifiers.mrz import is_known_code
 from classifiers.sniff import sniff
 from classifiers.types import Kind
 from mailbot.cases import documents_bytes
-from mailbot.checklist.rules import REQUIREMENTS, Checklist, add_years
+from mailbot.checklist.family import FAMILY_KINDS, FamilyChecklist
+from mailbot.checklist.rules import REQUIREMENTS, add_years
 from mailbot.errors import ConfigError, UnknownDocument  # UnknownDocument: also from here
 from mailbot.services import Services
 from mailbot.store import repo
@@ -37,6 +38,13 @@ log = logging.getLogger("mailbot")
 # What HR can settle a document as: a kind the checklist counts, or `other`. (Kinds the
 # classifier may name before the checklist has a place for them are not offered.)
 KINDS = (*(requirement.name.value for requirement in REQUIREMENTS), Kind.OTHER.value)
+# A case with dependants also counts the documents of a relation (checklist/family.toml).
+FAMILY_REVIEW_KINDS = (*KINDS[:-1], *(kind.value for kind in FAMILY_KINDS), Kind.OTHER.value)
+
+
+def kinds_for(has_dependants: bool) -> tuple[str, ...]:
+    """What HR can settle a document of a case as."""
+    return FAMILY_REVIEW_KINDS if has_dependants else KINDS
 TRAINING_SOURCE = "hr-review"
 
 
@@ -51,11 +59,14 @@ class Decision:
     # not validate): the nationality decides on the TB declaration, the expiry on validity.
     nationality: str | None = None
     expires: date | None = None
+    person_id: int | None = None  # accept: whose document it is (`case person list`)
 
     def validated(self) -> Decision:
         checked = replace(self, kind=parse_kind(self.kind))
         if checked.decision == ReviewDecision.ACCEPTED and checked.kind is None:
             raise ConfigError("accept needs the kind the document counts as")
+        if checked.person_id is not None and checked.decision != ReviewDecision.ACCEPTED:
+            raise ConfigError("--person goes with `accept`: it places the file on a person")
         if checked.decision == ReviewDecision.REJECTED and not (checked.reason or "").strip():
             raise ConfigError("reject needs --reason: the candidate is told why")
         if not checked.by.strip():
@@ -76,8 +87,8 @@ def parse_kind(name: str | None) -> Kind | None:
     """A kind as HR typed it (None: not said); an unknown one stops the command."""
     if name is None:
         return None
-    if name not in KINDS:
-        raise ConfigError(f"unknown kind {name!r}; one of {', '.join(KINDS)}")
+    if name not in FAMILY_REVIEW_KINDS:
+        raise ConfigError(f"unknown kind {name!r}; one of {', '.join(FAMILY_REVIEW_KINDS)}")
     return Kind(name)
 
 
@@ -114,11 +125,14 @@ def decide(services: Services, decision: Decision) -> Outcome:
         case = repo.case_for_update(session, document.case_id)
         assert case is not None and case.id is not None
         if _same_decision(document, decision):
-            checklist = services.cases.checklist(session, case.id)
+            checklist = services.cases.family(session, case.id)
             return _outcome(document, case.reference, checklist, changed=False,
                             reply_queued=False, exported=None)
         _check_validity(document, decision)
-        before = services.cases.checklist(session, case.id).standing
+        family = services.cases.family(session, case.id)
+        _check_person(document, decision, family)
+        before = family.standing
+        previous_person = document.person_id
         previous = _decision_of(document)
         twins = repo.waiting_twins(session, document)
         for decided in (document, *twins):
@@ -129,6 +143,8 @@ def decide(services: Services, decision: Decision) -> Outcome:
             decided.decision_reason = (decision.reason or "").strip()[:1000] or None
             decided.decided_nationality = decision.nationality
             decided.decided_expiry = decision.expires
+            if decision.person_id is not None:
+                decided.person_id = decision.person_id
         session.flush()
         checklist = services.cases.refresh(session, case, now)  # also the HR "complete" mail
         reply_queued = False
@@ -145,6 +161,7 @@ def decide(services: Services, decision: Decision) -> Outcome:
                     "nationality": document.decided_nationality,
                     "expires": _iso(document.decided_expiry),
                     "copies": [twin.id for twin in twins],
+                    "person": document.person_id, "previous_person": previous_person,
                     "reply_queued": reply_queued, "exported": exported is not None},
         ))
         log.info("%s: document %s %s%s by %s; reply %s", case.reference, document.id,
@@ -164,7 +181,27 @@ def _check_validity(document: Document, decision: Decision) -> None:
                           "for 12 months after we received it; reject it with --reason instead")
 
 
+def _check_person(document: Document, decision: Decision, family: FamilyChecklist) -> None:
+    """A file counts for one person of its own case: a family's file whose person could not be
+    told is accepted only with --person; a relation document only in a case with dependants."""
+    if decision.decision != ReviewDecision.ACCEPTED:
+        return
+    persons = {person.person.person_id: person for person in family.persons}
+    if decision.person_id is not None and decision.person_id not in persons:
+        raise ConfigError(f"person {decision.person_id} is not of this case; `mailbot case "
+                          "person list` names them")
+    if decision.kind in FAMILY_KINDS and not family.has_dependants:
+        raise ConfigError(f"{decision.kind} counts for a dependant; the case has none (`mailbot "
+                          "case person add`)")
+    whose = decision.person_id if decision.person_id is not None else document.person_id
+    if family.has_dependants and whose is None and decision.kind != Kind.OTHER:
+        raise ConfigError("whose file it is could not be told: say --person ID (`mailbot case "
+                          "person list`)")
+
+
 def _same_decision(document: Document, decision: Decision) -> bool:
+    if decision.person_id is not None and decision.person_id != document.person_id:
+        return False
     return (document.decision == decision.decision and document.decided_kind == decision.kind
             and (document.decision_reason or None) == ((decision.reason or "").strip() or None)
             and document.decided_nationality == decision.nationality
@@ -179,7 +216,7 @@ def _decision_of(document: Document) -> dict[str, Any] | None:
             "at": document.decided_at.isoformat() if document.decided_at else None}
 
 
-def _outcome(document: Document, reference: str, checklist: Checklist, *, changed: bool,
+def _outcome(document: Document, reference: str, checklist: FamilyChecklist, *, changed: bool,
              reply_queued: bool, exported: Path | None) -> Outcome:
     assert document.id is not None
     return Outcome(document.id, reference, document.filename, changed, reply_queued, exported,

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from classifiers.limits import Limits
 from mailbot.cases import Cases
+from mailbot.checklist.family import load_family_rules
 from mailbot.checklist.tb_exempt import TbExemptList, load_tb_exempt_list
 from mailbot.config import Settings
 from mailbot.delivery.base import Delivery
@@ -35,5 +36,6 @@ def build_services(settings: Settings, engine: Engine, delivery: Delivery, *,
                    clock: Callable[[], datetime] = utcnow,
                    tb_list: TbExemptList | None = None) -> Services:
     outbox = Outbox(settings, engine, delivery, clock)
-    cases = Cases(settings, outbox, tb_list or load_tb_exempt_list(settings.tb_exempt_file))
+    cases = Cases(settings, outbox, tb_list or load_tb_exempt_list(settings.tb_exempt_file),
+                  load_family_rules(settings.family_rules_file))
     return Services(settings, engine, clock, outbox, cases, settings.document_limits())

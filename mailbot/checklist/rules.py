@@ -25,6 +25,8 @@ class PassportFacts:
     # The reader's word that the reading can be decided on (classifiers PassportData.confirmed).
     # None: not recorded (documents read before the reader said so): the check digits decide.
     confirmed: bool | None = None
+    birth_date: date | None = None   # whose passport it is (with the name) and how old they are
+    sex: str = ""                    # as the MRZ prints it: F, M or <
     # The reader's verdict per field (classifiers PassportData.trust); None: not recorded, the
     # reading's `confirmed` decides. A number the check digits cannot settle (O or 0) leaves
     # the nationality and the expiry trusted when their own evidence confirms them.
@@ -75,6 +77,7 @@ class DocumentFact:
     review: bool = False             # the classifier was unsure and HR has not decided yet
     accepted_by_hr: bool = False     # HR checked it by hand: it counts as `kind`
     rejected_reason: str | None = None  # HR checked it by hand and it does not count: why
+    person_id: int | None = None     # whose it is; None: not told (the candidate's)
 
     @property
     def waits_for_review(self) -> bool:
@@ -183,9 +186,9 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def _counted(documents: list[DocumentFact], kind: Kind) -> list[DocumentFact]:
+def _counted(documents: list[DocumentFact], *kinds: Kind) -> list[DocumentFact]:
     return [doc for doc in documents
-            if doc.kind == kind and not doc.held and doc.error is None and not doc.review
+            if doc.kind in kinds and not doc.held and doc.error is None and not doc.review
             and doc.rejected_reason is None]
 
 
@@ -246,16 +249,20 @@ class NationalityUnconfirmed:
 class SignedFormRequirement:
     """A form that counts only when filled in; a blank download sent back does not."""
 
-    def __init__(self, name: Kind, description: str) -> None:
+    def __init__(self, name: Kind, description: str, *, accepts: tuple[Kind, ...] = (),
+                 needed: bool | None = True) -> None:
         self.name = name
         self.description = description
+        # Other kinds that meet it too (a partnership certificate meets the marriage item).
+        self.accepts = (name, *accepts)
+        self._needed = needed  # None: not known yet (a child's antecedents, age unknown)
 
     def needed(self, facts: CaseFacts) -> bool | None:
-        return True
+        return self._needed
 
     def check(self, documents: list[DocumentFact], facts: CaseFacts) -> ItemStatus:
         needed = self.needed(facts)
-        forms = _counted(documents, self.name)
+        forms = _counted(documents, *self.accepts)
         for doc in reversed(forms):
             if doc.filled is not False or doc.accepted_by_hr:
                 return ItemStatus(self.name, needed=needed, satisfied_by=doc)
@@ -324,9 +331,15 @@ def evaluate(
     documents: list[DocumentFact],
     tb_list: TbExemptList,
     requirements: tuple[Requirement, ...] = REQUIREMENTS,
+    declared_nationality: str | None = None,
 ) -> Checklist:
+    """`declared_nationality`: HR's word on a person's nationality, which decides on the TB
+    declaration until a passport is read."""
     ordered = sorted(documents, key=lambda doc: doc.received_at)
     facts = case_facts(ordered, tb_list)
+    if facts.nationality is None and declared_nationality:
+        code = tb_list.normalise(declared_nationality)
+        facts = CaseFacts(nationality=code, tb_exempt=tb_list.is_exempt(code), passport=None)
     reviewing = tuple(doc for doc in ordered if doc.waits_for_review)
     items = tuple(with_review(rule.check(ordered, facts), reviewing) for rule in requirements)
     unreadable = tuple(

@@ -9,6 +9,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from classifiers.types import Kind
+from mailbot.checklist.family import (
+    CANDIDATE,
+    CHILD,
+    FamilyChecklist,
+    PersonChecklist,
+)
 from mailbot.checklist.rules import (
     Checklist,
     DocumentFact,
@@ -32,6 +38,12 @@ TITLES = {
     Kind.PASSPORT: "Passport",
     Kind.ANTECEDENTS: "Antecedents certificate",
     Kind.TB_DECLARATION: "TB test declaration",
+    Kind.MARRIAGE_CERTIFICATE: "Marriage or registered partnership certificate",
+    Kind.PARTNERSHIP_CERTIFICATE: "Registered partnership certificate",
+    Kind.BIRTH_CERTIFICATE: "Birth certificate",
+    Kind.UNMARRIED_STATUS: "Declaration of unmarried status",
+    Kind.RELATIONSHIP_DECLARATION: "Declaration of a long-term and exclusive relationship",
+    Kind.PARENTAL_CONSENT: "Consent of the other parent",
 }
 
 HOW_TO_SEND = {
@@ -41,6 +53,15 @@ HOW_TO_SEND = {
                  "Everyone above the age of 12 fills one in.",
     Kind.TB_DECLARATION: "Send the IND form 'Appendix Declaration of intent to undergo a TB test', "
                     "filled in and signed.",
+    Kind.MARRIAGE_CERTIFICATE: "Send the (legalised) marriage certificate or certificate of "
+                               "registered partnership.",
+    Kind.BIRTH_CERTIFICATE: "Send the birth certificate that names the parents.",
+    Kind.UNMARRIED_STATUS: "Send a legalised declaration of unmarried status from the country "
+                           "of origin.",
+    Kind.RELATIONSHIP_DECLARATION: "Send the IND declaration of a long-term and exclusive "
+                                   "relationship, filled in and signed by both partners.",
+    Kind.PARENTAL_CONSENT: "Send the formal consent of the other parent, who stays behind, for "
+                           "the child to come to the Netherlands.",
 }
 
 PROBLEM_SENTENCES = {
@@ -76,6 +97,8 @@ class ReplyContext:
     company: str = "ITSync"
     reviewed: tuple[DocumentFact, ...] = ()  # files HR has just decided on by hand
     reminder: int = 0   # a reminder (its number), not an answer: nothing new was received
+    # The family's checklists: with dependants the reply is per person (`reply_family`).
+    family: FamilyChecklist | None = None
 
 
 @dataclass(frozen=True)
@@ -138,7 +161,14 @@ def describe_received(doc: DocumentFact, checklist: Checklist) -> Line:
         if doc.kind == Kind.TB_DECLARATION and checklist.item(Kind.TB_DECLARATION).needed is False:
             return Line(title, "thank you; with your nationality it is not even needed.")
         return Line(title)
+    if any(item.requirement == doc.kind or doc.kind in _accepted(item) for item in checklist.items):
+        return Line(f"{TITLES[doc.kind]} ({name})")  # a relation document this person needs
     return Line(name, "not one of the documents we ask for; we keep it with your file.")
+
+
+def _accepted(item: ItemStatus) -> tuple[Kind, ...]:
+    """Kinds that meet an item besides its own (a partnership certificate, the marriage one)."""
+    return (Kind.PARTNERSHIP_CERTIFICATE,) if item.requirement == Kind.MARRIAGE_CERTIFICATE else ()
 
 
 def describe_reviewed(doc: DocumentFact) -> Line:
@@ -179,6 +209,8 @@ def describe_missing(item: ItemStatus) -> Line:
 
 
 def compose_reply(context: ReplyContext) -> ComposedText:
+    if context.family is not None and context.family.has_dependants:
+        return compose_family_reply(context, context.family)
     checklist = context.checklist
     values = {
         "name": context.case.name,
@@ -199,6 +231,88 @@ def compose_reply(context: ReplyContext) -> ComposedText:
         "reminder": context.reminder,
     }
     return ComposedText.rendered("reply", values)
+
+
+@dataclass(frozen=True)
+class PersonSection:
+    heading: str
+    received: list[Line]
+    in_review: list[Line]
+    missing: list[Line]
+    complete: bool
+    proposed: bool = False
+
+
+def person_heading(person: PersonChecklist) -> str:
+    """"For you", "For your spouse MARIA SANTOS", "For your daughter ANA (14)"."""
+    relation = person.person.relation
+    if relation == CANDIDATE:
+        return "For you"
+    name = person.name.upper()
+    if relation == CHILD:
+        word = {"F": "daughter", "M": "son"}.get(person.sex, "child")
+        first = name.split()[0] if name.split() else ""
+        age = f" ({person.age})" if person.age is not None else ""
+        return f"For your {word} {first}{age}".rstrip()
+    return f"For your {relation} {name}".rstrip()
+
+
+def describe_dependant_missing(item: ItemStatus, person: PersonChecklist,
+                               antecedents_from_age: int = 12) -> Line:
+    line = describe_missing(item)
+    detail = line.detail.replace("your nationality", "their nationality").replace(
+        "your passport", "their passport")
+    if item.requirement == Kind.ANTECEDENTS and item.needed is None:
+        detail += (f" Needed only if they are {antecedents_from_age} or older; we will know "
+                   "once we have read their passport.")
+    if item.requirement == Kind.TB_DECLARATION and person.tb_signed_by_parent:
+        detail += (" For a child under 18 a parent fills in and signs it, and adds a copy of "
+                   "their own passport or ID.")
+    return Line(line.title, detail)
+
+
+def person_section(person: PersonChecklist, received: tuple[DocumentFact, ...]) -> PersonSection:
+    checklist = person.checklist
+    mine = [doc for doc in received if _of(doc, person)]
+    lines = [describe_received(doc, checklist) for doc in mine]
+    if not person.person.confirmed:
+        return PersonSection(person.name.upper() or "Someone new", lines, [], [], False,
+                             proposed=True)
+    candidate = person.person.relation == CANDIDATE
+    missing = [describe_missing(item) if candidate else describe_dependant_missing(item, person)
+               for item in checklist.items if item.missing]
+    return PersonSection(person_heading(person), lines,
+                         [describe_in_review(item) for item in checklist.items if item.in_review],
+                         missing, checklist.complete)
+
+
+def _of(doc: DocumentFact, person: PersonChecklist) -> bool:
+    if person.person.relation == CANDIDATE:
+        return doc.person_id is None or doc.person_id == person.person.person_id
+    return doc.person_id == person.person.person_id
+
+
+def compose_family_reply(context: ReplyContext, family: FamilyChecklist) -> ComposedText:
+    """One reply for the family: per person what arrived and what is still missing."""
+    unplaced_ids = {doc.document_id for doc in family.unplaced}
+    received = tuple(doc for doc in context.received if doc.document_id not in unplaced_ids)
+    sections = [person_section(person, received) for person in family.persons]
+    values = {
+        "name": context.case.name,
+        "reference": context.case.reference,
+        "company": context.company,
+        "received": bool(context.received),
+        "sections": [section for section in sections if not section.proposed],
+        "proposed": [section for section in sections if section.proposed],
+        "unplaced_files": [doc.filename for doc in family.unplaced],
+        "reviewed": [describe_reviewed(doc) for doc in context.reviewed],
+        "complete": family.complete,
+        "anything_missing": any(section.missing for section in sections),
+        "asked_question": context.asked_question,
+        "held_files": list(context.held_files),
+        "reminder": context.reminder,
+    }
+    return ComposedText.rendered("reply_family", values)
 
 
 _SUBJECT_NOISE = re.compile(r"^\s*((re|fw|fwd|aw|wg|antw)\s*:\s*)+", re.IGNORECASE)

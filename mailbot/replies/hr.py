@@ -18,6 +18,9 @@ class CompleteNotice:
     nationality: str | None
     passport_expiry: str | None
     documents: tuple[tuple[Kind, str], ...]  # (kind, filename) of the documents that count
+    # A family's dependants' documents that count: (whose, e.g. "your spouse MARIA SANTOS",
+    # kind, filename).
+    family: tuple[tuple[str, Kind, str], ...] = ()
     # What the passport reader could not settle and no rule decided on (an O or a 0 in the
     # document number): HR checks it on the attached page.
     passport_notes: tuple[str, ...] = ()
@@ -38,6 +41,8 @@ def compose_complete(notice: CompleteNotice) -> tuple[str, ComposedText]:
         "n": notice,
         "documents": [(TITLES.get(kind, kind.value), filename)
                       for kind, filename in notice.documents],
+        "family": [(whose.removeprefix("your "), TITLES.get(kind, kind.value), filename)
+                   for whose, kind, filename in notice.family],
     }
     subject = f"[{notice.reference}] complete: {notice.name or notice.email}"
     return subject, ComposedText.rendered("hr_complete", values)

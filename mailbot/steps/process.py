@@ -213,7 +213,8 @@ class Process:
         if case is None:  # first contact; no display name: replies say "Dear candidate"
             case = repo.open_case(session, sender, intake.sender_name, when=received_at)
         assert case is not None and case.id is not None
-        self._keep_documents(session, inbound, mail, case.id, received_at, held=held)
+        kept = self._keep_documents(session, inbound, mail, case.id, received_at, held=held)
+        self.cases.place(session, case, kept)  # whose each file is: the candidate's, or whom
 
         inbound.case_id = case.id
         inbound.state = InboundState.HELD if held else InboundState.PROCESSED

@@ -77,6 +77,45 @@ class Case(SQLModel, table=True):
     escalated_after: int | None = None       # how many reminders went unanswered
 
 
+class Relation(StrEnum):
+    """Who a person of a case is to the candidate."""
+
+    CANDIDATE = "candidate"
+    SPOUSE = "spouse"
+    PARTNER = "partner"
+    CHILD = "child"
+
+
+class Partnership(StrEnum):
+    """How a spouse or partner is bound to the candidate: it decides the relation documents."""
+
+    MARRIAGE = "marriage"
+    REGISTERED = "registered"
+    UNMARRIED = "unmarried"
+
+
+class Person(SQLModel, table=True):
+    """One person of a case: the candidate, or a dependant who comes along.
+
+    A dependant is declared by HR (`case person add`, confirmed) or proposed by a passport of
+    someone who is not yet a person of the case (unconfirmed, relation None until HR says).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    # None only while proposed: HR confirms with the relation.
+    relation: Relation | None = Field(default=None, sa_type=EnumText(Relation))
+    name: str = ""
+    birth_date: date | None = None               # as declared by HR; a passport's wins
+    nationality: str | None = None               # as declared; a passport's wins
+    other_parent_stays: bool = False             # child: the other parent's consent is needed
+    partnership: Partnership | None = Field(default=None, sa_type=EnumText(Partnership))
+    confirmed: bool = True
+    # The passport that opened a proposed dependant.
+    proposed_from_document: int | None = None
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class CaseAlias(SQLModel, table=True):
     address: str = Field(primary_key=True)
     case_id: int = Field(foreign_key="case.id", index=True)
@@ -141,6 +180,13 @@ class Document(SQLModel, table=True):
     # the nationality decides on the TB declaration, the expiry date on validity.
     decided_nationality: str | None = None
     decided_expiry: date | None = None
+    # Whose document it is (`mailbot.checklist.family.assign`, or HR's review); None: not
+    # told (a case without dependants: the candidate's).
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    # Whom the document names, as the reader found it on the page (classifiers
+    # `PersonMention.to_json`): the evidence a form or certificate is placed by.
+    people: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]"))
 
     @property
     def waits_for_review(self) -> bool:

@@ -24,6 +24,8 @@ from mailbot.store.models import (
     OutboundKind,
     OutboundMail,
     OutboundState,
+    Person,
+    Relation,
     Reminder,
     ServiceState,
     WebUser,
@@ -129,7 +131,43 @@ def open_case(session: Session, email: str, name: str, *, when: datetime) -> Cas
     session.add(case)
     session.flush()
     case.reference = f"HSM-{case.id:04d}"
+    session.add(Person(case_id=case.id, relation=Relation.CANDIDATE, name=case.name,
+                       created_at=when))
     return case
+
+
+def persons_of(session: Session, case_id: int) -> list[Person]:
+    """The persons of a case, the candidate first, then in the order they were added."""
+    found = session.exec(select(Person).where(Person.case_id == case_id)
+                         .order_by(col(Person.id))).all()
+    return sorted(found, key=lambda person: person.relation != Relation.CANDIDATE)
+
+
+def all_dependants(session: Session) -> list[Person]:
+    """Every person of any case who is not its candidate (the digest's family lines)."""
+    return list(session.exec(select(Person).where(
+        (Person.relation != Relation.CANDIDATE) | col(Person.relation).is_(None))
+        .order_by(col(Person.case_id), col(Person.id))).all())
+
+
+def candidate_of(session: Session, case: Case) -> Person:
+    """The case's candidate person; a case made without one (before persons existed, or by
+    a test's hand) gets it here, in the caller's transaction."""
+    assert case.id is not None
+    found = session.exec(select(Person).where(Person.case_id == case.id,
+                                              Person.relation == Relation.CANDIDATE)).first()
+    if found is None:
+        found = Person(case_id=case.id, relation=Relation.CANDIDATE, name=case.name,
+                       created_at=case.created_at)
+        session.add(found)
+        session.flush()
+    return found
+
+
+def add_person(session: Session, person: Person) -> Person:
+    session.add(person)
+    session.flush()
+    return person
 
 
 def case_for_address(session: Session, address: str) -> Case | None:
@@ -321,6 +359,8 @@ def delete_case_contents(session: Session, case_id: int | None) -> None:
     session.exec(delete(AuditEntry).where(col(AuditEntry.case_id) == case_id))
     session.exec(delete(Reminder).where(col(Reminder.case_id) == case_id))
     session.exec(delete(Document).where(col(Document.case_id) == case_id))
+    session.exec(delete(Person).where(col(Person.case_id) == case_id,
+                                      Person.relation != Relation.CANDIDATE))
     session.exec(delete(OutboundMail).where(col(OutboundMail.case_id) == case_id))
     session.exec(delete(InboundMessage).where(col(InboundMessage.case_id) == case_id))
     session.exec(delete(CaseAlias).where(col(CaseAlias.case_id) == case_id))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from classifiers.types import Classification, Kind, PageVerdict, PassportData
+from classifiers.types import Classification, Kind, PageVerdict, PassportData, PersonMention
 from mailbot.checklist.rules import DocumentFact, PassportFacts
 from mailbot.mime.types import Attachment
 from mailbot.store.models import Document, ReviewDecision
@@ -51,6 +51,7 @@ class DocumentVerdict:
     passport: PassportData | None = None
     review: bool = False        # the classifier was not sure: HR checks the file by hand
     hr: HrDecision | None = None
+    people: tuple[PersonMention, ...] = ()   # whom the document names (a form's holder, ...)
 
     @classmethod
     def of_classification(cls, classification: Classification) -> DocumentVerdict:
@@ -62,6 +63,7 @@ class DocumentVerdict:
             error_detail=error.describe() if error else None,
             reasons=classification.reasons, pages=classification.pages,
             passport=classification.passport, review=classification.review,
+            people=classification.people,
         )
 
     @classmethod
@@ -83,6 +85,7 @@ class DocumentVerdict:
             pages=tuple(PageVerdict.from_json(page) for page in document.pages),
             passport=PassportData.from_json(document.passport) if document.passport else None,
             review=document.review, hr=hr,
+            people=tuple(PersonMention.from_json(person) for person in document.people),
         )
 
     @classmethod
@@ -106,6 +109,7 @@ def document_row(attachment: Attachment, verdict: DocumentVerdict, *, case_id: i
         reasons=list(verdict.reasons), pages=[page.to_json() for page in verdict.pages],
         passport=verdict.passport.to_json() if verdict.passport else None,
         review=verdict.review,
+        people=[person.to_json() for person in verdict.people],
         decision=hr.decision if hr else None, decided_kind=hr.kind if hr else None,
         decided_by=hr.by if hr else None, decided_at=hr.at if hr else None,
         decision_reason=hr.reason if hr else None,
@@ -138,6 +142,7 @@ def document_fact(document: Document) -> DocumentFact:
         review=document.waits_for_review,
         accepted_by_hr=accepted,
         rejected_reason=(document.decision_reason or "no reason given") if rejected else None,
+        person_id=document.person_id,
     )
 
 
@@ -150,6 +155,7 @@ def passport_facts(stored: Mapping[str, Any]) -> PassportFacts:
         # A row written before the reader said whether a reading can be decided on has no
         # `confirmed`: for it the check digits decide (PassportFacts.confirmed None).
         confirmed=reading.confirmed if "confirmed" in stored else None,
+        birth_date=reading.birth_date, sex=reading.sex,
         nationality_trusted=reading.trusted("nationality"),
         expiry_trusted=reading.trusted("expiry_date"),
         hr_notes=tuple(f"{t.field.replace('_', ' ')}: {t.reason}" for t in reading.trust

@@ -36,7 +36,7 @@ from mailbot import admin, views
 from mailbot.errors import ConfigError
 from mailbot.mime.parse import parse_mail
 from mailbot.replies.compose import describe_in_review, describe_missing
-from mailbot.review import KINDS, Decision, decide, parse_kind
+from mailbot.review import Decision, decide, kinds_for, parse_kind
 from mailbot.services import Services
 from mailbot.store import repo
 from mailbot.store.db import session_scope
@@ -224,7 +224,8 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
             if case is None:
                 raise HTTPException(404)
             assert case.id is not None
-            view = views.case_view(session, case, detail=True)
+            view = views.case_view(session, case, detail=True, rules=views.Rules(
+                services.cases.tb_list, services.cases.family_rules, services.clock().date()))
             standing = services.cases.checklist(session, case.id)
             outbound = repo.outbound_of_case(session, case.id)
             number = None
@@ -243,7 +244,8 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
                for out in outbound],
             key=lambda item: item["at"])
         return render(request, "case.html", {
-            "case": view, "timeline": timeline, "kinds": KINDS, "revealed": revealed,
+            "case": view, "timeline": timeline, "kinds": kinds_for(len(view["persons"]) > 1),
+            "revealed": revealed,
             "revealed_number": number, "error": error,
             # The checklist in the reply's own words (the composer's functions, not a copy).
             "complete": standing.complete,
@@ -316,7 +318,8 @@ def create_app(services: Services, *, secure_cookie: bool | None = None,
                     document_id, ReviewDecision.ACCEPTED, user,
                     kind=parse_kind(str(form.get("kind") or "") or None),
                     nationality=str(form.get("nationality") or "").strip() or None,
-                    expires=_day(expires) if expires else None)
+                    expires=_day(expires) if expires else None,
+                    person_id=_person_id(str(form.get("person") or "").strip()))
             else:
                 as_kind = str(form.get("as_kind") or "").strip()
                 decision = Decision(document_id, ReviewDecision.REJECTED, user,
@@ -457,3 +460,11 @@ def _day(value: str) -> date:
         raise ConfigError(f"{value!r}: write the date as YYYY-MM-DD") from None
 
 
+
+def _person_id(value: str) -> int | None:
+    """The person a document is accepted for; empty: where it is placed already."""
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ConfigError(f"{value!r}: not a person of the case")
+    return int(value)

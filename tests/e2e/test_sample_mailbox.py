@@ -69,6 +69,30 @@ def test_every_case_ends_as_expected(demo: Any, address: str) -> None:
 
 
 @pytest.mark.parametrize("address", candidates())
+def test_every_family_ends_as_expected(demo: Any, address: str) -> None:
+    """Each person of the case (the candidate alone, or a family) and the files whose person
+    HR has to say."""
+    expected = EXPECTED["candidates"][address]
+    case = demo["cases"][address]
+    wanted = expected.get("persons", [{"relation": "candidate", "confirmed": True}])
+    found = [{key: person[key] for key in wanted[0] if key != "received"}
+             | ({"received": [doc["filename"] for doc in person["received"]]}
+                if "received" in wanted[0] else {})
+             for person in case["persons"]]
+    assert found == wanted
+    assert case["unplaced"] == expected.get("unplaced", [])
+    if "persons" in expected:  # the family's one reply speaks to each person
+        (reply,) = replies_to(demo, address)
+        text = reply.get_body(preferencelist=("plain",)).get_content()
+        assert "For you:" in text
+        for person in expected["persons"][1:]:
+            if not person["confirmed"]:
+                assert f"HR will confirm how {person['name']} belongs" in text
+        for filename in expected.get("unplaced", []):
+            assert f"could not tell for whom in your family {filename}" in text
+
+
+@pytest.mark.parametrize("address", candidates())
 def test_one_reply_per_candidate_answers_every_human_mail_of_the_cycle(
     demo: Any, address: str
 ) -> None:

@@ -399,9 +399,9 @@ def test_cli_accept_and_reject(cli_env: Mailbox) -> None:
     assert unknown.exit_code == 2 and "no document 9999" in unknown.output
     wrong_kind = runner.invoke(app, ["review", "accept", str(document), "visa"])
     assert wrong_kind.exit_code == 2 and "unknown kind 'visa'" in wrong_kind.output
-    # a kind the checklist has no place for yet would count for nothing: not offered
+    # a relation document would count for nothing in a case without dependants: refused
     no_place = runner.invoke(app, ["review", "accept", str(document), "birth_certificate"])
-    assert no_place.exit_code == 2 and "unknown kind 'birth_certificate'" in no_place.output
+    assert no_place.exit_code == 2 and "the case has none" in no_place.output
 
     accepted = runner.invoke(app, ["review", "accept", str(document), "tb_declaration"])
     assert accepted.exit_code == 0, accepted.output

@@ -266,3 +266,19 @@ def test_a_proxy_user_header_counts_only_when_turned_on(dashboard: Dashboard) ->
         assert proxied.get("/", headers=header).status_code == 200
         unknown = {"x-forwarded-email": "stranger@example.com", "accept": "*/*"}
         assert proxied.get("/", headers=unknown).status_code == 401
+
+
+def test_a_family_case_page_lists_its_persons_and_offers_their_kinds(
+        client: TestClient, dashboard: Dashboard) -> None:
+    """Last in the module: it gives HSM-0001 a dependant."""
+    from mailbot.admin import NewPerson, add_person
+
+    log_in(client)
+    assert "marriage_certificate" not in client.get("/cases/HSM-0001").text
+    spouse = add_person(build_admin_services(settings_of(dashboard)), "HSM-0001",
+                        NewPerson("spouse", "JOAO LIMA"))
+    page = client.get("/cases/HSM-0001").text
+    assert "<h3>Persons</h3>" in page and "JOAO LIMA" in page
+    assert "passport, antecedents, tb_declaration, marriage_certificate" in page
+    assert f'<option value="{spouse["id"]}">spouse JOAO LIMA</option>' in page
+    assert '<option value="marriage_certificate"' in page
