@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from mailbot.checklist.rules import (
     SignedFormRequirement,
     TbDeclarationRequirement,
     evaluate,
+    with_review,
 )
 from mailbot.checklist.tb_exempt import TbExemptList
 from mailbot.errors import ConfigError
@@ -248,6 +249,7 @@ def evaluate_family(persons: list[PersonFacts], documents: list[DocumentFact],
                     ) -> FamilyChecklist:
     if not any(person.is_candidate for person in persons):
         persons = [PersonFacts(None, CANDIDATE), *persons]
+    waiting = tuple(unplaced(documents, persons))
     results = []
     for person in persons:
         own = documents_of_person(documents, person, persons)
@@ -257,12 +259,16 @@ def evaluate_family(persons: list[PersonFacts], documents: list[DocumentFact],
         age = age_on(birth, today) if birth else None
         checklist = evaluate(own, tb_list, requirements_for(person, persons, age, rules),
                              declared_nationality=person.nationality)
+        # A file HR has yet to place may be this person's: their item is being checked, not
+        # missing (the reply names the file and says a colleague decides whose it is).
+        checklist = replace(checklist, items=tuple(with_review(item, waiting)
+                                                   for item in checklist.items))
         name = person.name or (passport.full_name if passport else "")
         results.append(PersonChecklist(
             person=person, checklist=checklist, birth_date=birth, age=age, name=name,
             sex=passport.sex if passport else "",
             tb_signed_by_parent=age is not None and age < rules.adult_from_age))
-    return FamilyChecklist(tuple(results), tuple(unplaced(documents, persons)))
+    return FamilyChecklist(tuple(results), waiting)
 
 
 def _newest_passport(documents: list[DocumentFact]) -> PassportFacts | None:
@@ -312,6 +318,17 @@ def _is(identity: Identity, name: str, birth_date: date | None) -> bool:
     if birth_date is not None and identity.birth_dates and birth_date not in identity.birth_dates:
         return False
     return any(names_match(known, name) for known in identity.names)
+
+
+def _by_birth_and_a_name(family: list[Identity], name: str,
+                         birth_date: date | None) -> list[Identity]:
+    """A spouse declared by her married name whose passport bears her birth name: the same
+    birth date and a name in common, when that fits exactly one person."""
+    if birth_date is None:
+        return []
+    found = [who for who in family if birth_date in who.birth_dates
+             and any(name_tokens(known) & name_tokens(name) for known in who.names)]
+    return found if len(found) == 1 else []
 
 
 @dataclass(frozen=True)
@@ -383,6 +400,8 @@ def assign(kind: Kind, passport_name: str, passport_birth: date | None,
                 return Assignment(candidate_id, reason="the candidate's: no dependants")
             return Assignment(undecided=True, reason="passport unread: whose cannot be told")
         matching = [who for who in family if _is(who, passport_name, passport_birth)]
+        if not matching:
+            matching = _by_birth_and_a_name(family, passport_name, passport_birth)
         if len(matching) > 1:  # prefer who is known by the birth date too
             by_birth = [who for who in matching
                         if passport_birth is not None and passport_birth in who.birth_dates]

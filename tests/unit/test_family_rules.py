@@ -291,3 +291,29 @@ def test_a_birth_certificate_must_name_the_candidate_or_the_partner_as_a_parent(
 def test_the_candidate_alone_keeps_every_form_whatever_it_names() -> None:
     other = (Mention("SOMEONE ELSE", "holder"),)
     assert assign(Kind.ANTECEDENTS, "", None, [JOAO], other).person_id == CANDIDATE_ID
+
+
+def test_a_file_hr_has_yet_to_place_is_being_checked_for_whoever_lacks_its_kind() -> None:
+    # Given a family whose antecedents form names nobody the bot could match (HR places it)
+    waiting = DocumentFact(kind=Kind.ANTECEDENTS, filename="antecedenten.pdf",
+                           received_at=RECEIVED, filled=True, review=True, person_id=None)
+    spouse_passport = passport(SPOUSE_ID, "MARIA")
+    result = family([CANDIDATE_PERSON, spouse()], [*candidate_complete()[:1], spouse_passport,
+                                                   waiting])
+    # Then it may be either adult's: for both it is being checked, for neither "missing"
+    for person_id in (CANDIDATE_ID, SPOUSE_ID):
+        checklist = of(result, person_id).checklist
+        assert "antecedents" not in checklist.missing
+        assert "antecedents" in checklist.in_review
+    # and the family waits for HR
+    assert result.unplaced == (waiting,) and not result.complete
+
+
+def test_a_spouse_declared_by_her_married_name_is_found_by_her_birth_date() -> None:
+    # Given HR declared MARIA SANTOS with her birth date, and her passport bears her birth name
+    maria = Identity(SPOUSE_ID, "spouse", ("MARIA SANTOS",), (date(1990, 3, 4),))
+    found = assign(Kind.PASSPORT, "MARIA OLIVEIRA", date(1990, 3, 4), [JOAO, maria, ANA])
+    # Then the same birth date and a name in common make it hers
+    assert found.person_id == SPOUSE_ID
+    # but a birth date alone, with no name in common, is nobody's we know
+    assert assign(Kind.PASSPORT, "PEDRO LIMA", date(1990, 3, 4), [JOAO, maria, ANA]).propose
