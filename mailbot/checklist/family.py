@@ -250,9 +250,12 @@ def evaluate_family(persons: list[PersonFacts], documents: list[DocumentFact],
     if not any(person.is_candidate for person in persons):
         persons = [PersonFacts(None, CANDIDATE), *persons]
     waiting = tuple(unplaced(documents, persons))
+    owned = {id(person): documents_of_person(documents, person, persons) for person in persons}
+    known_as = {id(person): [name for name in (person.name, _full_name(owned[id(person)]))
+                             if name] for person in persons}
     results = []
     for person in persons:
-        own = documents_of_person(documents, person, persons)
+        own = owned[id(person)]
         passport = _newest_passport(own)
         birth = (passport.birth_date if passport and passport.birth_date else
                  person.birth_date)
@@ -261,7 +264,9 @@ def evaluate_family(persons: list[PersonFacts], documents: list[DocumentFact],
                              declared_nationality=person.nationality)
         # A file HR has yet to place may be this person's: their item is being checked, not
         # missing (the reply names the file and says a colleague decides whose it is).
-        checklist = replace(checklist, items=tuple(with_review(item, waiting)
+        maybe = tuple(doc for doc in waiting
+                      if _may_be_of(doc, known_as[id(person)], list(known_as.values())))
+        checklist = replace(checklist, items=tuple(with_review(item, maybe)
                                                    for item in checklist.items))
         name = person.name or (passport.full_name if passport else "")
         results.append(PersonChecklist(
@@ -269,6 +274,21 @@ def evaluate_family(persons: list[PersonFacts], documents: list[DocumentFact],
             sex=passport.sex if passport else "",
             tb_signed_by_parent=age is not None and age < rules.adult_from_age))
     return FamilyChecklist(tuple(results), waiting)
+
+
+def _may_be_of(doc: DocumentFact, own: list[str], everyone: list[list[str]]) -> bool:
+    """Whether an unplaced file could be this person's (`own`: the names they are known by):
+    it names them, or nobody of the family (a form filled in for the daughter is not the
+    father's)."""
+    if any(names_match(written, known) for written in doc.named for known in own):
+        return True
+    return not any(names_match(written, known) for written in doc.named
+                   for names in everyone for known in names)
+
+
+def _full_name(documents: list[DocumentFact]) -> str:
+    passport = _newest_passport(documents)
+    return passport.full_name if passport else ""
 
 
 def _newest_passport(documents: list[DocumentFact]) -> PassportFacts | None:

@@ -78,6 +78,7 @@ class DocumentFact:
     accepted_by_hr: bool = False     # HR checked it by hand: it counts as `kind`
     rejected_reason: str | None = None  # HR checked it by hand and it does not count: why
     person_id: int | None = None     # whose it is; None: not told (the candidate's)
+    named: tuple[str, ...] = ()      # the names written on it (classifiers.people)
 
     @property
     def waits_for_review(self) -> bool:

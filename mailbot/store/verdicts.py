@@ -143,6 +143,7 @@ def document_fact(document: Document) -> DocumentFact:
         accepted_by_hr=accepted,
         rejected_reason=(document.decision_reason or "no reason given") if rejected else None,
         person_id=document.person_id,
+        named=tuple(str(person.get("name") or "") for person in document.people or ()),
     )
 
 

@@ -317,3 +317,15 @@ def test_a_spouse_declared_by_her_married_name_is_found_by_her_birth_date() -> N
     assert found.person_id == SPOUSE_ID
     # but a birth date alone, with no name in common, is nobody's we know
     assert assign(Kind.PASSPORT, "PEDRO LIMA", date(1990, 3, 4), [JOAO, maria, ANA]).propose
+
+
+def test_a_file_hr_has_yet_to_place_that_names_one_person_is_checked_for_them_alone() -> None:
+    # Given an antecedents form filled in for the spouse, with a birth date her passport denies
+    waiting = DocumentFact(kind=Kind.ANTECEDENTS, filename="antecedents-maria.pdf",
+                           received_at=RECEIVED, filled=True, review=True,
+                           named=("Maria Santos",))
+    result = family([CANDIDATE_PERSON, spouse()],
+                    [*candidate_complete()[:1], passport(SPOUSE_ID, "MARIA"), waiting])
+    # Then HR checks it for her; the candidate's own is still missing
+    assert "antecedents" in of(result, SPOUSE_ID).checklist.in_review
+    assert "antecedents" in result.candidate.checklist.missing
