@@ -56,7 +56,11 @@ class Report:
 
     @property
     def macro_f1(self) -> float:
-        return sum(self.f1(kind) for kind in KINDS) / len(KINDS)
+        """Over the kinds that occur in the documents: a kind nobody sent (the family kinds in
+        this corpus) would score 1 and lift the mean."""
+        present = [kind for kind in KINDS
+                   if any(truth == kind.value for truth, _ in self.confusion)]
+        return sum(self.f1(kind) for kind in present) / max(1, len(present))
 
     @property
     def review_share(self) -> float:
@@ -102,7 +106,7 @@ def evaluate(items: Sequence[Example], split: str, limits: Limits = DEFAULT_LIMI
 def show(report: Report) -> str:
     lines = [f"== {report.split}: {report.total} documents, "
              f"{1000 * report.seconds / max(1, report.total):.1f} ms each",
-             f"macro-F1 over the 4 kinds: {report.macro_f1:.3f}"]
+             f"macro-F1 over the kinds present: {report.macro_f1:.3f}"]
     for kind in KINDS:
         lines.append(f"  {kind.value:15s} recall {report.recall(kind):.3f}  "
                      f"precision {report.precision(kind):.3f}")
