@@ -62,6 +62,9 @@ def settings() -> Settings:
 
 
 CaseKey = Annotated[str, typer.Argument(help="HSM-0042 or the candidate's address")]
+RelationOption = Annotated[str, typer.Option(help="spouse, partner or child")]
+PartnershipOption = Annotated[str | None, typer.Option(
+    help="spouse or partner: marriage, registered or unmarried")]
 
 
 def _print_json(value: Any) -> None:
@@ -509,7 +512,7 @@ def case_resume(key: CaseKey) -> None:
 @friendly
 def person_add(
     key: CaseKey,
-    relation: Annotated[str, typer.Option(help="spouse, partner or child")],
+    relation: RelationOption,
     name: Annotated[str, typer.Option(help="The name as the passport prints it")],
     birth_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD")] = None,
     nationality: Annotated[str | None, typer.Option(
@@ -517,8 +520,7 @@ def person_add(
     other_parent_stays: Annotated[bool, typer.Option(
         "--other-parent-stays", help="child: the other parent stays behind (consent needed)",
     )] = False,
-    partnership: Annotated[str | None, typer.Option(
-        help="spouse or partner: marriage, registered or unmarried")] = None,
+    partnership: PartnershipOption = None,
 ) -> None:
     """Declare a dependant who comes along: their checklist joins the case's."""
     from mailbot.admin import NewPerson, add_person
@@ -568,12 +570,11 @@ def person_remove(key: CaseKey,
 def person_confirm(
     key: CaseKey,
     person: Annotated[int, typer.Argument(help="The person's id (`list`)")],
-    relation: Annotated[str, typer.Option(help="spouse, partner or child")],
+    relation: RelationOption,
     other_parent_stays: Annotated[bool | None, typer.Option(
         "--other-parent-stays/--other-parent-comes",
         help="child: whether the other parent stays behind")] = None,
-    partnership: Annotated[str | None, typer.Option(
-        help="spouse or partner: marriage, registered or unmarried")] = None,
+    partnership: PartnershipOption = None,
 ) -> None:
     """Say who a proposed dependant is (a passport of theirs arrived): they now count."""
     from mailbot.admin import confirm_person
