@@ -369,8 +369,13 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
                 upright, result = larger, larger_result
     reading = zone[1] if zone is not None else find_mrz(result.lines)
     if reading is not None and reading.is_passport:
-        # The whole page was read anyway: its words are the visual zone.
-        reading = viz.confirm(reading, [w.text for w in result.words])
+        # The whole page was read anyway: its words, but for the zone's own, are the visual
+        # zone.
+        page_lines: dict[tuple[int, int, int], list[str]] = {}
+        for word in result.words:
+            page_lines.setdefault(word.line_key, []).append(word.text)
+        reading = viz.confirm(reading, viz.words_off_zone(list(page_lines.values()),
+                                                          reading.lines))
     return Page(number, result.text, ocr=True, mrz=reading, image=upright,
                 words=result.words, rotation=rotation, skew=skew)
 

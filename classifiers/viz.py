@@ -26,6 +26,7 @@ from classifiers.mrz import (
     PRINTED_OTHER_NUMBER,
     MrzReading,
     check_passes,
+    name_field_truncated,
     parse_yymmdd,
     with_confirmation,
 )
@@ -57,6 +58,27 @@ def viz_tokens(words: Sequence[str]) -> list[str]:
             for token in re.split(r"[^A-Z0-9]+", spelling):
                 if token and token not in out:
                     out.append(token)
+    return out
+
+
+def words_off_zone(page_lines: Sequence[Sequence[str]], zone_lines: Sequence[str]
+                   ) -> list[str]:
+    """The words of a page read whole, without the lines that are the zone itself.
+
+    The zone is no witness for itself: a misread name part (`MARIAS`) that tesseract set
+    apart from its fillers by a space would otherwise "print" itself. A page line is the
+    zone's when, spaces removed, it matches one of the zone's lines on most of its length;
+    words holding a `<` are dropped later in any case."""
+    from difflib import SequenceMatcher
+
+    out: list[str] = []
+    for words in page_lines:
+        compact = "".join(words).upper()
+        if len(compact) >= 20 and any(
+                SequenceMatcher(None, compact, line, autojunk=False).ratio() >= 0.6
+                for line in zone_lines):
+            continue
+        out.extend(words)
     return out
 
 
@@ -156,7 +178,7 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
 
     # Names.
     name_field = reading.lines[0][5:]
-    truncated = not name_field.endswith("<")
+    truncated = name_field_truncated(name_field)
     surname_parts = passport.surname.split()
     given_parts = passport.given_names.split()
     kept_surname, kept_given = [], []

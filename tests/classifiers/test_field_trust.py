@@ -185,3 +185,58 @@ def test_the_classifier_reasons_name_what_it_is_not_sure_of_without_the_number()
     notes = [r for r in score.reasons if r.startswith("not sure of the document number")]
     assert notes and "O or 0" in notes[0] and "L0O0K0K01" not in notes[0]
     assert not any(r.startswith("not sure of the nationality") for r in score.reasons)
+
+
+# --- Ways a wrong name could still be trusted (issue 10, blind set: names trusted wrong 2) ---
+
+def test_a_last_filler_read_as_a_letter_is_no_truncation_that_confirms_a_prefix() -> None:
+    # The zone lost MARIA's A and its last filler reads K: a prefix of a printed name is no
+    # confirmation when the name field did not run to its end.
+    line1 = name_line("ERIKSSON<<MARI").removesuffix("<") + "K"
+    reading = parse_td3(line1, LINE2, today=TODAY)
+    assert reading.passport is not None and reading.passport.given_names == "MARI"
+    checked = viz.confirm(reading, ["ERIKSSON", "MARIA", "UTO"], today=TODAY)
+    assert verdicts(checked)["names"] is False
+
+
+def test_a_long_name_cut_at_the_fields_end_is_still_confirmed_by_its_printed_start() -> None:
+    line1 = name_line("WOLFESCHLEGELSTEIN<<MAXIMILIANO<BARTHOLOMEW")
+    assert not line1.endswith("<")
+    reading = parse_td3(line1, LINE2, today=TODAY)
+    checked = viz.confirm(reading, ["WOLFESCHLEGELSTEIN", "MAXIMILIANO", "BARTHOLOMEW", "UTO"],
+                          today=TODAY)
+    assert checked.passport is not None
+    assert checked.passport.given_names == "MAXIMILIANO BARTHOL"
+    assert verdicts(checked)["names"] is True
+
+
+def test_names_with_no_doubled_filler_between_them_are_untrusted_even_when_printed() -> None:
+    # `ERIKSSON<<ANNA` with its `<<` read as one `<`: every word is on the page, but the page's
+    # words cannot say which is the surname.
+    reading = parse_td3(name_line("ERIKSSON<ANNA<MARIA"), LINE2, today=TODAY)
+    assert reading.passport is not None and reading.passport.given_names == ""
+    checked = viz.confirm(reading, ["ERIKSSON", "ANNA", "MARIA", "UTO"], today=TODAY)
+    assert verdicts(checked)["names"] is False
+    assert "doubled filler" in reason(checked, "names")
+    assert checked.passport is not None and not checked.passport.confirmed
+
+
+def test_a_single_name_holder_printed_on_the_page_stays_trusted() -> None:
+    reading = parse_td3(name_line("SUKARNO"), LINE2, today=TODAY)
+    checked = viz.confirm(reading, ["SUKARNO", "UTO"], today=TODAY)
+    assert verdicts(checked)["names"] is True
+
+
+def test_the_zones_own_line_on_a_page_read_whole_is_no_witness_for_its_names() -> None:
+    # Tesseract set the misread `MARIAS` apart from its fillers by spaces, as its own word.
+    page = [["Surname", "ERIKSSON"], ["Given", "names", "ANNA", "MARIA"],
+            ["P<UTOERIKSSON<<ANNA", "MARIAS", "<<<<<<<<<<<<<<<<<<<"], [LINE2]]
+    words = viz.words_off_zone(page, (name_line("ERIKSSON<<ANNA<MARIAS"), LINE2))
+    assert words == ["Surname", "ERIKSSON", "Given", "names", "ANNA", "MARIA"]
+    reading = parse_td3(name_line("ERIKSSON<<ANNA<MARIAS<<"), LINE2, today=TODAY)
+    # Without the zone's line, MARIAS is MARIA plus filler noise and the page settles it.
+    checked = viz.confirm(reading, words, today=TODAY)
+    assert checked.passport is not None and checked.passport.given_names == "ANNA MARIA"
+    # With it, the zone would have confirmed its own misread.
+    unfiltered = viz.confirm(reading, [w for line in page for w in line], today=TODAY)
+    assert unfiltered.passport is not None and unfiltered.passport.given_names == "ANNA MARIAS"
