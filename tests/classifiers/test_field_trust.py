@@ -240,3 +240,57 @@ def test_the_zones_own_line_on_a_page_read_whole_is_no_witness_for_its_names() -
     # With it, the zone would have confirmed its own misread.
     unfiltered = viz.confirm(reading, [w for line in page for w in line], today=TODAY)
     assert unfiltered.passport is not None and unfiltered.passport.given_names == "ANNA MARIAS"
+
+
+def _merged_reads(*names: str) -> MrzReading:
+    from classifiers.mrz import merge_names
+
+    def read(field: str) -> MrzReading:
+        line1 = name_line(field if "<<" in field else f"TKACHENKO<<{field}", state="UKR")
+        return parse_td3(line1, zone(nationality="UKR"), today=TODAY)
+
+    return merge_names([read(field) for field in names])
+
+
+@pytest.mark.parametrize(("lines", "page", "surname", "given"), [
+    # One read kept IRYNA (with a filler read as K before it), two lost it: the vote cut it.
+    (("YULIA<KIRYNA", "YULIA", "YULIA"), ["TKACHENKO", "YULIA", "IRYNA", "UKR"],
+     "TKACHENKO", "YULIA IRYNA"),
+    # The shortest surname every read contains is the first part of a three-part one.
+    (("OYELARAN<ADEYEMI<BANKOLE<<MAXIMILIANO", "OYELARAN<<MAXIMILIANO",
+      "OYELARAN<<MAXIMILIANO"), ["OYELARAN-ADEYEMI-BANKOLE", "MAXIMILIANO", "UKR"],
+     "OYELARAN ADEYEMI BANKOLE", "MAXIMILIANO"),
+])
+def test_a_name_part_the_vote_dropped_comes_back_when_the_line_and_page_both_show_it(
+        lines: tuple[str, ...], page: list[str], surname: str, given: str) -> None:
+    merged = _merged_reads(*lines)
+    assert merged.passport is not None
+    assert (merged.passport.surname, merged.passport.given_names) != (surname, given)
+    checked = viz.confirm(merged, page, today=TODAY)
+    assert checked.passport is not None
+    assert (checked.passport.surname, checked.passport.given_names) == (surname, given)
+    assert verdicts(checked)["names"] is True
+
+
+def test_a_name_part_the_vote_dropped_leaves_the_names_untrusted_when_not_all_is_printed(
+        ) -> None:
+    # The line holds a part the page does not print: it is not taken, and the part the vote
+    # dropped (IRYNA, printed) means the names as voted are cut short.
+    merged = _merged_reads("YULIA<KIRYNA<XQZT", "YULIA", "YULIA")
+    checked = viz.confirm(merged, ["TKACHENKO", "YULIA", "IRYNA", "UKR"], today=TODAY)
+    assert checked.passport is not None and checked.passport.given_names == "YULIA"
+    assert verdicts(checked)["names"] is False
+    assert not checked.passport.confirmed
+
+
+def test_a_name_the_vote_cleaned_of_filler_noise_stays_trusted() -> None:
+    from classifiers.mrz import merge_names
+
+    reads = [parse_td3(name_line(f"ERIKSSON<<ANNA<{given}"), LINE2, today=TODAY)
+             for given in ("MARIAK", "MARIA", "MARIAX")]
+    checked = viz.confirm(merge_names(reads), PAGE_WORDS, today=TODAY)
+    assert checked.passport is not None and checked.passport.given_names == "ANNA MARIA"
+    assert verdicts(checked)["names"] is True
+
+
+PAGE_WORDS = ["ERIKSSON", "ANNA", "MARIA", "UTO", "L898902C3"]
