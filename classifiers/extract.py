@@ -331,6 +331,14 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
             zone = _read_mrz(turned, budget)
             if zone is not None:
                 searched, skew = turned, steep
+    if zone is None:
+        # A lamp's reflection or a shadow across the zone: the glyphs there are too faint for
+        # the band search's fixed contrast. Stretch the contrast locally and look once more;
+        # only when nothing was found, so evenly lit pages never pay for it.
+        stretched = local_contrast(searched)
+        zone = _read_mrz(stretched, budget)
+        if zone is not None:
+            searched = stretched
     if zone is not None:
         upright = searched
         flip, reading, box = zone
@@ -378,6 +386,35 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
                                                           reading.lines))
     return Page(number, result.text, ocr=True, mrz=reading, image=upright,
                 words=result.words, rotation=rotation, skew=skew)
+
+
+LOCAL_CONTRAST_TILES = 24  # windows across the long side over which contrast is stretched
+LOCAL_CONTRAST_FLOOR = 40  # grey levels of range below which a window is stretched no further
+
+
+def local_contrast(grey: Image.Image) -> Image.Image:
+    """Each pixel stretched between the darkest and lightest values around it (CLAHE-like).
+
+    Glare leaves glyphs 20 grey levels below their paper, where the rest of the page has 150:
+    after the stretch both are black on white. The range is floored so that blank paper's
+    noise is not stretched into ink. Minima and maxima are taken at a reduced size and
+    smoothed: milliseconds, and no tile edges."""
+    step = max(1, max(grey.size) // (LOCAL_CONTRAST_TILES * 8))
+    small = grey.resize((max(1, grey.width // step), max(1, grey.height // step)),
+                        Image.Resampling.BOX)
+    window = max(3, (max(small.size) // LOCAL_CONTRAST_TILES) | 1)
+    blur = ImageFilter.GaussianBlur(window / 2)
+    darkest = small.filter(ImageFilter.MinFilter(window)).filter(blur).resize(
+        grey.size, Image.Resampling.BILINEAR)
+    lightest = small.filter(ImageFilter.MaxFilter(window)).filter(blur).resize(
+        grey.size, Image.Resampling.BILINEAR)
+    pixels = np.asarray(grey, dtype=np.float32)
+    low = np.asarray(darkest, dtype=np.float32)
+    high = np.asarray(lightest, dtype=np.float32)
+    span = np.maximum(high - low, LOCAL_CONTRAST_FLOOR)
+    # Paper stays paper: the stretch is anchored at the light end, ink goes toward black.
+    out = 255.0 - (high - pixels) * (255.0 / span)
+    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
 
 
 WIDE_SKEW_DEGREES = 25.0  # how far a slanted photo is levelled when the zone is not found
