@@ -251,9 +251,15 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
     return with_confirmation(updated, disagreements)
 
 
-def _printed(part: str, tokens: Sequence[str]) -> str | None:
-    """The page's word for a zone name part: itself, or itself without filler noise."""
-    return part if part in tokens else _strip_noise(part, tokens)
+def _printed(part: str, tokens: Sequence[str]) -> list[str] | None:
+    """The page's words for a zone name part: itself, itself without filler noise, or two
+    words a filler read as a letter joined (`JUNSKYANGK`: JUN YANG); None when not printed."""
+    if part in tokens:
+        return [part]
+    cleaned = _strip_noise(part, tokens)
+    if cleaned is not None:
+        return [cleaned]
+    return _split_joined(part, tokens)
 
 
 def _lost_parts(name_field: str, kept: Sequence[str], tokens: Sequence[str]) -> list[str]:
@@ -268,7 +274,7 @@ def _lost_parts(name_field: str, kept: Sequence[str], tokens: Sequence[str]) -> 
         if part in kept:
             continue
         printed = _printed(part, tokens)
-        if printed is not None and printed not in kept:
+        if printed is not None and any(word not in kept for word in printed):
             lost.append(part)
     return lost
 
