@@ -2,6 +2,7 @@
 
     OMP_THREAD_LIMIT=1 .venv/bin/python -m bench.classify [--per-shape 8] [--seed 11]
         [--passports-only] [--hard-seed N] [--hard-count 48] [--no-passporteye]
+        [--harder-seed N] [--no-real]
 
 Prints median and p95 seconds per file for a text PDF, a scanned page, a phone photo of a
 passport and a DOCX (targets on a 2-core machine: 0.05 s, 1.5 s, 1.0 s). Then, in one run on
@@ -36,6 +37,7 @@ from datetime import date, datetime
 from bench.passports import (
     PassportSample,
     hard_synthetic,
+    harder_synthetic,
     real_passports,
     score,
     wrong_fields,
@@ -229,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hard-seed", type=int, default=None,
                         help="seed of the hard passport set (default: the held-out one)")
     parser.add_argument("--hard-count", type=int, default=48)
+    parser.add_argument("--harder-seed", type=int, default=None,
+                        help="also the harder photos (`harder_passports`) of this seed")
+    parser.add_argument("--no-real", action="store_true", help="skip the real development set")
     parser.add_argument("--passports-only", action="store_true")
     parser.add_argument("--no-passporteye", action="store_true")
     args = parser.parse_args(argv)
@@ -249,6 +254,11 @@ def main(argv: list[str] | None = None) -> int:
         print("PassportEye is not installed: `make bench` installs it (--no-deps)")
     print_passports("held-out hard synthetic passports",
                     hard_synthetic(args.hard_seed, args.hard_count), with_eye)
+    if args.harder_seed is not None:
+        print_passports(f"harder synthetic photos (seed {args.harder_seed})",
+                        harder_synthetic(args.harder_seed), with_eye)
+    if args.no_real:
+        return 0
     real = real_passports()
     if real is None:
         print("\nreal passport development set: not on this machine (../shared/data/"

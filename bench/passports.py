@@ -166,3 +166,10 @@ def hard_synthetic(seed: int | None = None, count: int = 48) -> list[PassportSam
 
     return [PassportSample(s.name, s.data, s.lines)
             for s in hard_passports(HELD_OUT_SEED if seed is None else seed, count)]
+
+
+def harder_synthetic(seed: int, count: int = 36) -> list[PassportSample]:
+    """The harder generated photos (`fixtures.synth.hard_passports.harder_passports`)."""
+    from fixtures.synth.hard_passports import harder_passports
+
+    return [PassportSample(s.name, s.data, s.lines) for s in harder_passports(seed, count)]

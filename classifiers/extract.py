@@ -331,6 +331,15 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
             zone = _read_mrz(turned, budget)
             if zone is not None:
                 searched, skew = turned, steep
+    if zone is None or (zone[1].is_passport and not zone[1].checks_ok):
+        # A lamp's reflection or a shadow across the zone: the glyphs there are too faint for
+        # the band search's fixed contrast (no zone), or for the band read (checks fail).
+        # Stretch the contrast locally and look once more; only then, so evenly lit pages
+        # that read well never pay for it.
+        stretched = local_contrast(searched)
+        second = _read_mrz(stretched, budget)
+        if second is not None and (zone is None or _better(second[1], zone[1])):
+            zone, searched = second, stretched
     if zone is not None:
         upright = searched
         flip, reading, box = zone
@@ -369,10 +378,44 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
                 upright, result = larger, larger_result
     reading = zone[1] if zone is not None else find_mrz(result.lines)
     if reading is not None and reading.is_passport:
-        # The whole page was read anyway: its words are the visual zone.
-        reading = viz.confirm(reading, [w.text for w in result.words])
+        # The whole page was read anyway: its words, but for the zone's own, are the visual
+        # zone.
+        page_lines: dict[tuple[int, int, int], list[str]] = {}
+        for word in result.words:
+            page_lines.setdefault(word.line_key, []).append(word.text)
+        reading = viz.confirm(reading, viz.words_off_zone(list(page_lines.values()),
+                                                          reading.lines))
     return Page(number, result.text, ocr=True, mrz=reading, image=upright,
                 words=result.words, rotation=rotation, skew=skew)
+
+
+LOCAL_CONTRAST_TILES = 24  # windows across the long side over which contrast is stretched
+LOCAL_CONTRAST_FLOOR = 40  # grey levels of range below which a window is stretched no further
+
+
+def local_contrast(grey: Image.Image) -> Image.Image:
+    """Each pixel stretched between the darkest and lightest values around it (CLAHE-like).
+
+    Glare leaves glyphs 20 grey levels below their paper, where the rest of the page has 150:
+    after the stretch both are black on white. The range is floored so that blank paper's
+    noise is not stretched into ink. Minima and maxima are taken at a reduced size and
+    smoothed: milliseconds, and no tile edges."""
+    step = max(1, max(grey.size) // (LOCAL_CONTRAST_TILES * 8))
+    small = grey.resize((max(1, grey.width // step), max(1, grey.height // step)),
+                        Image.Resampling.BOX)
+    window = max(3, (max(small.size) // LOCAL_CONTRAST_TILES) | 1)
+    blur = ImageFilter.GaussianBlur(window / 2)
+    darkest = small.filter(ImageFilter.MinFilter(window)).filter(blur).resize(
+        grey.size, Image.Resampling.BILINEAR)
+    lightest = small.filter(ImageFilter.MaxFilter(window)).filter(blur).resize(
+        grey.size, Image.Resampling.BILINEAR)
+    pixels = np.asarray(grey, dtype=np.float32)
+    low = np.asarray(darkest, dtype=np.float32)
+    high = np.asarray(lightest, dtype=np.float32)
+    span = np.maximum(high - low, LOCAL_CONTRAST_FLOOR)
+    # Paper stays paper: the stretch is anchored at the light end, ink goes toward black.
+    out = 255.0 - (high - pixels) * (255.0 / span)
+    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
 
 
 WIDE_SKEW_DEGREES = 25.0  # how far a slanted photo is levelled when the zone is not found

@@ -481,6 +481,15 @@ def _filler_start(text: str) -> int:
     return best
 
 
+def name_field_truncated(field_text: str) -> bool:
+    """The name ran to the field's end with no filler at all: a long name cut at 39 letters.
+
+    A last filler misread as a letter (`FOLAKE<<<<<<X`) is no truncation: judged on where the
+    filler starts, not on whether the last character happens to be a `<`."""
+    text = "".join(LETTER_FOR_DIGIT.get(c, c) for c in field_text)
+    return bool(text) and _filler_start(text) == len(text)
+
+
 def split_name_field(field_text: str) -> tuple[str, str, bool]:
     """(surname, given names, repaired) from the name field of a TD3 first line."""
     return read_name_field(field_text)[:3]
@@ -693,6 +702,8 @@ PRINTED_OTHER_NUMBER = ("document number: the printed page shows it with other l
 # Where in the second line each checked field lies, and the name of its check.
 _LINE2_FIELDS = {"document_number": (0, 9), "birth_date": (13, 19), "expiry_date": (21, 27)}
 _NAME_REASON_PREFIX = "given names:"
+UNSEPARATED_NAMES = ("names: no doubled filler separates a surname from given names, and the "
+                     "words alone cannot tell them apart")
 
 
 def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
@@ -749,6 +760,11 @@ def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
 
     name_doubts = [*(u for u in reading.unsettled if u.startswith(_NAME_REASON_PREFIX)),
                    *viz_disagreements]
+    passport = reading.passport
+    if passport is not None and not passport.given_names and " " in passport.surname:
+        # `ERIKSSON<ANNA<MARIA` with no doubled filler: a single-name holder, or a `<<` read as
+        # `<`. The page prints every word either way, so it cannot tell which.
+        name_doubts.append(UNSEPARATED_NAMES)
     if name_doubts:
         verdicts.append(FieldTrust("names", False, name_doubts[0]))
     elif reading.names_printed:

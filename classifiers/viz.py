@@ -26,7 +26,9 @@ from classifiers.mrz import (
     PRINTED_OTHER_NUMBER,
     MrzReading,
     check_passes,
+    name_field_truncated,
     parse_yymmdd,
+    read_name_field,
     with_confirmation,
 )
 
@@ -41,6 +43,7 @@ _UNPRINTED_AFTER_END = "letters after the end of the name field the printed page
 _THIN_EDGE = "a name ends in a letter the printed page does not show"
 NUMBER_AMBIGUITY = "document number or dates: the check digits cannot choose"
 _NAMES_UNSEEN = "the names could not be confirmed on the printed page"
+_LOST_PART = "the zone and the printed page both show a name part the reading left out"
 
 
 def viz_tokens(words: Sequence[str]) -> list[str]:
@@ -57,6 +60,27 @@ def viz_tokens(words: Sequence[str]) -> list[str]:
             for token in re.split(r"[^A-Z0-9]+", spelling):
                 if token and token not in out:
                     out.append(token)
+    return out
+
+
+def words_off_zone(page_lines: Sequence[Sequence[str]], zone_lines: Sequence[str]
+                   ) -> list[str]:
+    """The words of a page read whole, without the lines that are the zone itself.
+
+    The zone is no witness for itself: a misread name part (`MARIAS`) that tesseract set
+    apart from its fillers by a space would otherwise "print" itself. A page line is the
+    zone's when, spaces removed, it matches one of the zone's lines on most of its length;
+    words holding a `<` are dropped later in any case."""
+    from difflib import SequenceMatcher
+
+    out: list[str] = []
+    for words in page_lines:
+        compact = "".join(words).upper()
+        if len(compact) >= 20 and any(
+                SequenceMatcher(None, compact, line, autojunk=False).ratio() >= 0.6
+                for line in zone_lines):
+            continue
+        out.extend(words)
     return out
 
 
@@ -156,9 +180,17 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
 
     # Names.
     name_field = reading.lines[0][5:]
-    truncated = not name_field.endswith("<")
+    truncated = name_field_truncated(name_field)
     surname_parts = passport.surname.split()
     given_parts = passport.given_names.split()
+    line_surname, line_given, _, _ = read_name_field(name_field)
+    line_parts = (*line_surname.split(), *line_given.split())
+    if _lost_parts(name_field, (*surname_parts, *given_parts), tokens) and all(
+            _printed(part, tokens) for part in line_parts):
+        # The vote between reads dropped a part that the zone's own line holds and the page
+        # prints, as it prints every other part of that line: two readings agree on it.
+        surname_parts, given_parts = line_surname.split(), line_given.split()
+        repairs.append("names of the zone's line, as the printed page shows them")
     kept_surname, kept_given = [], []
     for parts, kept in ((surname_parts, kept_surname), (given_parts, kept_given)):
         for index, part in enumerate(parts):
@@ -177,6 +209,8 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
         kept_given.extend(restored)
         if any(set(p) - _EDGE_NOISE for p in unprinted):
             disagreements.append(_UNPRINTED_AFTER_END)
+    if _lost_parts(reading.lines[0][5:], (*kept_surname, *kept_given), tokens):
+        disagreements.append(_LOST_PART)
     surname, given = " ".join(kept_surname), " ".join(kept_given)
     if (surname, given) != (passport.surname, passport.given_names):
         repairs.append("names confirmed by the printed page")
@@ -215,6 +249,34 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
                       names_printed=not disagreements and all(
                           part in tokens for part in (*kept_surname, *kept_given)))
     return with_confirmation(updated, disagreements)
+
+
+def _printed(part: str, tokens: Sequence[str]) -> list[str] | None:
+    """The page's words for a zone name part: itself, itself without filler noise, or two
+    words a filler read as a letter joined (`JUNSKYANGK`: JUN YANG); None when not printed."""
+    if part in tokens:
+        return [part]
+    cleaned = _strip_noise(part, tokens)
+    if cleaned is not None:
+        return [cleaned]
+    return _split_joined(part, tokens)
+
+
+def _lost_parts(name_field: str, kept: Sequence[str], tokens: Sequence[str]) -> list[str]:
+    """Name parts of the zone's own line that the reading lacks although the page prints them.
+
+    Readings agreed between several tesseract reads (`mrz.merge_names`) can lose a part one
+    read dropped (`YULIA` for YULIA<IRYNA, `OYELARAN` for OYELARAN<ADEYEMI<BANKOLE): every part
+    left is printed, so without this the page would confirm a name cut short."""
+    surname, given, _, _ = read_name_field(name_field)
+    lost = []
+    for part in (*surname.split(), *given.split()):
+        if part in kept:
+            continue
+        printed = _printed(part, tokens)
+        if printed is not None and any(word not in kept for word in printed):
+            lost.append(part)
+    return lost
 
 
 def _choose_line2(options: Sequence[str], tokens: Sequence[str], dates: set[str]

@@ -185,3 +185,116 @@ def test_the_classifier_reasons_name_what_it_is_not_sure_of_without_the_number()
     notes = [r for r in score.reasons if r.startswith("not sure of the document number")]
     assert notes and "O or 0" in notes[0] and "L0O0K0K01" not in notes[0]
     assert not any(r.startswith("not sure of the nationality") for r in score.reasons)
+
+
+# --- Ways a wrong name could still be trusted (issue 10, blind set: names trusted wrong 2) ---
+
+def test_a_last_filler_read_as_a_letter_is_no_truncation_that_confirms_a_prefix() -> None:
+    # The zone lost MARIA's A and its last filler reads K: a prefix of a printed name is no
+    # confirmation when the name field did not run to its end.
+    line1 = name_line("ERIKSSON<<MARI").removesuffix("<") + "K"
+    reading = parse_td3(line1, LINE2, today=TODAY)
+    assert reading.passport is not None and reading.passport.given_names == "MARI"
+    checked = viz.confirm(reading, ["ERIKSSON", "MARIA", "UTO"], today=TODAY)
+    assert verdicts(checked)["names"] is False
+
+
+def test_a_long_name_cut_at_the_fields_end_is_still_confirmed_by_its_printed_start() -> None:
+    line1 = name_line("WOLFESCHLEGELSTEIN<<MAXIMILIANO<BARTHOLOMEW")
+    assert not line1.endswith("<")
+    reading = parse_td3(line1, LINE2, today=TODAY)
+    checked = viz.confirm(reading, ["WOLFESCHLEGELSTEIN", "MAXIMILIANO", "BARTHOLOMEW", "UTO"],
+                          today=TODAY)
+    assert checked.passport is not None
+    assert checked.passport.given_names == "MAXIMILIANO BARTHOL"
+    assert verdicts(checked)["names"] is True
+
+
+def test_names_with_no_doubled_filler_between_them_are_untrusted_even_when_printed() -> None:
+    # `ERIKSSON<<ANNA` with its `<<` read as one `<`: every word is on the page, but the page's
+    # words cannot say which is the surname.
+    reading = parse_td3(name_line("ERIKSSON<ANNA<MARIA"), LINE2, today=TODAY)
+    assert reading.passport is not None and reading.passport.given_names == ""
+    checked = viz.confirm(reading, ["ERIKSSON", "ANNA", "MARIA", "UTO"], today=TODAY)
+    assert verdicts(checked)["names"] is False
+    assert "doubled filler" in reason(checked, "names")
+    assert checked.passport is not None and not checked.passport.confirmed
+
+
+def test_a_single_name_holder_printed_on_the_page_stays_trusted() -> None:
+    reading = parse_td3(name_line("SUKARNO"), LINE2, today=TODAY)
+    checked = viz.confirm(reading, ["SUKARNO", "UTO"], today=TODAY)
+    assert verdicts(checked)["names"] is True
+
+
+def test_the_zones_own_line_on_a_page_read_whole_is_no_witness_for_its_names() -> None:
+    # Tesseract set the misread `MARIAS` apart from its fillers by spaces, as its own word.
+    page = [["Surname", "ERIKSSON"], ["Given", "names", "ANNA", "MARIA"],
+            ["P<UTOERIKSSON<<ANNA", "MARIAS", "<<<<<<<<<<<<<<<<<<<"], [LINE2]]
+    words = viz.words_off_zone(page, (name_line("ERIKSSON<<ANNA<MARIAS"), LINE2))
+    assert words == ["Surname", "ERIKSSON", "Given", "names", "ANNA", "MARIA"]
+    reading = parse_td3(name_line("ERIKSSON<<ANNA<MARIAS<<"), LINE2, today=TODAY)
+    # Without the zone's line, MARIAS is MARIA plus filler noise and the page settles it.
+    checked = viz.confirm(reading, words, today=TODAY)
+    assert checked.passport is not None and checked.passport.given_names == "ANNA MARIA"
+    # With it, the zone would have confirmed its own misread.
+    unfiltered = viz.confirm(reading, [w for line in page for w in line], today=TODAY)
+    assert unfiltered.passport is not None and unfiltered.passport.given_names == "ANNA MARIAS"
+
+
+def _merged_reads(*names: str) -> MrzReading:
+    from classifiers.mrz import merge_names
+
+    def read(field: str) -> MrzReading:
+        line1 = name_line(field if "<<" in field else f"TKACHENKO<<{field}", state="UKR")
+        return parse_td3(line1, zone(nationality="UKR"), today=TODAY)
+
+    return merge_names([read(field) for field in names])
+
+
+@pytest.mark.parametrize(("lines", "page", "surname", "given"), [
+    # One read kept IRYNA (with a filler read as K before it), two lost it: the vote cut it.
+    (("YULIA<KIRYNA", "YULIA", "YULIA"), ["TKACHENKO", "YULIA", "IRYNA", "UKR"],
+     "TKACHENKO", "YULIA IRYNA"),
+    # The shortest surname every read contains is the first part of a three-part one.
+    (("OYELARAN<ADEYEMI<BANKOLE<<MAXIMILIANO", "OYELARAN<<MAXIMILIANO",
+      "OYELARAN<<MAXIMILIANO"), ["OYELARAN-ADEYEMI-BANKOLE", "MAXIMILIANO", "UKR"],
+     "OYELARAN ADEYEMI BANKOLE", "MAXIMILIANO"),
+    # The line joins JUN and YANG by a filler read as S (and has noise around YANG); the two
+    # reads that lost YANG outvote it (harder seed 303, a low-resolution photo).
+    (("ZHOU<KJUNSKYANGK<<KKKKKKKKKKEEEKEEEKEKK", "ZHOU<<JUN", "ZHOU<<JUN"),
+     ["ZHOU", "JUN", "YANG", "CHN"], "ZHOU", "JUN YANG"),
+])
+def test_a_name_part_the_vote_dropped_comes_back_when_the_line_and_page_both_show_it(
+        lines: tuple[str, ...], page: list[str], surname: str, given: str) -> None:
+    merged = _merged_reads(*lines)
+    assert merged.passport is not None
+    assert (merged.passport.surname, merged.passport.given_names) != (surname, given)
+    checked = viz.confirm(merged, page, today=TODAY)
+    assert checked.passport is not None
+    assert (checked.passport.surname, checked.passport.given_names) == (surname, given)
+    assert verdicts(checked)["names"] is True
+
+
+def test_a_name_part_the_vote_dropped_leaves_the_names_untrusted_when_not_all_is_printed(
+        ) -> None:
+    # The line holds a part the page does not print: it is not taken, and the part the vote
+    # dropped (IRYNA, printed) means the names as voted are cut short.
+    merged = _merged_reads("YULIA<KIRYNA<XQZT", "YULIA", "YULIA")
+    checked = viz.confirm(merged, ["TKACHENKO", "YULIA", "IRYNA", "UKR"], today=TODAY)
+    assert checked.passport is not None and checked.passport.given_names == "YULIA"
+    assert verdicts(checked)["names"] is False
+    assert not checked.passport.confirmed
+
+
+def test_a_name_the_vote_cleaned_of_filler_noise_stays_trusted() -> None:
+    from classifiers.mrz import merge_names
+
+    reads = [parse_td3(name_line(f"ERIKSSON<<ANNA<{given}"), LINE2, today=TODAY)
+             for given in ("MARIAK", "MARIA", "MARIAX")]
+    checked = viz.confirm(merge_names(reads), PAGE_WORDS, today=TODAY)
+    assert checked.passport is not None and checked.passport.given_names == "ANNA MARIA"
+    assert verdicts(checked)["names"] is True
+
+
+PAGE_WORDS = ["ERIKSSON", "ANNA", "MARIA", "UTO", "L898902C3"]

@@ -294,3 +294,14 @@ def test_hard_passport_set_is_reproducible_and_labelled_by_valid_zones() -> None
     assert [s.data for s in first] == [s.data for s in again]
     for sample in first:
         assert td3_check_failures(sample.lines) == [], sample.name
+
+
+def test_harder_passport_photos_are_reproducible_and_cover_every_harder_condition() -> None:
+    from fixtures.synth.hard_passports import HARDER_CONDITIONS, harder_passports
+
+    first = harder_passports(seed=5, count=len(HARDER_CONDITIONS))
+    again = harder_passports(seed=5, count=len(HARDER_CONDITIONS))
+    assert [s.data for s in first] == [s.data for s in again]
+    assert [s.condition for s in first] == list(HARDER_CONDITIONS)
+    for sample in first:
+        assert td3_check_failures(sample.lines) == [], sample.name
