@@ -331,15 +331,14 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
             zone = _read_mrz(turned, budget)
             if zone is not None:
                 searched, skew = turned, steep
-    if zone is None or (zone[1].is_passport and not zone[1].checks_ok):
+    if zone is None:
         # A lamp's reflection or a shadow across the zone: the glyphs there are too faint for
-        # the band search's fixed contrast (no zone), or for the band read (checks fail).
-        # Stretch the contrast locally and look once more; only then, so evenly lit pages
-        # that read well never pay for it.
+        # the band search's fixed contrast. Stretch the contrast locally and look once more;
+        # only when nothing was found, so evenly lit pages never pay for it.
         stretched = local_contrast(searched)
-        second = _read_mrz(stretched, budget)
-        if second is not None and (zone is None or _better(second[1], zone[1])):
-            zone, searched = second, stretched
+        zone = _read_mrz(stretched, budget)
+        if zone is not None:
+            searched = stretched
     if zone is not None:
         upright = searched
         flip, reading, box = zone

@@ -158,18 +158,3 @@ def test_a_zone_half_under_a_lamps_reflection_is_found() -> None:
     passport = classify(buffer.getvalue(), filename="glare.png").passport
     assert passport is not None and passport.checks_ok
     assert (passport.document_number, passport.nationality) == ("BD1234567", "HUN")
-
-
-@pytest.mark.slow
-def test_a_zone_whose_checks_fail_under_glare_is_read_again_with_local_contrast() -> None:
-    """Held-out hard set, image 11 (glare): the zone is found, but its first read fails the
-    check digits; the read of the contrast-stretched page passes them all."""
-    from fixtures.synth.hard_passports import HELD_OUT_SEED, hard_passports
-
-    need_program("tesseract")
-    sample = hard_passports(HELD_OUT_SEED, 12)[11]
-    assert sample.condition == "glare"
-    clear_caches()
-    passport = classify(sample.data, filename=sample.name).passport
-    assert passport is not None and passport.checks_ok
-    assert passport.document_number == sample.lines[1][0:9].rstrip("<")
