@@ -250,13 +250,12 @@ def evaluate_family(persons: list[PersonFacts], documents: list[DocumentFact],
     if not any(person.is_candidate for person in persons):
         persons = [PersonFacts(None, CANDIDATE), *persons]
     waiting = tuple(unplaced(documents, persons))
-    owned = {id(person): documents_of_person(documents, person, persons) for person in persons}
-    known_as = {id(person): [name for name in (person.name, _full_name(owned[id(person)]))
-                             if name] for person in persons}
+    owned = [documents_of_person(documents, person, persons) for person in persons]
+    passports = [_newest_passport(own) for own in owned]
+    known_as = [[name for name in (person.name, passport.full_name if passport else "") if name]
+                for person, passport in zip(persons, passports, strict=True)]
     results = []
-    for person in persons:
-        own = owned[id(person)]
-        passport = _newest_passport(own)
+    for person, own, passport, names in zip(persons, owned, passports, known_as, strict=True):
         birth = (passport.birth_date if passport and passport.birth_date else
                  person.birth_date)
         age = age_on(birth, today) if birth else None
@@ -264,8 +263,7 @@ def evaluate_family(persons: list[PersonFacts], documents: list[DocumentFact],
                              declared_nationality=person.nationality)
         # A file HR has yet to place may be this person's: their item is being checked, not
         # missing (the reply names the file and says a colleague decides whose it is).
-        maybe = tuple(doc for doc in waiting
-                      if _may_be_of(doc, known_as[id(person)], list(known_as.values())))
+        maybe = tuple(doc for doc in waiting if _may_be_of(doc, names, known_as))
         checklist = replace(checklist, items=tuple(with_review(item, maybe)
                                                    for item in checklist.items))
         name = person.name or (passport.full_name if passport else "")
@@ -284,11 +282,6 @@ def _may_be_of(doc: DocumentFact, own: list[str], everyone: list[list[str]]) -> 
         return True
     return not any(names_match(written, known) for written in doc.named
                    for names in everyone for known in names)
-
-
-def _full_name(documents: list[DocumentFact]) -> str:
-    passport = _newest_passport(documents)
-    return passport.full_name if passport else ""
 
 
 def _newest_passport(documents: list[DocumentFact]) -> PassportFacts | None:
