@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bench.passports import TRUST_COVERS
+from classifiers.people import name_key
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -440,17 +441,9 @@ FAMILY_KINDS = ("marriage_certificate", "partnership_certificate", "birth_certif
 FAMILY_FORMS = ("relationship_declaration", "parental_consent")
 
 
-def _name_key(name: str) -> frozenset[str]:
-    """A name as a set of plain words: order, case, accents and punctuation do not matter."""
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    return frozenset("".join(c if c.isalnum() else " " for c in plain).split())
-
-
 def _mention_of(person: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str, Any] | None:
-    want = _name_key(person["name"])
-    return next((m for m in mentions if _name_key(m.get("name") or "") == want), None)
+    want = name_key(person["name"])
+    return next((m for m in mentions if name_key(m.get("name") or "") == want), None)
 
 
 def score_dependants_documents() -> dict[str, Any]:
@@ -549,7 +542,7 @@ def score_families() -> dict[str, Any]:
             listed = json.loads(_mailbot(work, "case", "person", "list", references[address],
                                          "--json"))
             match = next((p for p in listed if not p.get("confirmed")
-                          and _name_key(p.get("name") or "") == _name_key(person["name"])), None)
+                          and name_key(p.get("name") or "") == name_key(person["name"])), None)
             if match is not None:
                 proposed_opened += 1
                 _mailbot(work, "case", "person", "confirm", references[address],
@@ -610,7 +603,7 @@ def _our_person(person: dict[str, Any], ours: list[dict[str, Any]],
         own = next((p for p in ours if p.get("relation") == "candidate"), None)
         return own or case
     return next((p for p in ours if p.get("relation") == person["relation"]
-                 and _name_key(p.get("name") or "") == _name_key(person["name"])), None)
+                 and name_key(p.get("name") or "") == name_key(person["name"])), None)
 
 
 SETS = {"documents": score_documents, "mails": score_mails, "passports": score_passports,
