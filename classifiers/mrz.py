@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
-from classifiers.types import FieldTrust, PassportData
+from classifiers.types import TRUSTED_FIELDS, FieldTrust, PassportData
 
 TD3_LENGTH = 44
 TD2_LENGTH = 36
@@ -600,6 +600,11 @@ def parse_td3(line1: str, line2: str, today: date | None = None) -> MrzReading:
     sex = _repair_sex(line2[20])
     if sex != line2[20]:
         repairs.append("sex")
+        # No check digit covers the sex: a repaired one is a guess until someone looks.
+        unsettled.append(f"{SEX_REASON_PREFIX} read as {line2[20]!r}, taken as "
+                         f"{sex.replace('<', 'unspecified')}")
+    elif sex not in "MFX<":
+        unsettled.append(f"{SEX_REASON_PREFIX} {sex!r} is not M, F or unspecified")
     fields = _choose_checked_fields(line2)
     fields, by_format = _issuing_state_format(issuing, fields)
     if by_format:
@@ -702,6 +707,7 @@ PRINTED_OTHER_NUMBER = ("document number: the printed page shows it with other l
 # Where in the second line each checked field lies, and the name of its check.
 _LINE2_FIELDS = {"document_number": (0, 9), "birth_date": (13, 19), "expiry_date": (21, 27)}
 _NAME_REASON_PREFIX = "given names:"
+SEX_REASON_PREFIX = "sex:"
 UNSEPARATED_NAMES = ("names: no doubled filler separates a surname from given names, and the "
                      "words alone cannot tell them apart")
 
@@ -722,7 +728,7 @@ def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
     verdicts: list[FieldTrust] = []
     if not reading.is_passport:
         return tuple(FieldTrust(name, False, "not a passport's machine readable zone")
-                     for name in ("nationality", *_LINE2_FIELDS, "names"))
+                     for name in TRUSTED_FIELDS)
 
     nationality = line2[10:13]
     nationality_doubts = [u for u in reading.unsettled if u.startswith("nationality code")]
@@ -775,7 +781,38 @@ def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
     else:
         verdicts.append(FieldTrust("names", False, "no check digit covers names and the zone's "
                                    "check digits fail"))
+    verdicts.append(_sex_trust(reading))
+    verdicts.append(_issuing_state_trust(reading, trusted_nationality=verdicts[0].trusted))
     return tuple(verdicts)
+
+
+def _sex_trust(reading: MrzReading) -> FieldTrust:
+    """No check digit covers the sex: trusted when it was read as printed (M, F or a filler)
+    in a zone that validates; a letter repaired from a look-alike is a guess."""
+    doubts = [u for u in reading.unsettled if u.startswith(SEX_REASON_PREFIX)]
+    if doubts:
+        return FieldTrust("sex", False, doubts[0])
+    if not reading.checks_ok:
+        return FieldTrust("sex", False, "no check digit covers it and the zone's check digits fail")
+    return FieldTrust("sex", True, "read as printed in a zone that validates")
+
+
+def _issuing_state_trust(reading: MrzReading, trusted_nationality: bool) -> FieldTrust:
+    """The first line has no check digit at all: the issuing state is trusted when it is an
+    ICAO code read as printed (or repaired and witnessed) and a second reading shows it: the
+    trusted nationality is the same code, or the printed page shows it."""
+    issuing = reading.lines[0][2:5]
+    doubts = [u for u in reading.unsettled if u.startswith("issuing state code")]
+    if not is_known_code(issuing):
+        return FieldTrust("issuing_state", False, "not an ICAO country code")
+    if doubts:
+        return FieldTrust("issuing_state", False, doubts[0])
+    if trusted_nationality and issuing == reading.lines[1][10:13]:
+        return FieldTrust("issuing_state", True, "the same code as the trusted nationality")
+    if issuing.rstrip("<") in reading.printed_codes:
+        return FieldTrust("issuing_state", True, "an ICAO code the printed page shows as well")
+    return FieldTrust("issuing_state", False, "no check digit covers it, it differs from the "
+                      "nationality and the printed page does not show it")
 
 
 def _tie_reason(label: str, chosen: str, others: Sequence[str]) -> str:

@@ -50,8 +50,11 @@ _READ_ERROR_SENTENCES: dict[ReadError, str] = {
 }
 
 
-# The fields the checklist decides on, each with its own verdict (`PassportData.trust`).
-TRUSTED_FIELDS = ("nationality", "birth_date", "expiry_date", "document_number", "names")
+# Every field of a reading, each with its own verdict (`PassportData.trust`): the checklist
+# decides on the first five; sex and issuing state are read for HR and must be witnessed too
+# before a reading is confirmed as a whole.
+TRUSTED_FIELDS = ("nationality", "birth_date", "expiry_date", "document_number", "names", "sex",
+                  "issuing_state")
 
 
 @dataclass(frozen=True, slots=True)

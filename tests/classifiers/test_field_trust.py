@@ -56,6 +56,27 @@ def test_a_repaired_nationality_without_a_witness_is_untrusted_while_dates_are()
     assert trust["birth_date"] and trust["expiry_date"] and trust["document_number"]
 
 
+def test_a_repaired_sex_is_not_confirmed() -> None:
+    # `H` for `M`: no check digit covers the sex, so the repair is a guess.
+    line2 = LINE2[:20] + "H" + LINE2[21:]
+    reading = parse_td3(LINE1, line2, today=TODAY)
+    assert reading.passport is not None and reading.passport.sex == "M"
+    trust = verdicts(reading)
+    assert trust["sex"] is False and "read as 'H'" in reason(reading, "sex")
+    assert trust["nationality"] and trust["birth_date"] and trust["expiry_date"]
+    assert not reading.passport.confirmed
+
+
+def test_an_issuing_state_other_than_the_nationality_needs_the_printed_page() -> None:
+    reading = parse_td3(name_line("SATO<<HARUTO", state="GBR"), zone(nationality="JPN"),
+                        today=TODAY)
+    assert verdicts(reading)["issuing_state"] is False
+    assert reading.passport is not None and not reading.passport.confirmed
+    seen = viz.confirm(reading, ["SATO", "HARUTO", "GBR", "JPN"], today=TODAY)
+    assert verdicts(seen)["issuing_state"] is True
+    assert seen.passport is not None and seen.passport.confirmed
+
+
 def test_a_code_that_is_no_icao_code_is_an_untrusted_nationality() -> None:
     reading = parse_td3(LINE1, zone(nationality="QQQ"), today=TODAY)
     assert verdicts(reading)["nationality"] is False
