@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 # Fewer words than this on a page and the text model has nothing to go on.
 MIN_WORDS = 3
+PEOPLE_PAGES_OF_OTHER = 3  # pages of an `other` paper read for the names of whom it is about
 
 
 @dataclass
@@ -293,8 +294,11 @@ def verdict(document: ExtractedFile, limits: Limits = DEFAULT_LIMITS) -> Classif
             # candidate is neither thanked for a blank form nor told a filled one is blank.
             review = True
     # Who the paper is about, from the pages that made its kind (issue 13: matched to persons).
-    people = read_people("\n".join(s.page.text for s in found.get(primary) or page_scores),
-                         primary)
+    # A paper of no kind we want is read for names only as far as its first pages: HR may place
+    # it by hand, and who a paper is about is said at its start; a 30-page contract's other pages
+    # would cost a tenth of a second for nothing.
+    about = found.get(primary) or page_scores[:PEOPLE_PAGES_OF_OTHER]
+    people = read_people("\n".join(s.page.text for s in about), primary)
     passport = None
     for score in found.get(Kind.PASSPORT, []):
         reading = score.page.mrz

@@ -176,3 +176,21 @@ def test_a_marriage_between_two_people() -> None:
     text = "The marriage between Mr. Arjun Sharma and Ms. Priya Nair was solemnised on ..."
     assert people(text, Kind.MARRIAGE_CERTIFICATE) == [
         ("Arjun Sharma", "spouse", None), ("Priya Nair", "spouse", None)]
+
+
+def test_a_long_paper_of_no_wanted_kind_is_read_for_names_on_its_first_pages_only() -> None:
+    from classifiers.classify import PEOPLE_PAGES_OF_OTHER, verdict
+    from classifiers.extract import ExtractedFile, Page
+    from classifiers.sniff import FileType
+
+    # Given a 12-page contract that names its employee on page 1 and someone else on page 9
+    filler = "This agreement continues with the terms of employment and the salary paid."
+    pages = [Page(n, filler) for n in range(1, 13)]
+    pages[0] = Page(1, "Employment contract\nFull name: Kwame Mensah\n" + filler)
+    pages[8] = Page(9, "Full name: Jan de Vries\n" + filler)
+    # When it is classified
+    result = verdict(ExtractedFile(FileType.PDF, pages))
+    # Then it is no wanted kind, and only the first pages were read for whom it is about
+    assert result.kind is Kind.OTHER and PEOPLE_PAGES_OF_OTHER < 9
+    names = [m.name for m in result.people]
+    assert "Kwame Mensah" in names and "Jan de Vries" not in names
