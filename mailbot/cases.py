@@ -146,7 +146,8 @@ class Cases:
             birth = read.birth_date if read and read.checks_ok else None
             mentions = tuple(Mention(str(m.get("name", "")), str(m.get("role", "")),
                                      _day(m.get("birth_date"))) for m in document.people)
-            found = assign(kind, name, birth, identities(persons, known), mentions)
+            found = assign(kind, name, birth, identities(persons, known), mentions,
+                           today=self.today(), adult_from_age=self.family_rules.adult_from_age)
             if found.propose:
                 proposed = repo.add_person(session, Person(
                     case_id=candidate.case_id, relation=None, name=name, birth_date=birth,

@@ -394,11 +394,13 @@ def _by_mentions(kind: Kind, mentions: tuple[Mention, ...],
 
 
 def assign(kind: Kind, passport_name: str, passport_birth: date | None,
-           family: list[Identity], mentions: tuple[Mention, ...] = ()) -> Assignment:
+           family: list[Identity], mentions: tuple[Mention, ...] = (),
+           today: date | None = None, adult_from_age: int = 18) -> Assignment:
     """Whose document it is, by evidence, never by order.
 
     A passport by its MRZ name and birth date; one of nobody known opens a proposed
-    dependant, except the first passport of a candidate without one (the case of before). A
+    dependant, except the first passport of a candidate without one (the case of before),
+    unless it is a minor's on `today` (a child is never the candidate). A
     form or certificate in a case of the candidate alone is the candidate's; in a family by
     the name (and birth date) written on it where the reader found one (`mentions`), else
     only where one person can be meant (a marriage certificate with one spouse); otherwise
@@ -423,10 +425,14 @@ def assign(kind: Kind, passport_name: str, passport_birth: date | None,
             return Assignment(matching[0].person_id, reason="name and birth date match")
         if matching:
             return Assignment(undecided=True, reason="the name fits more than one person")
-        if candidate is None or (not candidate.has_passport and (
+        # The highly skilled migrant is an adult: a minor's passport is a child's, also when
+        # it is the first passport of the case (a child's sent before the candidate's own).
+        minor = (today is not None and passport_birth is not None
+                 and age_on(passport_birth, today) < adult_from_age)
+        if not minor and (candidate is None or (not candidate.has_passport and (
                 not dependants or not candidate.names
                 or any(name_tokens(known) & name_tokens(passport_name)
-                       for known in candidate.names))):
+                       for known in candidate.names)))):
             # The case of before: the first passport is the candidate's. In a family, only
             # when it does not plainly name someone else than the candidate's known name.
             return Assignment(candidate_id, reason="the candidate's first passport")

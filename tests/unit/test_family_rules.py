@@ -238,6 +238,23 @@ def test_the_first_passport_of_a_candidate_alone_is_the_candidates() -> None:
     assert assign(Kind.PASSPORT, "PEDRO LIMA", None, [new, MARIA]).propose
 
 
+def test_a_childs_passport_sent_before_the_candidates_own_opens_a_proposed_dependant() -> None:
+    # Given a case of the candidate alone, with no passport yet, and the candidate's surname
+    new = Identity(CANDIDATE_ID, CANDIDATE, ("Joao Santos",))
+    # When the first passport is a 9-year-old's, then it is proposed as a dependant
+    child = assign(Kind.PASSPORT, "ANA SANTOS", date(2017, 5, 5), [new],
+                   today=date(2026, 12, 2), adult_from_age=18)
+    assert child.propose and child.person_id is None
+    # and an adult's first passport is still the candidate's, as before
+    adult = assign(Kind.PASSPORT, "JOAO SANTOS", date(1988, 1, 1), [new],
+                   today=date(2026, 12, 2), adult_from_age=18)
+    assert adult.person_id == CANDIDATE_ID
+    # 18 on the day of the check is an adult's
+    eighteen = assign(Kind.PASSPORT, "JOAO SANTOS", date(2008, 12, 2), [new],
+                      today=date(2026, 12, 2), adult_from_age=18)
+    assert eighteen.person_id == CANDIDATE_ID
+
+
 def test_forms_are_the_candidates_alone_and_undecided_in_a_family() -> None:
     assert assign(Kind.ANTECEDENTS, "", None, [JOAO]).person_id == CANDIDATE_ID
     found = assign(Kind.ANTECEDENTS, "", None, [JOAO, MARIA])
