@@ -42,7 +42,8 @@ def test_json_lines_in_input_order_with_the_contract_keys(tmp_path: Path) -> Non
     assert passport["passport"]["expiry_date"] == person.expiry_date.isoformat()
     # Trust per field, each with its reason (issue 10).
     trust = passport["passport"]["trust"]
-    assert set(trust) == {"nationality", "birth_date", "expiry_date", "document_number", "names"}
+    assert set(trust) == {"nationality", "birth_date", "expiry_date", "document_number", "names",
+                          "sex", "issuing_state"}
     assert trust["nationality"]["trusted"] is True and trust["nationality"]["reason"]
     assert (broken["kind"], broken["error"]) == ("other", "corrupt")
 
