@@ -178,7 +178,9 @@ def read_people(text: str, kind: Kind) -> tuple[PersonMention, ...]:
         for cell, answer in pairs:
             for slot, role, value in _fields(cell, answer, section):
                 _place(drafts, slot, role or section, value, number)
-    for mention in (*_statements(text, default), *_prose(text, default)):
+    flat = " ".join(text.split())
+    for mention in (*_statements(flat, default), *_prose(text, default),
+                    *_born_clauses(text, default)):
         drafts.append(_Draft(mention.role, full=mention.name, birth_date=mention.birth_date))
     return _unique(drafts)
 
@@ -287,15 +289,15 @@ def _value_after(line: str, labels: tuple[str, ...], next_line: str) -> str | No
     rest = _HINT.sub("", rest, count=1)  # a hint such as "(dd-mm-jjjj)" is no answer
     rest = _TRANSLATED.sub("", rest, count=1)  # "Surname / Achternaam / Nom:" one label
     separated = _SEPARATOR.match(rest)
-    if separated:
+    if separated and rest[separated.end():].strip():
         value = rest[separated.end():]
+    elif separated or not rest.strip():
+        value = next_line  # "Naam:" alone in its cell or line; the answer in the next
+        if _starts_with_label(value):
+            return None
     elif rest[:1] == " " and rest.strip() and (rest.lstrip()[0].isupper()
                                                or rest.lstrip()[0].isdigit()):
         value = rest  # "Surname OLIVEIRA", "Born 01.02.1999": a whole label, one space
-    elif not rest.strip():
-        value = next_line  # the label alone; the answer on the next line
-        if _starts_with_label(value):
-            return None
     else:
         return None
     value = _FILLERS.split(value)[0] if _FILLERS.match(value.strip()) is None else ""
@@ -353,10 +355,10 @@ _STATEMENT = re.compile(
 )
 
 
-def _statements(text: str, role: str) -> list[PersonMention]:
+def _statements(text: str, role: str) -> list[PersonMention]:  # text: one line
     """"I, the undersigned, NAME, born on DATE": a declaration's own words name its holder."""
     mentions = []
-    for match in _STATEMENT.finditer(" ".join(text.split())):
+    for match in _STATEMENT.finditer(text):
         name = clean_name(match.group("name"))
         if name:
             mentions.append(PersonMention(name, role if role != "child" else "holder",
@@ -373,7 +375,6 @@ _CHILD_OF = {("son", "of"), ("daughter", "of"), ("child", "of"), ("zoon", "van")
 _PARTIES = {("certify", "that"), ("certifies", "that"), ("between",), ("tussen",),
             ("entre",), ("zwischen",)}
 _AND = {"and", "en", "et", "y", "e", "und", "&"}
-_BORN = {"born", "geboren", "né", "née", "nacido", "nacida", "nascido", "nascida"}
 _PARTICLES = {"da", "de", "do", "dos", "das", "van", "der", "den", "ten", "ter", "von", "la",
               "le", "del", "della", "di", "du", "bin", "binti", "al", "el"}
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*|\d[\d./\-]*|[^\w\s]")
@@ -396,12 +397,6 @@ def _prose(text: str, role: str) -> list[PersonMention]:
                     second, _ = _name_at(tokens, after + 1)
                     if second is not None:
                         mentions.append(PersonMention(second, who))
-        if folded[at] in _BORN and at >= 2 and tokens[at - 1] == ",":
-            name = _name_before(tokens, at - 1)
-            if name is not None:
-                when = " ".join(tokens[at + 1:at + 8])
-                mentions.append(PersonMention(name, role if role != "parent" else "holder",
-                                              parse_date(when)))
     return mentions
 
 
@@ -425,13 +420,93 @@ def _name_at(tokens: list[str], start: int) -> tuple[str | None, int]:
     return name, at
 
 
-def _name_before(tokens: list[str], end: int) -> str | None:
-    """The capitalised name that ends just before `end`."""
-    at = end
-    while at > 0 and tokens[at - 1][:1].isupper() and end - at < 6:
-        at -= 1
-    name, stop = _name_at(tokens, at)
-    return name if stop == end else None
+# A birth clause in a certificate's or affidavit's sentence: "Antoine DUBOIS, ingénieur, né à
+# Grenoble le 22 janvier 1991", "ROSSI Marco, nato a Modena il 07/08/1989", "Herr Jonas BRAUN
+# geboren am 30. Dezember 1989", "BRUNO ALMEIDA, brasileiro, solteiro, nascido em 02/03/1991".
+_BIRTH_MARKER = re.compile(
+    r"(?<![\w.])(?:born|geboren|geb\.|né|née|nee|nato|nata|nascid[oa]|nacid[oa]|"
+    r"date of birth|geboortedatum|geburtsdatum|fecha de nacimiento|data de nascimento|"
+    r"doğum tarihi)(?!\w)", re.IGNORECASE)
+# What follows the marker when it means "born" (a place or a date), not a birth name ("née
+# Silva", "geb. Müller").
+_BIRTH_FOLLOWS = re.compile(
+    r"^\s*(?:[:：]|\(|\d|(?:à|a|au|in|em|en|te|at|on|op|le|il|am|el|the|no|na|dia|den|"
+    r"on the|in the)\b)", re.IGNORECASE)
+# A clause about the person's parents between the name and the marker ("son of Shri Rajesh
+# Mehta", "filho de Manuel Gonçalves e de Rosa Ferreira"): it names no one born there.
+_PARENTS_CLAUSE = re.compile(
+    r"^(?:son|daughter|child|s/o|d/o|c/o|w/o|zoon|dochter|kind|fils|fille|enfant|hijo|hija|"
+    r"hijo/a|filho|filha|filho/a|figlio|figlia|sohn|tochter|oğlu|kızı)\b", re.IGNORECASE)
+_OF_WORDS = frozenset({"de", "of", "van", "von", "di", "do", "da", "des", "du"})
+_SEGMENTS_BACK = 4  # comma-separated remarks between a name and its birth (job, status, place)
+
+
+def _born_clauses(text: str, role: str) -> list[PersonMention]:
+    """The person each birth clause is about, with the date it gives. On a birth certificate
+    a name written after "of"/"de" ("de Samir BENALI, né à Oran") is a parent's."""
+    mentions = []
+    # One line of prose, a sentence running over line ends; a pilcrow keeps where lines began.
+    text = " ".join(re.sub(r"\s*\n\s*", " ¶ ", text).split())
+    for marker in _BIRTH_MARKER.finditer(text):
+        after = text[marker.end():marker.end() + 70].replace("¶", " ")
+        label = " " in marker.group(0) or len(marker.group(0)) > 8  # "date of birth"
+        if not _BIRTH_FOLLOWS.match(after) or (label and (
+                not re.match(r"\s*\d", after) or text[:marker.start()].endswith("¶ "))):
+            continue  # a birth name ("née Silva"), or a field label the field reader reads
+        following = _BIRTH_MARKER.search(after)
+        window = re.split(r"[;]", after[:following.start()] if following else after)[0]
+        found = _name_ending_at(text[max(0, marker.start() - 240):marker.start()]
+                                .replace("¶", " "))
+        if found is None:
+            continue
+        name, after_of = found
+        who = "parent" if after_of and role == "child" else role
+        mentions.append(PersonMention(name, "holder" if who == "parent" and role == "parent"
+                                      else who, parse_date(window)))
+    return mentions
+
+
+def _name_ending_at(before: str) -> tuple[str, bool] | None:
+    """The name a clause ending here is about: the nearest comma-separated segment that ends in
+    a name of two to six capitalised words, skipping remarks and a parents' clause. With it,
+    whether the name came after "of"/"de" (a parent named in a child's sentence)."""
+    segments = re.split(r"[,;:()\[\]]|(?<=[a-zà-ÿ]{3})\.\s", before)
+    ordered = list(reversed(segments))
+    for index, segment in enumerate(ordered[:_SEGMENTS_BACK + 1]):
+        words = segment.split()
+        if not words or _PARENTS_CLAUSE.match(segment.strip()):
+            continue
+        start = len(words)
+        while start > 0 and _name_word(words, start - 1):
+            start -= 1
+        while start < len(words) and words[start].casefold() in _PARTICLES:
+            start += 1  # a name starts with its own word, not "de" of the sentence
+        tail = words[start:]
+        if start == 0 and tail and index + 1 < len(ordered):
+            # "HUBER, Lena Maria geb. am ...": the surname before the comma is the name's too.
+            previous = ordered[index + 1].split()
+            if 1 <= len(previous) <= 3 and previous[-1].isupper() and len(previous[-1]) > 1 \
+                    and not all(w.isupper() for w in tail):
+                tail = [*tail, previous[-1]]
+                words = previous[:-1] + tail
+                start = len(previous) - 1
+        name = clean_name(" ".join(tail)) if len(tail) >= 2 else None
+        if name is not None and len(name.split()) >= 2:
+            return name, start > 0 and words[start - 1].casefold() in _OF_WORDS
+        if len(words) > 6:
+            return None  # a sentence of its own: the clause's subject is not before it
+    return None
+
+
+def _name_word(words: list[str], at: int) -> bool:
+    word = words[at].strip(".'’")
+    if not word:
+        return False
+    if word.casefold() in _PARTICLES:
+        return at + 1 < len(words) and words[at + 1][:1].isupper()
+    folded = word.casefold()
+    return (word[:1].isupper() and folded not in NOT_NAME_WORDS and folded not in _ROLE_OF
+            and not _starts_with_label(word) and not any(c.isdigit() for c in word))
 
 
 # ------------------------------------------------------------------------------ values
@@ -453,13 +528,18 @@ def clean_name(value: str) -> str | None:
     words = value.split()
     if len(words) > 6 or all(w.casefold().strip(".") in NOT_NAME_WORDS for w in words):
         return None
-    if words[0].casefold() in NOT_NAME_WORDS and words[0].islower():
-        return None  # "and address of ...": the label went on
+    if words[0].casefold() in NOT_NAME_WORDS and words[0].islower() and not (
+            words[0].casefold() in _PARTICLES and len(words) > 1 and words[1][:1].isupper()):
+        return None  # "and address of ...": the label went on ("de Vries" is a name)
+    if any(w[:1].islower() and w.casefold() not in _PARTICLES for w in words):
+        return None  # "vestiging van minderjarig kind": a phrase, no name
     return value
 
 
 _HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|dhr|mevr|mevrouw|de heer|herr|frau|"
-                        r"mme|mlle|m|sr|sra|srta|dona|don)\.?\s+)+", re.IGNORECASE)
+                        r"mme|mlle|m|sr|sra|srta|dona|doña|don|shri|sri|smt|smti|srimati|kum|"
+                        r"kumari|dott|dott\.ssa|dr\.ssa|sig|sig\.ra|fr|rev|revd|mag|ing|ir|drs|"
+                        r"alhaji|chief)\.?\s+)+", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{2,4})\b")
 _WORDED = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|e|º)?\.?\s+(?:of\s+|de\s+)?([^\W\d_]{3,10})"
                      r"\.?,?\s+(?:de\s+)?(\d{4})\b", re.IGNORECASE)
