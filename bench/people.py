@@ -78,8 +78,10 @@ def _compare(people: list[dict[str, Any]], mentions: tuple[PersonMention, ...],
         counts["role right"] += _labelled_role(found.role) == person["role"]
         if person.get("birth_date"):
             counts["birth dates labelled"] += 1
-            counts["birth date right"] += found.birth_date == date.fromisoformat(
-                person["birth_date"])
+            right = found.birth_date == date.fromisoformat(person["birth_date"])
+            counts["birth date right"] += right
+            if not right:
+                missed.append(f"birth date of {person['name']} (read {found.birth_date})")
     invented = [m.name for m in mentions if name_key(m.name) not in labelled]
     counts["mentions"] += len(mentions)
     counts["mentions of nobody labelled"] += len(invented)

@@ -26,12 +26,13 @@ from classifiers.types import Kind, PersonMention
 SURNAME_LABELS = (
     "surname", "surnames", "family name", "last name", "name at birth", "maiden name",
     "achternaam", "geslachtsnaam", "familienaam", "nachname", "familienname",
-    "nom de famille", "nom", "apellidos", "apellido", "sobrenome", "apelido",
+    "nom de famille", "nom", "apellidos", "apellido", "sobrenome", "apelido", "cognome",
+    "soyadı", "soyadi", "geburtsname", "nom de naissance",
 )
 GIVEN_LABELS = (
     "given names", "given name", "first names", "first name", "forenames", "forename",
     "christian names", "voornamen", "voornaam", "vornamen", "vorname", "prénoms", "prénom",
-    "prenoms", "prenom", "nombres", "nombre", "nomes próprios", "nome próprio",
+    "prenoms", "prenom", "nombres", "nombre", "nomes próprios", "nome próprio", "adı", "adi",
 )
 FULL_NAME_LABELS = (
     "name and surname", "names and surnames", "first and last name", "surname and given names",
@@ -41,14 +42,17 @@ FULL_NAME_LABELS = (
     "full name", "full names", "name in full", "name", "names", "volledige naam", "naam",
     "namen", "name und vorname", "vollständiger name", "nom complet", "nombre completo",
     "nome completo", "nome", "name of the applicant", "name of applicant", "naam van de aanvrager",
-    "naam aanvrager",
+    "naam aanvrager", "adı soyadı", "adi soyadi", "ad soyad", "nome e cognome",
+    "cognome e nome", "nom et prénom", "naam en voornaam", "don/doña", "sr./sra.",
 )
 BIRTH_LABELS = (
     "date of birth", "birth date", "birthdate", "date and place of birth", "born on", "born",
     "d.o.b.", "dob", "geboortedatum", "geboortedatum en -plaats", "geboren op", "geboren",
     "geburtsdatum", "geboren am", "date de naissance", "né le", "née le", "né(e) le",
     "fecha de nacimiento", "nacido el", "nacida el", "data de nascimento", "nascido em",
-    "nascida em",
+    "nascida em", "data di nascita", "nato il", "nata il", "geb. am", "geboren am",
+    "doğum tarihi", "dogum tarihi", "doğum yeri/tarihi", "dogum yeri/tarihi",
+    "fecha nacimiento", "date of birth (dd/mm/yyyy)",
 )
 
 # Section and label qualifiers that say whose fields follow, most specific first.
@@ -57,17 +61,22 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                            "toestemmende ouder", "ouder die toestemming geeft",
                            "the parent who stays", "achterblijvende ouder")),
     ("child", ("child", "the child", "minor", "son", "daughter", "kind", "het kind",
-               "minderjarige", "zoon", "dochter", "enfant", "hijo", "hija", "filho", "filha")),
+               "minderjarige", "zoon", "dochter", "enfant", "hijo", "hija", "filho", "filha",
+               "figlio", "figlia", "çocuk", "cocuk")),
     ("parent", ("father", "mother", "parent 1", "parent 2", "first parent", "second parent",
                 "parents", "parent", "vader", "moeder", "ouder 1", "ouder 2", "ouders",
                 "ouder", "vater", "mutter", "eltern", "père", "mère", "padre", "madre",
-                "pai", "mãe")),
+                "pai", "mãe", "padres", "pais", "genitori", "genitore", "filiação", "filiacao",
+                "filiación", "baba")),
     ("spouse", ("spouse", "spouses", "husband", "wife", "bride", "groom", "bridegroom",
                 "echtgenoot", "echtgenote", "echtgenoten", "bruid", "bruidegom", "ehemann",
                 "ehefrau", "époux", "épouse", "esposo", "esposa", "cônjuge", "marido",
-                "mulher")),
+                "mulher", "nubente", "nubentes", "contrayente", "contrayentes", "sposo", "sposa",
+                "sposi", "eheschließende", "ehegatte", "ehegattin")),
     ("partner", ("partner 1", "partner 2", "first partner", "second partner", "partners",
-                 "partner", "partnerin", "partenaire", "pareja", "companheiro", "companheira")),
+                 "partner", "partnerin", "partenaire", "pareja", "companheiro", "companheira",
+                 "lebenspartner", "lebenspartnerin", "lebenspartner/in", "lebenspartner/in 1",
+                 "lebenspartner/in 2", "lebenspartner 1", "lebenspartner 2")),
     ("holder", ("applicant", "holder", "the undersigned", "undersigned", "declarant",
                 "aanvrager", "ondergetekende", "antragsteller", "demandeur", "solicitante",
                 "requerente", "personal details", "personal data", "persoonsgegevens",
@@ -112,15 +121,18 @@ NOT_NAME_WORDS = frozenset("""
     child parent father mother spouse partner see page section field required optional
     not applicable n/a yes no ja nee city town street postcode telephone phone email
     e-mail name naam surname voornaam voornamen achternaam given first last full
+    party
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 
 # Two fields on one line: table cells, tab stops, a wide gap, a bar.
 _CELL_GAP = re.compile(r"\t+|\s{3,}|\s+\|\s+")
 _FILLERS = re.compile(r"[._…_\-–—]{2,}|_+")
 # A bilingual label's other languages after slashes, up to the separator.
-_TRANSLATED = re.compile(r"^(?:\s*/\s*[^\W\d_][^/:：\t]{0,40}?"
+_ROLE_PREFIX = "|".join(re.escape(word) for _, words in ROLE_WORDS for word in words)
+_TRANSLATED = re.compile(rf"^(?:\s*/\s*(?:(?i:{_ROLE_PREFIX})\s*[:：]\s*)?"  # "/ Vater: Vornamen"
+                         r"[^\W\d_][^/:：\t]{0,40}?"
                          r"(?=\s*(?:/|[:：\t]|\s{2,}|[._…]{2,}|$)))+")
-_HINT = re.compile(r"^\s*\([^)]{0,40}\)")
+_HINT = re.compile(r"^(?:\s*\([^)]{0,40}\))+")
 _SEPARATOR = re.compile(r"^\s*(?:[:：]|\t|\s{2,}|[._…]{2,}|_+|[-–—]\s)\s*")
 _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’ .\-]*(?:[ '’.\-]+[^\W\d_][^\W\d_'’.\-]*)*\.?$")
 
@@ -140,12 +152,26 @@ class _Draft:
             return " ".join(part for part in (self.given, self.surname) if part)
         return self.full
 
+    def fill(self, slot: str, value: str, line: int) -> None:
+        self.lines.append(line)
+        if slot == "birth":
+            self.birth_date = date.fromisoformat(value)
+        elif slot == "full" and self.surname and not self.given:
+            # "Cognome: FERRARI / Nome: Luca": a name field after the surname is the rest of it,
+            # unless it holds the whole name again.
+            if name_key(self.surname) <= name_key(value):
+                self.surname, self.full = "", value
+            else:
+                self.given = value
+        else:
+            setattr(self, slot, value)
+
     def wants(self, slot: str) -> bool:
         """Whether this person still has room for the slot (a second surname is a new person)."""
         if slot == "birth":
             return self.birth_date is None
         if slot == "full":
-            return not self.name
+            return not self.name or (bool(self.surname) and not self.given)
         return not getattr(self, slot) and not self.full
 
 
@@ -158,16 +184,36 @@ def read_people(text: str, kind: Kind) -> tuple[PersonMention, ...]:
     drafts: list[_Draft] = []
     section = default
     lines = [_plain_line(line) for line in text.splitlines()]
+    # A table with a column per person ("HUSBAND    WIFE"), until a blank line: each column's
+    # role and the person its rows fill in.
+    columns: list[str] = []
+    column_drafts: list[_Draft | None] = []
     for number, line in enumerate(lines):
         if not line:
+            columns = []
             continue
         heading = _section_role(line)
         if heading is not None:
-            section = heading
+            section, columns = heading, []
             continue
         cells = _cells(line)
         below = lines[number + 1] if number + 1 < len(lines) else ""
         under = _cells(below)
+        roles = [_section_role(cell) for cell in cells]
+        if len(cells) > 1 and all(roles):
+            columns = [role for role in roles if role]
+            column_drafts = [None] * len(columns)
+            continue
+        if columns and (row := _column_row(cells, under, len(columns))) is not None:
+            label, values = row
+            for index, (role, value) in enumerate(zip(columns, values, strict=True)):
+                for slot, _, found in _fields(f"{label}: {value}", "", role):
+                    draft = column_drafts[index]
+                    if draft is None or not draft.wants(slot):
+                        draft = column_drafts[index] = _Draft(role)
+                        drafts.append(draft)
+                    draft.fill(slot, found, number)
+            continue
         if len(cells) > 1 and len(under) == len(cells) and all(map(_starts_with_label, cells)):
             # A table's header row: each label's answer is the cell below it.
             pairs = list(zip(cells, under, strict=True))
@@ -213,6 +259,20 @@ def _section_role(line: str) -> str | None:
     return None
 
 
+def _column_row(cells: list[str], under: list[str], width: int
+                ) -> tuple[str, list[str]] | None:
+    """A row of a table with one column per person: its label and one value per column, on
+    the label's line ("Date of birth   3 May 1985   22 November 1988") or the line below."""
+    cells = [cell for cell in cells if not _HINT.fullmatch(cell)]  # "(Day)(Month)(Year)"
+    if not cells or _label_start(_EVERY_LABEL).match(cells[0]) is None:
+        return None
+    if len(cells) == width + 1:
+        return cells[0], cells[1:]
+    if len(cells) == 1 and len(under) == width and not _starts_with_label(under[0]):
+        return cells[0], under
+    return None
+
+
 def _fields(line: str, next_line: str, section: str) -> list[tuple[str, str | None, str]]:
     """(slot, role or None, value) for each labelled name or birth date on the line."""
     found: list[tuple[str, str]] = []
@@ -245,13 +305,17 @@ def _fields(line: str, next_line: str, section: str) -> list[tuple[str, str | No
 
 def _role_as_label(line: str, next_line: str) -> list[tuple[str, str | None, str]]:
     """"Father: Pedro Santos", "Bride – Ana Lima": the role word is the label of a full name."""
+    word = _label_start(_ROLE_LABELS).match(line)
+    if word is None:
+        return []
+    role = _ROLE_OF[_fold(word.group("label"))]
+    rest = re.sub(r"^\s*[:：]\s*", "", line[word.end():])
+    if _label_start(_EVERY_LABEL).match(rest):
+        # "Père: Nom / Vater: Familienname ... GONÇALVES": the role qualifies the next label.
+        return [(slot, role, found) for slot, _, found in _fields(rest, next_line, role)]
     value = _value_after(line, _ROLE_LABELS, next_line)
     name = clean_name(value) if value else None
-    if name is None:
-        return []
-    word = _label_start(_ROLE_LABELS).match(line)
-    assert word is not None  # _value_after matched the same labels
-    return [("full", _ROLE_OF[_fold(word.group("label"))], name)]
+    return [("full", role, name)] if name else []
 
 
 _ROLE_OF = {word: role for role, words in reversed(ROLE_WORDS) for word in words}
@@ -313,7 +377,7 @@ _PLAIN_QUALIFIERS = (r"\b(?:in full|as (?:shown )?in (?:the )?passport|"
 @functools.cache
 def _label_start(labels: tuple[str, ...]) -> re.Pattern[str]:
     """A line that starts with one of the labels, after a number and up to three role words."""
-    return re.compile(r"^(?:[\dIVX]{1,3}[.)]\s*|[a-z][.)]\s+)?"
+    return re.compile(r"^(?:[\dIVX]{1,3}[a-z]?[.)]\s*|\d{1,2}\s+|[a-z][.)]\s+)?"
                       r"(?:(?:[^\W\d_]+(?:'s|’s)?\s+){0,3}?)"
                       rf"(?P<label>{_label_pattern(labels)})\b", re.IGNORECASE)
 
@@ -324,9 +388,11 @@ def _value_anywhere(line: str, labels: tuple[str, ...]) -> str | None:
     return line[match.end():].strip() if match else None
 
 
+_EVERY_LABEL = SURNAME_LABELS + GIVEN_LABELS + FULL_NAME_LABELS + BIRTH_LABELS
+
+
 def _starts_with_label(line: str) -> bool:
-    every = SURNAME_LABELS + GIVEN_LABELS + FULL_NAME_LABELS + BIRTH_LABELS
-    return re.match(rf"^(?:{_label_pattern(every)})\b", line, re.IGNORECASE) is not None
+    return re.match(rf"^(?:{_label_pattern(_EVERY_LABEL)})\b", line, re.IGNORECASE) is not None
 
 
 def _place(drafts: list[_Draft], slot: str, role: str, value: str, line: int) -> None:
@@ -336,11 +402,7 @@ def _place(drafts: list[_Draft], slot: str, role: str, value: str, line: int) ->
     if current is None or not near or not current.wants(slot):
         current = _Draft(role)
         drafts.append(current)
-    current.lines.append(line)
-    if slot == "birth":
-        current.birth_date = date.fromisoformat(value)
-    else:
-        setattr(current, slot, value)
+    current.fill(slot, value, line)
 
 
 # ------------------------------------------------------------------------------ statements
@@ -518,8 +580,11 @@ def clean_name(value: str) -> str | None:
     value = value.split("  ")[0] if "  " in value.strip() else value
     value = re.split(r"[;|/]|,\s*(?=[^\W\d_]+\s*[:：])|,?\s+\b(?:born|geboren|née?|nacid[oa]|"
                      r"nascid[oa])\b|,\s*(?=\d)", value, flags=re.IGNORECASE)[0]
-    value = " ".join(value.replace("’", "'").split()).strip(" .,:;-")
-    value = _HONORIFIC.sub("", value)
+    value = _HONORIFIC.sub("", " ".join(value.replace("’", "'").split()).strip(" .,:;-"))
+    value = re.split(r"(?<=[^\W\d_]{3})\.\s", value)[0]  # "Lúcia Mendes. Data": a sentence end
+    value = value.strip(" .,:;-")
+    while " " in value and value.rsplit(" ", 1)[1].casefold() in _ROLE_OF:
+        value = value.rsplit(" ", 1)[0]  # "Álvaro Martínez Roig PADRE": the next column's label
     surname, comma, given = value.partition(",")
     if comma and given.strip() and "," not in given:
         value = f"{given.strip()} {surname.strip()}"  # "SANTOS, Maria": surname first
@@ -539,7 +604,7 @@ def clean_name(value: str) -> str | None:
 _HONORIFIC = re.compile(r"^(?:(?:mr|mrs|ms|miss|mx|dr|prof|dhr|mevr|mevrouw|de heer|herr|frau|"
                         r"mme|mlle|m|sr|sra|srta|dona|doña|don|shri|sri|smt|smti|srimati|kum|"
                         r"kumari|dott|dott\.ssa|dr\.ssa|sig|sig\.ra|fr|rev|revd|mag|ing|ir|drs|"
-                        r"alhaji|chief)\.?\s+)+", re.IGNORECASE)
+                        r"alhaji|chief|d|dª|dña|d\.ª)\.?\s+)+", re.IGNORECASE)
 _NUMERIC = re.compile(r"\b(\d{1,4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{2,4})\b")
 _WORDED = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|e|º)?\.?\s+(?:of\s+|de\s+)?([^\W\d_]{3,10})"
                      r"\.?,?\s+(?:de\s+)?(\d{4})\b", re.IGNORECASE)
@@ -552,7 +617,7 @@ def parse_date(value: str | None) -> date | None:
     March 12, 1990. Day first where both readings are possible (as on European papers)."""
     if not value:
         return None
-    text = value.strip()
+    text = _ocr_date_fixes(value.strip())
     for match in _WORDED.finditer(text):
         month = MONTHS.get(match.group(2).casefold())
         if month:
@@ -573,6 +638,14 @@ def parse_date(value: str | None) -> date | None:
     if second > 12 >= first:
         return _day(year, first, second)  # month first (US style), the only valid reading
     return _day(year, second, first)
+
+
+def _ocr_date_fixes(text: str) -> str:
+    """What OCR makes of a date's characters: `O9.1O.1984`, `22.1l.1992`, `Apri1`."""
+    text = re.sub(r"\b[^\W\d_]{2,}[01][^\W\d_]*\b",
+                  lambda m: m.group(0).replace("1", "l").replace("0", "o"), text)
+    return re.sub(r"(?<=\d)[Oo]|[Oo](?=\d)|(?<=\d)[lI|]|[lI|](?=\d)",
+                  lambda m: "0" if m.group(0) in "Oo" else "1", text)
 
 
 def _day(year: int, month: int, day: int) -> date | None:

@@ -194,3 +194,90 @@ def test_a_long_paper_of_no_wanted_kind_is_read_for_names_on_its_first_pages_onl
     assert result.kind is Kind.OTHER and PEOPLE_PAGES_OF_OTHER < 9
     names = [m.name for m in result.people]
     assert "Kwame Mensah" in names and "Jan de Vries" not in names
+
+
+# Certificates' sentences, columns and labels in more languages (issue 13: the development set
+# in fixtures/people_dev showed these shapes; these texts are written here, not copied).
+
+def test_a_birth_clause_after_remarks_names_the_person_and_the_date() -> None:
+    text = ("Compareceram: LUCAS PEREIRA LIMA, brasileiro, solteiro, médico, nascido em "
+            "14/02/1990, e MARTA SOUSA DIAS, portuguesa, professora, nascida em 03/07/1992.")
+    assert people(text, Kind.RELATIONSHIP_DECLARATION) == [
+        ("LUCAS PEREIRA LIMA", "partner", date(1990, 2, 14)),
+        ("MARTA SOUSA DIAS", "partner", date(1992, 7, 3))]
+
+
+def test_a_birth_clause_over_a_line_end_with_an_honorific() -> None:
+    text = "Es wird bescheinigt, dass\n  Frau Klara Sophie MEIER\n  geboren am 2. März 1991 in Köln"
+    assert people(text, Kind.UNMARRIED_STATUS) == [
+        ("Klara Sophie MEIER", "holder", date(1991, 3, 2))]
+
+
+def test_on_a_birth_certificate_a_name_after_de_is_a_parents() -> None:
+    text = ("est née Léa Claire ROUX, de Marc Henri ROUX, né à Nantes le 4 mai 1980, "
+            "et de Inès Marie PETIT, née à Brest le 9 juin 1982.")
+    found = people(text, Kind.BIRTH_CERTIFICATE)
+    assert ("Marc Henri ROUX", "parent", date(1980, 5, 4)) in found
+    assert ("Inès Marie PETIT", "parent", date(1982, 6, 9)) in found
+
+
+def test_a_parents_clause_between_a_name_and_its_birth_is_skipped() -> None:
+    text = ("This is to certify that KIRAN RAO, son of Suresh Rao and Lata Rao, born on "
+            "11-09-1986, and MEERA NAIR, daughter of Gopal Nair, born on 23-04-1989, were married.")
+    found = people(text, Kind.MARRIAGE_CERTIFICATE)
+    assert ("KIRAN RAO", "spouse", date(1986, 9, 11)) in found
+    assert ("MEERA NAIR", "spouse", date(1989, 4, 23)) in found
+
+
+def test_a_birth_name_is_no_birth_clause() -> None:
+    found = people("Mother: Sara Lind, née Berg\nFather: Olof Lind", Kind.BIRTH_CERTIFICATE)
+    assert ("Sara Lind", "parent", None) in found and all(n != "Berg" for n, _, _ in found)
+
+
+def test_a_table_with_a_column_per_person() -> None:
+    text = ("                 Groom                      Bride\n"
+            "Full name        Tomás Ortega Ruiz          Elena Castro Gil\n"
+            "Date of birth    5 October 1987             30 January 1990\n")
+    assert people(text, Kind.MARRIAGE_CERTIFICATE) == [
+        ("Tomás Ortega Ruiz", "spouse", date(1987, 10, 5)),
+        ("Elena Castro Gil", "spouse", date(1990, 1, 30))]
+
+
+def test_a_column_row_whose_values_are_on_the_line_below() -> None:
+    text = ("    HUSBAND                 WIFE\n"
+            "1. Name (First) (Last)\n"
+            "   PAOLO VERDI             SARA COLOMBO\n"
+            "2. Date of Birth (Day)(Month)(Year)\n"
+            "   1 June 1985             12 July 1988\n")
+    assert people(text, Kind.MARRIAGE_CERTIFICATE) == [
+        ("PAOLO VERDI", "spouse", date(1985, 6, 1)), ("SARA COLOMBO", "spouse", date(1988, 7, 12))]
+
+
+def test_a_role_that_qualifies_the_next_label() -> None:
+    text = ("4 Nom / Surname ........ VIDAL\n5 Prénoms / Forenames ..... Chloé\n"
+            "6 Père: Nom / Father: Surname ...... VIDAL\n"
+            "7 Père: Prénoms / Father: Forenames ... Jean Luc\n")
+    found = people(text, Kind.BIRTH_CERTIFICATE)
+    assert ("Chloé VIDAL", "child", None) in found and ("Jean Luc VIDAL", "parent", None) in found
+
+
+def test_turkish_and_italian_labels() -> None:
+    assert people("Adı Soyadı   : Elif ARSLAN\nDoğum Tarihi : 08.04.1994",
+                  Kind.UNMARRIED_STATUS) == [("Elif ARSLAN", "holder", date(1994, 4, 8))]
+    assert people("Cognome: FERRARI\nNome: Luca\nData di nascita: 17/11/1986") == [
+        ("Luca FERRARI", "holder", date(1986, 11, 17))]
+
+
+def test_dates_as_ocr_misreads_them() -> None:
+    assert parse_date("O4.1O.1991") == date(1991, 10, 4)
+    assert parse_date("3 Ju1y 2001") == date(2001, 7, 3)
+    assert parse_date("1l/03/1999") == date(1999, 3, 11)
+
+
+def test_a_lowercase_phrase_after_a_role_word_is_no_name() -> None:
+    assert people("CONSENT OF A PARENT - travel of a minor child abroad",
+                  Kind.PARENTAL_CONSENT) == []
+
+
+def test_a_surname_with_its_particle_first() -> None:
+    assert people("Geslachtsnaam: van Dijk\nVoornamen: Sem") == [("Sem van Dijk", "holder", None)]
