@@ -235,7 +235,14 @@ def read_people(text: str, kind: Kind) -> tuple[PersonMention, ...]:
 
 
 def _plain_line(line: str) -> str:
-    return unicodedata.normalize("NFC", line).replace("\u00a0", " ").strip(" \t|*#>")
+    line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").strip(" \t|*#>")
+    return _OCR_LETTER_WORD.sub(lambda m: m.group(0).replace("0", "o").replace("1", "l"), line)
+
+
+# A word of letters with a 0 or 1 among them is what OCR makes of an o or l (`geb0ren`, `0F`):
+# names and labels hold no digits, and dates are read from digits (`parse_date` undoes it).
+# A word whose only letters are O and l (`1O`) is a number OCR misread, not a word.
+_OCR_LETTER_WORD = re.compile(r"\b(?=[^\W_]*[^\W\d_OoIl])(?=[^\W_]*[01])(?:[^\W\d_]|[01])+\b")
 
 
 def _cells(line: str) -> list[str]:
@@ -276,8 +283,7 @@ def _column_row(cells: list[str], under: list[str], width: int
 def _fields(line: str, next_line: str, section: str) -> list[tuple[str, str | None, str]]:
     """(slot, role or None, value) for each labelled name or birth date on the line."""
     found: list[tuple[str, str]] = []
-    for slot, labels in (("surname", SURNAME_LABELS), ("given", GIVEN_LABELS),
-                         ("full", FULL_NAME_LABELS), ("birth", BIRTH_LABELS)):
+    for slot, labels in _by_label_position(line):
         value = _value_after(line, labels, next_line)
         if value is None:
             continue
@@ -301,6 +307,23 @@ def _fields(line: str, next_line: str, section: str) -> list[tuple[str, str | No
     qualifier = _ROLE_IN_LABEL.search(_fold(line))
     role = _ROLE_OF[qualifier.group("word")] if qualifier else None
     return [(slot, role, value) for slot, value in found]
+
+
+_SLOTS = (("surname", SURNAME_LABELS), ("given", GIVEN_LABELS), ("full", FULL_NAME_LABELS),
+          ("birth", BIRTH_LABELS))
+
+
+def _by_label_position(line: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The slots whose label starts the line, the one with the fewest words before its label
+    and then the longest label first: "Adı Soyadı" is the whole name, not a surname after a
+    word; "Given name" is a given name, not a name after a word."""
+    found = []
+    for order, (slot, labels) in enumerate(_SLOTS):
+        match = _label_start(labels).match(line)
+        if match is not None:
+            label = match.group("label")
+            found.append((match.start("label"), -len(label), order, slot, labels))
+    return [(slot, labels) for *_, slot, labels in sorted(found)]
 
 
 def _role_as_label(line: str, next_line: str) -> list[tuple[str, str | None, str]]:
@@ -508,7 +531,8 @@ def _born_clauses(text: str, role: str) -> list[PersonMention]:
     a name written after "of"/"de" ("de Samir BENALI, né à Oran") is a parent's."""
     mentions = []
     # One line of prose, a sentence running over line ends; a pilcrow keeps where lines began.
-    text = " ".join(re.sub(r"\s*\n\s*", " ¶ ", text).split())
+    # A wide gap (another column: "Temitope ADEBAYO     Sex: F") separates like a comma.
+    text = " ".join(re.sub(r"\s*\n\s*", " ¶ ", re.sub(r"[ \t]{3,}", " ¦ ", text)).split())
     for marker in _BIRTH_MARKER.finditer(text):
         after = text[marker.end():marker.end() + 70].replace("¶", " ")
         label = " " in marker.group(0) or len(marker.group(0)) > 8  # "date of birth"
@@ -516,9 +540,9 @@ def _born_clauses(text: str, role: str) -> list[PersonMention]:
                 not re.match(r"\s*\d", after) or text[:marker.start()].endswith("¶ "))):
             continue  # a birth name ("née Silva"), or a field label the field reader reads
         following = _BIRTH_MARKER.search(after)
-        window = re.split(r"[;]", after[:following.start()] if following else after)[0]
+        window = re.split(r"[;¦]", after[:following.start()] if following else after)[0]
         found = _name_ending_at(text[max(0, marker.start() - 240):marker.start()]
-                                .replace("¶", " "))
+                                .replace("¶", " "))  # ¦ stays: a segment's end
         if found is None:
             continue
         name, after_of = found
@@ -532,7 +556,7 @@ def _name_ending_at(before: str) -> tuple[str, bool] | None:
     """The name a clause ending here is about: the nearest comma-separated segment that ends in
     a name of two to six capitalised words, skipping remarks and a parents' clause. With it,
     whether the name came after "of"/"de" (a parent named in a child's sentence)."""
-    segments = re.split(r"[,;:()\[\]]|(?<=[a-zà-ÿ]{3})\.\s", before)
+    segments = re.split(r"[,;:()\[\]¦]|(?<=[a-zà-ÿ]{3})\.\s", before)
     ordered = list(reversed(segments))
     for index, segment in enumerate(ordered[:_SEGMENTS_BACK + 1]):
         words = segment.split()
@@ -547,7 +571,8 @@ def _name_ending_at(before: str) -> tuple[str, bool] | None:
         if start == 0 and tail and index + 1 < len(ordered):
             # "HUBER, Lena Maria geb. am ...": the surname before the comma is the name's too.
             previous = ordered[index + 1].split()
-            if 1 <= len(previous) <= 3 and previous[-1].isupper() and len(previous[-1]) > 1 \
+            alone = len(previous) == 1 or not _name_word(previous, len(previous) - 2)
+            if previous and previous[-1].isupper() and len(previous[-1]) > 1 and alone \
                     and not all(w.isupper() for w in tail):
                 tail = [*tail, previous[-1]]
                 words = previous[:-1] + tail
