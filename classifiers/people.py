@@ -214,9 +214,9 @@ def read_people(text: str, kind: Kind) -> tuple[PersonMention, ...]:
                         drafts.append(draft)
                     draft.fill(slot, found, number)
             continue
-        if len(cells) > 1 and len(under) == len(cells) and all(map(_starts_with_label, cells)):
+        if (header := _header_row(cells, under)) is not None:
             # A table's header row: each label's answer is the cell below it.
-            pairs = list(zip(cells, under, strict=True))
+            pairs = list(zip(header, under, strict=True))
         else:
             # A label alone in its cell: the answer is the next cell, or the next line.
             pairs = [(cell, cells[index + 1] if index + 1 < len(cells) else below)
@@ -264,6 +264,17 @@ def _section_role(line: str) -> str | None:
         if words in names:
             return role
     return None
+
+
+def _header_row(cells: list[str], under: list[str]) -> list[str] | None:
+    """A table's header row over its row of answers: every cell a name or birth label, one
+    answer below each (and no label among the answers)."""
+    header = cells if 1 < len(under) == len(cells) else []
+    if len(header) < 2 or not all(map(_starts_with_label, header)):
+        return None
+    if any(_starts_with_label(answer) for answer in under):
+        return None  # two rows of labels: no answers
+    return header
 
 
 def _column_row(cells: list[str], under: list[str], width: int
