@@ -22,7 +22,12 @@ import pillow_heif
 from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageError
 
 from classifiers import mrz_band, mrz_cells, ocr, viz
-from classifiers.docx_text import answered_fields, body_text, signature_images
+from classifiers.docx_text import (
+    answered_fields,
+    body_text,
+    script_signatures,
+    signature_images,
+)
 from classifiers.limits import Deadline, Limits, apply_pixel_limit
 from classifiers.mrz import MrzReading, find_mrz, merge_names, with_confirmation
 from classifiers.sniff import IMAGE_TYPES, FileType
@@ -76,6 +81,7 @@ class ExtractedFile:
     embedded_images: int = 0  # pictures in a DOCX whose text was read (a signature, a logo)
     signature_images: int = 0  # of those, the ones where a signature goes
     answered_fields: int = 0  # a DOCX's content controls and text form fields with a value
+    script_signatures: int = 0  # a DOCX's names typed in a handwriting font where one signs
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -715,7 +721,8 @@ def _extract_docx(data: bytes, limits: Limits, deadline: Deadline) -> ExtractedF
     if usable_text(text):
         return ExtractedFile(FileType.DOCX, pages, embedded_images=len(images),
                              signature_images=signature_images(document),
-                             answered_fields=answered_fields(document))
+                             answered_fields=answered_fields(document),
+                             script_signatures=script_signatures(document))
     # The text says nothing: the document is a wrapper around scans or photos.
     if len(images) > limits.max_pages:
         raise ExtractError(ReadError.TOO_MANY_PAGES)
