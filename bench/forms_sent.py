@@ -9,9 +9,10 @@ around the rows), content controls with a date picker or a drop-down list, legac
 and check-box fields, ticks typed as "☒"/"X"/"x" or in a Yes/No grid, a signature as an inserted
 picture (in a table cell too) or the name typed in a script font, bilingual labels. On paper: a
 printed form filled in by hand, scanned (PNG) or photographed (JPEG), values on dotted lines and
-in boxed tables, ticks as "X" or "v", dates in any of the ways people write them, a scribbled
-signature. English, Dutch and bilingual; labels, titles and statements worded unlike the
-training generator's, `fixtures.synth.form_styles`' and bench.forms'. Every filled form has a
+in boxed tables or written into a statement's blanks, ticks as "X" or "v", dates in any of
+the ways people write them, a scribbled signature; such a photo pasted into a Word document.
+English, Dutch and bilingual; labels, titles and statements worded unlike the training
+generator's, `fixtures.synth.form_styles`' and bench.forms'. Every filled form has a
 blank twin from the same template, which must stay blank.
 
 Each file goes through `classifiers.classify` whole. Printed per shape as in bench.forms:
@@ -42,7 +43,9 @@ TEXT_SHAPES = ("docx_typed", "docx_cells", "docx_cell_controls", "docx_row_secti
                # No labels at all: the person's details written into the statement's blanks
                # ("I, ____, born on ____ in ____, declare ..."), place and date under it.
                "docx_prose")
-IMAGE_SHAPES = ("scan_dots", "photo_boxes", "photo_ticks", "photo_prose")
+IMAGE_SHAPES = ("scan_dots", "photo_boxes", "photo_ticks", "photo_prose",
+                # A photo of the paper form pasted into a Word document under a few typed lines.
+                "docx_photo")
 SHAPES = TEXT_SHAPES + IMAGE_SHAPES
 
 _TITLES = {
@@ -579,6 +582,26 @@ def render_paper(spec: Spec, shape: str, rng: random.Random) -> tuple[bytes, str
     return _raster.encode(photo, "jpeg", quality=rng.randint(78, 90)), "form.jpg"
 
 
+_NOTES = ("Below is a photo of the {title} form, as asked by the HR team.",
+          "Hierbij een foto van het formulier ({title}) voor mijn aanvraag.",
+          "{title}: scan of the paper form for my application below.")
+
+
+def render_docx_photo(spec: Spec, rng: random.Random) -> bytes:
+    """A few typed lines and the photo (or scan) of the paper form pasted under them."""
+    import docx
+    from docx.shared import Cm
+
+    paper, _ = render_paper(spec, rng.choice(("scan_dots", "photo_boxes", "photo_ticks",
+                                              "photo_prose")), rng)
+    document = docx.Document()
+    document.add_paragraph(rng.choice(_NOTES).format(title=spec.title))
+    document.add_picture(io.BytesIO(paper), width=Cm(16))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 # ------------------------------------------------------------------------------- the set
 
 
@@ -595,7 +618,9 @@ def dev_set(seed: int, count: int, images: int, shapes: Sequence[str] = SHAPES) 
             filled = make_spec(rng, topic)
             for spec in (filled, blank_twin(filled)):
                 draw_rng = random.Random(f"bench.forms_sent:{seed}:{shape}:{number}:draw")
-                if shape in IMAGE_SHAPES:
+                if shape == "docx_photo":
+                    data, name = render_docx_photo(spec, draw_rng), "form.docx"
+                elif shape in IMAGE_SHAPES:
                     data, name = render_paper(spec, shape, draw_rng)
                 else:
                     data, name = render_docx(spec, shape, draw_rng), "form.docx"

@@ -289,6 +289,22 @@ def _image_frames(data: bytes, limits: Limits) -> Iterator[Image.Image]:
         raise ExtractError(ReadError.CORRUPT, type(error).__name__) from error
 
 
+# A picture in a DOCX at least this large on both sides is a photographed or scanned page, not
+# a logo (~300 x 90), a signature (~400 x 140) or an icon.
+MIN_PAGE_PICTURE_SIDE = 600
+
+
+def _page_sized(data: bytes) -> bool:
+    """Whether a DOCX's picture is large enough to be a page photographed or scanned (its
+    size read from the header, the pixels not decoded)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return min(image.size) >= MIN_PAGE_PICTURE_SIDE
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError,
+            Image.DecompressionBombError):
+        return False  # an unreadable picture beside readable text: the text is the document
+
+
 # The HR dashboard's thumbnails open images exactly as the reader does (limits, EXIF turn).
 image_frames = _image_frames
 
@@ -719,6 +735,12 @@ def _extract_docx(data: bytes, limits: Limits, deadline: Deadline) -> ExtractedF
     images = [rel.target_part.blob for rel in document.part.rels.values()
               if "image" in rel.reltype and not rel.is_external]
     if usable_text(text):
+        # A few lines typed around a photo or scan of the paper itself ("Please find my signed
+        # TB form below"): the paper is in the picture, so it is read too. Logos, signatures
+        # and icons are far smaller than a photographed page.
+        for blob in [blob for blob in images if _page_sized(blob)][:limits.max_pages - 1]:
+            for frame in _image_frames(blob, limits):
+                pages.append(read_image(frame, len(pages) + 1, limits, deadline))
         return ExtractedFile(FileType.DOCX, pages, embedded_images=len(images),
                              signature_images=signature_images(document),
                              answered_fields=answered_fields(document),

@@ -221,3 +221,32 @@ def test_the_bench_draws_the_same_forms_from_the_same_seed() -> None:
     for case in forms_sent.dev_set(23, 4, 0, ("docx_sig_cell",)):
         signed = case.filled and not case.signature.startswith("/")
         assert signature_images(docx.Document(io.BytesIO(case.data))) == int(signed)
+
+
+def _docx_with_picture(size: tuple[int, int]) -> bytes:
+    from PIL import ImageDraw
+
+    page = Image.new("RGB", size, "white")
+    ImageDraw.Draw(page).text((60, 60), "Statement on TB testing", fill="black",
+                              font=_raster.font("sans", 40))
+    document = docx.Document()
+    document.add_paragraph("Below is a photo of the signed TB form, as asked by the HR team.")
+    document.add_picture(io.BytesIO(_raster.encode(page, "png")))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_page_photographed_into_a_word_document_is_read_and_a_logo_is_not() -> None:
+    from tests.support.need import need_program
+
+    need_program("tesseract")
+    # Given a few typed lines over a photo of a page
+    document = extract(_docx_with_picture((1240, 1754)), FileType.DOCX, DEFAULT_LIMITS,
+                       Deadline(60))
+    # Then the photo is read as the document's second page
+    assert len(document.pages) == 2 and document.pages[1].ocr
+    assert "tb testing" in document.pages[1].text.lower()
+    # And a logo-sized picture beside the same lines is not read
+    small = extract(_docx_with_picture((300, 90)), FileType.DOCX, DEFAULT_LIMITS, Deadline(60))
+    assert len(small.pages) == 1
