@@ -10,7 +10,8 @@ and check-box fields, ticks typed as "☒"/"X"/"x" or in a Yes/No grid, a signat
 picture (in a table cell too) or the name typed in a script font, bilingual labels. On paper: a
 printed form filled in by hand, scanned (PNG) or photographed (JPEG), values on dotted lines and
 in boxed tables or written into a statement's blanks, ticks as "X" or "v", dates in any of
-the ways people write them, a scribbled signature; such a photo pasted into a Word document.
+the ways people write them, a scribbled signature; hurried photos, the page small and tilted;
+such a photo pasted into a Word document.
 English, Dutch and bilingual; labels, titles and statements worded unlike the training
 generator's, `fixtures.synth.form_styles`' and bench.forms'. Every filled form has a
 blank twin from the same template, which must stay blank.
@@ -45,7 +46,10 @@ TEXT_SHAPES = ("docx_typed", "docx_cells", "docx_cell_controls", "docx_row_secti
                "docx_prose")
 IMAGE_SHAPES = ("scan_dots", "photo_boxes", "photo_ticks", "photo_prose",
                 # A photo of the paper form pasted into a Word document under a few typed lines.
-                "docx_photo")
+                "docx_photo",
+                # A hurried phone photo of any of the paper forms above: tilted 3-6 degrees,
+                # keystoned, the page small in a 1280 x 960 frame.
+                "photo_small")
 SHAPES = TEXT_SHAPES + IMAGE_SHAPES
 
 _TITLES = {
@@ -476,6 +480,9 @@ def render_docx(spec: Spec, shape: str, rng: random.Random) -> bytes:
 
 def render_paper(spec: Spec, shape: str, rng: random.Random) -> tuple[bytes, str]:
     """A printed form filled in by hand, as a scan (PNG) or a phone photo (JPEG)."""
+    hurried = shape == "photo_small"
+    if hurried:
+        shape = rng.choice(("photo_boxes", "photo_ticks", "photo_prose"))
     page = Image.new("RGB", (1240, 1754), "white")
     draw = ImageDraw.Draw(page)
     printed = _raster.font(rng.choice(("sans", "serif")), 25)
@@ -578,6 +585,10 @@ def render_paper(spec: Spec, shape: str, rng: random.Random) -> tuple[bytes, str
         draw.text((90, y), extra, fill="black", font=_raster.font("sans", 17))
     if shape == "scan_dots":
         return _raster.encode(_raster.scan(page, rng), "png", dpi=150), "form.png"
+    if hurried:
+        photo = _raster.phone_photo(page, rng, skew=rng.choice((-1, 1)) * rng.uniform(3, 6),
+                                    perspective=0.03, out_size=(1280, 960))
+        return _raster.encode(photo, "jpeg", quality=rng.randint(70, 85)), "form.jpg"
     photo = _raster.phone_photo(page, rng, easy=rng.random() < 0.5)
     return _raster.encode(photo, "jpeg", quality=rng.randint(78, 90)), "form.jpg"
 

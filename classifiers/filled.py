@@ -52,10 +52,10 @@ _DIGIT_DATE = re.compile(r"(?<!\d)\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2}(?!\d)
                          # "1990-03-12": the year first, as a date picker or an ISO-minded
                          # person writes it (dashes only: "2024.1" is a version).
                          r"|(?<![\d-])(?:19|20)\d{2}-[01]?\d-[0-3]?\d(?![\d-])"
-                         # "3 November 2026", "01 Dec 1988", "20 juli 2025", "3rd (day of)
-                         # February 2026": a day, a month by name, a year — never a version
-                         # line's "January 2024".
-                         r"|(?<!\d)\d{1,2}(?i:st|nd|rd|th|e|ste|de)?\s?(?i:day of\s)?"
+                         # "3 November 2026", "01 Dec 1988", "20 juli 2025", "12th of March
+                         # 1990", "3rd day of February 2026": a day, a month by name, a year —
+                         # never a version line's "January 2024".
+                         r"|(?<!\d)\d{1,2}(?i:st|nd|rd|th|e|ste|de)?\s?(?i:day\s)?(?i:of\s)?"
                          + _MONTH + r"[a-z]*\.?,?\s?(?:19|20)\d{2}(?!\d)"
                          # "February 3, 2026", "Feb 3rd 2026": the month first.
                          r"|(?<![A-Za-z])" + _MONTH
@@ -588,8 +588,28 @@ def judge(pages: list[Page], form_fields: dict[str, str] | None,
         unclear = f"the writing after {len(unsure)} field labels is unclear"
         return FilledVerdict(None, ("could not tell whether the form is filled in: "
                                     + (", ".join(signs) if answers else unclear),))
+    if ocr_text.strip() and not typed.strip() and len(field_labels(ocr_text)) < _LABELS_SEEN_EMPTY:
+        # Blank is said on positive signs of emptiness: the form's fields read, and nothing
+        # after them. Where OCR read too little of the page to find its fields (a tilted, small
+        # or dim photo), their emptiness was not seen: HR looks.
+        return FilledVerdict(None, ("could not tell whether the form is filled in: too few of "
+                                    "its field labels were read to see them empty",))
     return FilledVerdict(False, ("blank: no answers, dates or signature found"
                                  + (f" ({', '.join(signs)} is not enough)" if signs else ""),))
+
+
+# How many field labels OCR must have read on a form page to call the fields empty.
+_LABELS_SEEN_EMPTY = 2
+
+
+def field_labels(text: str) -> list[str]:
+    """The lines of a text that read as a field's label (with or without an answer)."""
+    found = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*\|\s*", "", line)
+        if _LABEL_LINE.match(line) or _other_field(line) or _LABEL_ALONE.match(line):
+            found.append(line.strip()[:40])
+    return found
 
 
 # Tesseract reads a dotted leader or a row of letter boxes as long strings of letters, with a

@@ -137,6 +137,7 @@ def test_a_script_font_given_by_a_style_counts_too() -> None:
     ("Date of birth: 1990-03-12", "1990-03-12"),
     ("Date: February 3, 2026", "February 3, 2026"),
     ("Dated this 3rd day of February 2026", "3rd day of February 2026"),
+    ("Born on the 12th of March 1990", "12th of March 1990"),
     ("Datum: 3e februari 2026", "3e februari 2026"),
 ])
 def test_dates_as_people_write_them_are_written_dates(written: str, date: str) -> None:
@@ -250,3 +251,15 @@ def test_a_page_photographed_into_a_word_document_is_read_and_a_logo_is_not() ->
     # And a logo-sized picture beside the same lines is not read
     small = extract(_docx_with_picture((300, 90)), FileType.DOCX, DEFAULT_LIMITS, Deadline(60))
     assert len(small.pages) == 1
+
+
+def test_a_photo_whose_fields_ocr_did_not_read_is_not_called_blank() -> None:
+    # Given a hurried photo of which OCR read the statement and little else
+    unread = Page(1, "I declare that I have never been convicted of a criminal offence\n"
+                     "Are you currently being prosecuted anywhere?\nSi\n%", ocr=True)
+    # Then its fields were not seen empty: HR looks
+    assert judge([unread], None).filled is None
+    # And a scan of which OCR read the labels, with nothing after them, is blank
+    read = Page(1, "I declare that I have never been convicted of a criminal offence\n"
+                   "Full name:\nDate of birth:\nNationality:\nSignature:", ocr=True)
+    assert judge([read], None).filled is False
