@@ -7,13 +7,14 @@ emptiness and True on signs of answers. The signs, strongest first:
 - Text (text layer or OCR): values after field labels ("Surname  Jansen", and in any wording
   after a separator: "Employer: Brightwave B.V."), dates (with digits or a month name; a blank
   form only says "dd-mm-yyyy", a version line or an example), ticked boxes (☒ ✓ [X] (x)),
-  questions with one answer chosen ("No" under it, one box marked and the others empty).
+  questions with one answer chosen ("No" under it, one box marked and the others empty, a mark
+  beside one option), the name written into a statement's blank ("I, Priya Raman, born on").
 - A signature: a drawn curve in a PDF, a picture on a DOCX's signature line (not a logo), a
-  typed one ("/s/ P. Raman", "Signature: P. Raman"), or ink inside the signature box of a scan
-  (the box outline itself is removed before ink is counted).
-Two answers, or one and a signature, make a form filled; one sign alone goes to HR. Each sign
-is counted once: a Word field and its label line are one answer, a ticked box and the question
-it answers are one.
+  name typed there in a handwriting font, a typed one ("/s/ P. Raman", "Signature: P. Raman"),
+  or ink inside the signature box of a scan (the box outline and the scan's grain removed).
+Two answers, or one and a signature, make a form filled; one sign alone goes to HR, and so does
+a photo of which OCR read too few field labels to see them empty. Each sign is counted once: a
+Word field and its label line are one answer, a ticked box and the question it answers are one.
 """
 
 from __future__ import annotations
