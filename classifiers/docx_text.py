@@ -6,11 +6,13 @@ retyped in Word keep their answers and tick boxes), text boxes and nested tables
 then reads as a blank one. This walks the body's XML once instead:
 
 - paragraphs, tables (a row per line, cells joined by ` | `) and content controls in the order
-  they stand, nested tables inside their cell;
+  they stand, nested tables inside their cell, rows and cells inside content controls (a
+  repeating section around a person's details);
 - a content control still showing its placeholder ("Click or tap here to enter text.") is not
   an answer, so its text is left out;
 - legacy check-box fields and Wingdings box symbols become `[X]` / `[ ]`, the way a ticked box
-  reads elsewhere; deleted text (tracked changes) and field codes are not text;
+  reads elsewhere; a legacy drop-down shows the entry chosen; deleted text (tracked changes)
+  and field codes are not text;
 - a text box's paragraphs follow the paragraph that anchors it (once: Word stores a fallback copy).
 """
 
