@@ -713,8 +713,9 @@ def _ink_in(page: Page, box: tuple[int, int, int, int]) -> bool:
     grey = np.asarray(crop.convert("L"), dtype=np.int16)
     ink = (np.asarray(region, dtype=np.uint8) < 110) & (grey < np.median(grey) - _INK_BELOW_PAPER)
     for word in page.words:
-        # Printed words (the rest of a long label, a footer) are the form, not the signer.
-        if word.confidence >= 50 and len(re.sub(r"[^A-Za-z]", "", word.text)) >= 2:
+        # Printed words (the rest of a long label, a footer, its postcode and example date)
+        # are the form, not the signer.
+        if word.confidence >= 50 and len(re.sub(r"[^A-Za-z0-9]", "", word.text)) >= 2:
             ink[max(0, word.top - box[1] - 3):max(0, word.bottom - box[1] + 3),
                 max(0, word.left - box[0] - 3):max(0, word.right - box[0] + 3)] = False
     ink = _without_straight_lines(ink)

@@ -191,19 +191,29 @@ def test_a_dotted_leader_read_as_letters_is_no_answer_but_a_name_written_on_it_i
     assert reads_as_answer("Priya Raman")
 
 
-def _signature_page(signed: bool) -> Page:
-    """A scanned signature line: the label, a rule, and a scribble on it or not."""
+def _signature_page(signed: bool, footer: bool = False) -> Page:
+    """A scanned signature line: the label, a rule, and a scribble on it or not; with a
+    printed return address of numbers under it (what OCR read of it as its words)."""
     page = Image.new("RGB", (1240, 600), "white")
     from PIL import ImageDraw
 
     draw = ImageDraw.Draw(page)
-    draw.text((90, 300), "Signature:", fill="black", font=_raster.font("sans", 25))
+    face = _raster.font("sans", 25)
+    draw.text((90, 300), "Signature:", fill="black", font=face)
     draw.line([(240, 334), (820, 334)], fill="black", width=2)
+    words = [Word("Signature:", 95.0, 90, 300, 128, 25, (1, 1, 1))]
+    if footer:
+        x = 280
+        for number, token in enumerate(("Postbus", "1200,", "5600", "BE", "Eindhoven,", "tel.",
+                                        "040", "1234567")):
+            draw.text((x, 420), token, fill="black", font=face)
+            width = int(draw.textlength(token, font=face))
+            words.append(Word(token, 93.0, x, 420, width, 25, (1, 2, number)))
+            x += width + 12
     if signed:
         _raster.draw_squiggle(page, (280, 250, 780, 330), random.Random(4))
     grey = _raster.scan(page, random.Random(5)).convert("L")
-    label = Word("Signature:", 95.0, 90, 300, 128, 25, (1, 1, 1))
-    return Page(1, "Signature:", ocr=True, image=grey, words=(label,))
+    return Page(1, "Signature:", ocr=True, image=grey, words=tuple(words))
 
 
 def test_the_grain_of_an_empty_scanned_signature_box_is_no_ink() -> None:
@@ -211,6 +221,9 @@ def test_the_grain_of_an_empty_scanned_signature_box_is_no_ink() -> None:
     assert signature_ink(_signature_page(signed=True))
     grey = np.asarray(_signature_page(signed=False).image)
     assert grey.std() > 1  # the scan has grain: the box is not trivially empty
+    # A printed postcode and box number under the line are the form, not ink
+    assert not signature_ink(_signature_page(signed=False, footer=True))
+    assert signature_ink(_signature_page(signed=True, footer=True))
 
 
 def test_the_bench_draws_the_same_forms_from_the_same_seed() -> None:
