@@ -11,12 +11,14 @@ from __future__ import annotations
 import hashlib
 import itertools
 import logging
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from classifiers import model as learned
 from classifiers.extract import ExtractedFile, ExtractError, Page, extract
+from classifiers.features import CONCEPTS
 from classifiers.filled import judge
 from classifiers.kinds import FORM_KINDS, WANTED
 from classifiers.limits import DEFAULT_LIMITS, Deadline, Limits
@@ -137,6 +139,10 @@ def score_page(page: Page, limits: Limits = DEFAULT_LIMITS) -> PageScore:
     elif best is Kind.OTHER:
         form_like = prediction.paper.get("form", 0.0) >= limits.review_form_paper
         topic = max(("tb", "antecedents"), key=lambda t: prediction.topic.get(t, 0.0))
+        if form_like and prediction.topic.get(topic, 0.0) >= 0.5 \
+                and _SUBJECT[topic] not in prediction.concepts \
+                and _placed_despite_damage(score, topic, limits):
+            return score
         if form_like and prediction.topic.get(topic, 0.0) >= 0.5:
             score.review = True
             if _SUBJECT[topic] in prediction.concepts:
@@ -151,6 +157,53 @@ def score_page(page: Page, limits: Limits = DEFAULT_LIMITS) -> PageScore:
 
 _TOPIC_WORDS = {"tb": "about tuberculosis", "antecedents": "about criminal antecedents"}
 _SUBJECT = {"tb": "c:tb", "antecedents": "c:crime"}
+_FORM_OF = {"tb": Kind.TB_DECLARATION, "antecedents": Kind.ANTECEDENTS}
+
+
+def _placed_despite_damage(score: PageScore, topic: str, limits: Limits) -> bool:
+    """A form page whose subject word OCR damaged ("antecedcnten", "tubercu1ose"), so that the
+    model's subject gate held the form kind at zero: with the word read through the damage,
+    the kind is the model's own topic-times-paper probability, and it counts when it beats
+    the rest by the review margin, as any page does. Sets the page's verdict when it does."""
+    prediction = score.prediction
+    assert prediction is not None
+    damaged = damaged_subject_word(score.page.text, topic)
+    if damaged is None:
+        return False
+    kind = _FORM_OF[topic]
+    p_kind = prediction.topic.get(topic, 0.0) * prediction.paper.get("form", 0.0)
+    others = [p for k, p in prediction.kinds.items() if k not in (kind, Kind.OTHER)]
+    p_other = max(0.0, 1.0 - p_kind - sum(others))
+    if p_kind - max([p_other, *others]) < limits.review_margin:
+        return False
+    score.kind, score.confidence = kind, round(p_kind, 3)
+    score.reasons.extend(prediction.reasons[kind])
+    score.reasons.append(f"its subject word is damaged by OCR ({damaged!r})")
+    return True
+
+
+# OCR's usual letter confusions, folded to one letter on both sides of a comparison.
+_OCR_FOLD = str.maketrans({"0": "o", "1": "l", "|": "l", "!": "l", "i": "l", "5": "s", "$": "s",
+                           "c": "e", "f": "t", "h": "n", "u": "v", "8": "b", "q": "g"})
+_DAMAGE_STEMS = {topic: tuple(dict.fromkeys(
+    stem.translate(_OCR_FOLD) for stem in CONCEPTS[concept[2:]]
+    if not stem.startswith("=") and len(stem) >= 6)) for topic, concept in _SUBJECT.items()}
+
+
+def damaged_subject_word(text: str, topic: str) -> str | None:
+    """A word of the topic's subject as OCR damages it: the stem with OCR's usual confusions
+    folded ("anteeedenten" for "antecedenten"), or, for stems of seven letters and more, one
+    further letter misread ("antececent"). The word as it stands, or None."""
+    for word in re.findall(r"[a-z0-9|!$]{6,}", text.lower()):
+        folded = word.translate(_OCR_FOLD)
+        for stem in _DAMAGE_STEMS[topic]:
+            head = folded[:len(stem)]
+            if len(head) < len(stem):
+                continue
+            if head == stem or (len(stem) >= 7 and sum(a != b for a, b in zip(
+                    head, stem, strict=True)) <= 1):
+                return word
+    return None
 
 
 def _passport_by_mrz(score: PageScore, limits: Limits) -> None:
@@ -286,7 +339,7 @@ def verdict(document: ExtractedFile, limits: Limits = DEFAULT_LIMITS) -> Classif
     if form_kind is not None:
         form_pages = [s.page for s in found[form_kind]]
         filled_verdict = judge(form_pages, document.form_fields, document.signature_images,
-                               document.answered_fields)
+                               document.answered_fields, document.script_signatures)
         filled = filled_verdict.filled
         reasons.extend(filled_verdict.reasons)
         if filled is None and form_kind is primary and any(p.text.strip() for p in form_pages):

@@ -6,11 +6,13 @@ retyped in Word keep their answers and tick boxes), text boxes and nested tables
 then reads as a blank one. This walks the body's XML once instead:
 
 - paragraphs, tables (a row per line, cells joined by ` | `) and content controls in the order
-  they stand, nested tables inside their cell;
+  they stand, nested tables inside their cell, rows and cells inside content controls (a
+  repeating section around a person's details);
 - a content control still showing its placeholder ("Click or tap here to enter text.") is not
   an answer, so its text is left out;
 - legacy check-box fields and Wingdings box symbols become `[X]` / `[ ]`, the way a ticked box
-  reads elsewhere; deleted text (tracked changes) and field codes are not text;
+  reads elsewhere; a legacy drop-down shows the entry chosen; deleted text (tracked changes)
+  and field codes are not text;
 - a text box's paragraphs follow the paragraph that anchors it (once: Word stores a fallback copy).
 """
 
@@ -61,6 +63,24 @@ def _checkbox_field(field_char: Any) -> str | None:
     return TICKED if _on(checked) else UNTICKED
 
 
+def _dropdown_choice(field_char: Any) -> str | None:
+    """The entry a legacy drop-down field shows (it keeps no result text, only an index), when
+    one was chosen: None for other fields and for a drop-down left at its default."""
+    dropdown = field_char.find(f"{W}ffData/{W}ddList")
+    if dropdown is None:
+        return None
+    result, default = dropdown.find(W + "result"), dropdown.find(W + "default")
+    chosen = _attribute(result, "val") if result is not None else None
+    preset = (_attribute(default, "val") if default is not None else None) or "0"
+    if chosen is None or chosen == preset:
+        return None
+    entries = [_attribute(entry, "val") or "" for entry in dropdown.iterchildren(W + "listEntry")]
+    index = int(chosen) if chosen.isdigit() else -1
+    if not 0 <= index < len(entries):
+        return None
+    return entries[index].strip() or None
+
+
 def _symbol(sym: Any) -> str:
     code = (_attribute(sym, "char") or "").upper()
     if code in _TICKED_SYMBOLS:
@@ -86,6 +106,9 @@ def _inline(element: Any, text_boxes: list[Any]) -> Iterator[str]:
             box = _checkbox_field(child)
             if box is not None:
                 yield box
+            chosen = _dropdown_choice(child)
+            if chosen:
+                yield chosen
         elif name == "txbxContent":
             text_boxes.append(child)
         elif name in ("del", "moveFrom", "instrText", "delText", "rPr", "pPr", "sdtPr"):
@@ -109,12 +132,25 @@ def _paragraph(element: Any) -> list[str]:
     return lines
 
 
+def _unwrapped(element: Any, tag: str) -> Iterator[Any]:
+    """The `tag` children of a table or row, also those inside content controls around them
+    (a repeating section around the rows of a person's details, a control around a cell);
+    a control still showing its placeholder holds no answer, but its rows are the form."""
+    for child in element.iterchildren():
+        if child.tag == W + tag:
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml"):
+            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+            if content is not None:
+                yield from _unwrapped(content, tag)
+
+
 def _table(element: Any) -> list[str]:
     lines: list[str] = []
-    for row in element.iterchildren(W + "tr"):
+    for row in _unwrapped(element, "tr"):
         cells: list[str] = []
         nested: list[str] = []
-        for cell in row.iterchildren(W + "tc"):
+        for cell in _unwrapped(row, "tc"):
             cell_lines: list[str] = []
             for child in cell.iterchildren():
                 if _local(child) == "tbl":
@@ -199,6 +235,8 @@ def answered_fields(document: Any) -> int:
         if _local(element) == "fldChar":
             kind = _attribute(element, "fldCharType")
             text_input = element.find(f"{W}ffData/{W}textInput")
+            if kind == "begin" and _dropdown_choice(element):
+                answered += 1  # a drop-down set to an entry other than its default
             if kind == "begin" and text_input is not None:
                 preset = text_input.find(W + "default")
                 state, default, result = "input", (_attribute(preset, "val") or "") if \
@@ -214,6 +252,24 @@ def answered_fields(document: Any) -> int:
     return answered
 
 
+def _where_signature_goes(element: Any) -> bool:
+    """An element in, or within two paragraphs after, a paragraph or table row that names the
+    signature."""
+    paragraph = next((a for a in element.iterancestors(W + "p")), None)
+    if paragraph is None:
+        return False
+    row = next((a for a in paragraph.iterancestors(W + "tr")), None)
+    anchor = row if row is not None else paragraph
+    nearby = [_text_of(anchor)]
+    for sibling in anchor.itersiblings(preceding=True):
+        text = _text_of(sibling).strip()
+        if text:
+            nearby.append(text)
+        if len(nearby) >= 3:
+            break
+    return any(_SIGNATURE_WORDS.search(text) for text in nearby)
+
+
 def signature_images(document: Any) -> int:
     """Pictures standing where a signature goes: in, or within two paragraphs after, a paragraph
     or table row that names the signature. A logo in the letterhead is not a signature."""
@@ -223,18 +279,53 @@ def signature_images(document: Any) -> int:
         # the answer line is a shape (empty on a blank form), not a signature.
         if next(picture.iter(_A + "blip", _V + "imagedata"), None) is None:
             continue
-        paragraph = next((a for a in picture.iterancestors(W + "p")), None)
-        if paragraph is None:
-            continue
-        row = next((a for a in paragraph.iterancestors(W + "tr")), None)
-        anchor = row if row is not None else paragraph
-        nearby = [_text_of(anchor)]
-        for sibling in anchor.itersiblings(preceding=True):
-            text = _text_of(sibling).strip()
-            if text:
-                nearby.append(text)
-            if len(nearby) >= 3:
-                break
-        if any(_SIGNATURE_WORDS.search(text) for text in nearby):
+        if _where_signature_goes(picture):
             count += 1
     return count
+
+
+# Fonts that imitate handwriting, which people choose to "sign" a Word form by typing their
+# name (Windows, Office and Google Fonts' script faces).
+_SCRIPT_FONT = re.compile(
+    r"script|hand|brush|signature|chancery|vivaldi|mistral|kunstler|edwardian|pristina|"
+    r"freestyle|bradley|blackadder|harlow|rage italic|gigi|ink free|dancing|pacifico|vibes|"
+    r"allura|satisfy|sacramento|caveat|kalam|cedarville|belle aurore|delafield|parisienne|"
+    r"vladimir|homemade apple|reenie|meddon|zeyada|calligraph", re.IGNORECASE)
+# A signed name: one to four words, each starting with a letter ("P. Raman", "priya raman").
+_SIGNED_NAME = re.compile(r"^\s*(?:[^\W\d_][\w.'-]*\s+){0,3}[^\W\d_][\w.'-]+\s*$")
+
+
+def _run_font(run: Any, style_fonts: dict[str, str]) -> str:
+    """The font a run is shown in: its own, else its character or paragraph style's."""
+    properties = run.find(W + "rPr")
+    if properties is not None:
+        fonts = properties.find(W + "rFonts")
+        if fonts is not None and (_attribute(fonts, "ascii") or _attribute(fonts, "hAnsi")):
+            return _attribute(fonts, "ascii") or _attribute(fonts, "hAnsi") or ""
+        style = properties.find(W + "rStyle")
+        if style is not None and _attribute(style, "val") in style_fonts:
+            return style_fonts[_attribute(style, "val") or ""]
+    paragraph = next((a for a in run.iterancestors(W + "p")), None)
+    style = paragraph.find(f"{W}pPr/{W}pStyle") if paragraph is not None else None
+    return style_fonts.get(_attribute(style, "val") or "", "") if style is not None else ""
+
+
+def script_signatures(document: Any) -> int:
+    """Names typed in a handwriting font where a signature goes: how a form filled in Word is
+    often signed. The font is the person's choice; a blank copy has nothing there to show."""
+    style_fonts: dict[str, str] = {}
+    styles = document.styles.element
+    for style in styles.iterchildren(W + "style"):
+        fonts = style.find(f"{W}rPr/{W}rFonts")
+        name = (_attribute(fonts, "ascii") or _attribute(fonts, "hAnsi") or "") \
+            if fonts is not None else ""
+        if name and _SCRIPT_FONT.search(name):
+            style_fonts[_attribute(style, "styleId") or ""] = name
+    signed = 0
+    for paragraph in document.element.body.iter(W + "p"):
+        written = "".join(_text_of(run) for run in paragraph.iter(W + "r")
+                          if _SCRIPT_FONT.search(_run_font(run, style_fonts)))
+        if sum(c.isalpha() for c in written) >= 2 and _SIGNED_NAME.match(written) \
+                and _where_signature_goes(paragraph[0] if len(paragraph) else paragraph):
+            signed += 1
+    return signed

@@ -22,7 +22,12 @@ import pillow_heif
 from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageError
 
 from classifiers import mrz_band, mrz_cells, ocr, viz
-from classifiers.docx_text import answered_fields, body_text, signature_images
+from classifiers.docx_text import (
+    answered_fields,
+    body_text,
+    script_signatures,
+    signature_images,
+)
 from classifiers.limits import Deadline, Limits, apply_pixel_limit
 from classifiers.mrz import MrzReading, find_mrz, merge_names, with_confirmation
 from classifiers.sniff import IMAGE_TYPES, FileType
@@ -76,6 +81,7 @@ class ExtractedFile:
     embedded_images: int = 0  # pictures in a DOCX whose text was read (a signature, a logo)
     signature_images: int = 0  # of those, the ones where a signature goes
     answered_fields: int = 0  # a DOCX's content controls and text form fields with a value
+    script_signatures: int = 0  # a DOCX's names typed in a handwriting font where one signs
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -281,6 +287,22 @@ def _image_frames(data: bytes, limits: Limits) -> Iterator[Image.Image]:
         raise ExtractError(ReadError.TOO_LARGE, "the image has too many pixels") from error
     except (OSError, ValueError, SyntaxError) as error:
         raise ExtractError(ReadError.CORRUPT, type(error).__name__) from error
+
+
+# A picture in a DOCX at least this large on both sides is a photographed or scanned page, not
+# a logo (~300 x 90), a signature (~400 x 140) or an icon.
+MIN_PAGE_PICTURE_SIDE = 600
+
+
+def _page_sized(data: bytes) -> bool:
+    """Whether a DOCX's picture is large enough to be a page photographed or scanned (its
+    size read from the header, the pixels not decoded)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return min(image.size) >= MIN_PAGE_PICTURE_SIDE
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError,
+            Image.DecompressionBombError):
+        return False  # an unreadable picture beside readable text: the text is the document
 
 
 # The HR dashboard's thumbnails open images exactly as the reader does (limits, EXIF turn).
@@ -713,9 +735,16 @@ def _extract_docx(data: bytes, limits: Limits, deadline: Deadline) -> ExtractedF
     images = [rel.target_part.blob for rel in document.part.rels.values()
               if "image" in rel.reltype and not rel.is_external]
     if usable_text(text):
+        # A few lines typed around a photo or scan of the paper itself ("Please find my signed
+        # TB form below"): the paper is in the picture, so it is read too. Logos, signatures
+        # and icons are far smaller than a photographed page.
+        for blob in [blob for blob in images if _page_sized(blob)][:limits.max_pages - 1]:
+            for frame in _image_frames(blob, limits):
+                pages.append(read_image(frame, len(pages) + 1, limits, deadline))
         return ExtractedFile(FileType.DOCX, pages, embedded_images=len(images),
                              signature_images=signature_images(document),
-                             answered_fields=answered_fields(document))
+                             answered_fields=answered_fields(document),
+                             script_signatures=script_signatures(document))
     # The text says nothing: the document is a wrapper around scans or photos.
     if len(images) > limits.max_pages:
         raise ExtractError(ReadError.TOO_MANY_PAGES)

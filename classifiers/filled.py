@@ -7,13 +7,14 @@ emptiness and True on signs of answers. The signs, strongest first:
 - Text (text layer or OCR): values after field labels ("Surname  Jansen", and in any wording
   after a separator: "Employer: Brightwave B.V."), dates (with digits or a month name; a blank
   form only says "dd-mm-yyyy", a version line or an example), ticked boxes (☒ ✓ [X] (x)),
-  questions with one answer chosen ("No" under it, one box marked and the others empty).
+  questions with one answer chosen ("No" under it, one box marked and the others empty, a mark
+  beside one option), the name written into a statement's blank ("I, Priya Raman, born on").
 - A signature: a drawn curve in a PDF, a picture on a DOCX's signature line (not a logo), a
-  typed one ("/s/ P. Raman", "Signature: P. Raman"), or ink inside the signature box of a scan
-  (the box outline itself is removed before ink is counted).
-Two answers, or one and a signature, make a form filled; one sign alone goes to HR. Each sign
-is counted once: a Word field and its label line are one answer, a ticked box and the question
-it answers are one.
+  name typed there in a handwriting font, a typed one ("/s/ P. Raman", "Signature: P. Raman"),
+  or ink inside the signature box of a scan (the box outline and the scan's grain removed).
+Two answers, or one and a signature, make a form filled; one sign alone goes to HR, and so does
+a photo of which OCR read too few field labels to see them empty. Each sign is counted once: a
+Word field and its label line are one answer, a ticked box and the question it answers are one.
 """
 
 from __future__ import annotations
@@ -47,11 +48,19 @@ _LABEL_LINE = re.compile(
 _LABEL_NOISE = re.compile(
     r"\((?:dd-mm-(?:yyyy|jjjj)|if known|indien bekend|m/f|m/v)\)|[|:_.,\-\[\]()~]", re.IGNORECASE)
 # Not \b at the end: OCR glues the next word on ("01-05-2026signature").
+_MONTH = r"(?i:jan|feb|febr|mar|mrt|maart|apr|may|mei|jun|jul|aug|sep|sept|oct|okt|nov|dec)"
 _DIGIT_DATE = re.compile(r"(?<!\d)\d{1,2}[-./ ]\d{1,2}[-./ ](?:19|20)\d{2}(?!\d)"
-                         # "3 November 2026", "01 Dec 1988", "20 juli 2025": a day, a month by
-                         # name, a year — never a version line's "January 2024".
-                         r"|(?<!\d)\d{1,2}\s?(?i:jan|feb|febr|mar|mrt|maart|apr|may|mei|jun|jul|"
-                         r"aug|sep|sept|oct|okt|nov|dec)[a-z]*\.?,?\s?(?:19|20)\d{2}(?!\d)")
+                         # "1990-03-12": the year first, as a date picker or an ISO-minded
+                         # person writes it (dashes only: "2024.1" is a version).
+                         r"|(?<![\d-])(?:19|20)\d{2}-[01]?\d-[0-3]?\d(?![\d-])"
+                         # "3 November 2026", "01 Dec 1988", "20 juli 2025", "12th of March
+                         # 1990", "3rd day of February 2026": a day, a month by name, a year —
+                         # never a version line's "January 2024".
+                         r"|(?<!\d)\d{1,2}(?i:st|nd|rd|th|e|ste|de)?\s?(?i:day\s)?(?i:of\s)?"
+                         + _MONTH + r"[a-z]*\.?,?\s?(?:19|20)\d{2}(?!\d)"
+                         # "February 3, 2026", "Feb 3rd 2026": the month first.
+                         r"|(?<![A-Za-z])" + _MONTH
+                         + r"[a-z]*\.?\s\d{1,2}(?i:st|nd|rd|th)?,?\s(?:19|20)\d{2}(?!\d)")
 # A crossed box as OCR reads it: "[X]", "☒", and with one side of the box lost or misread
 # ("X]", "[X", "DX]", "LX]", "|X|").
 _TICKED = re.compile(r"[☒☑✓✔✗✘]|\[\s*[xX×]\s*\]|(?<!\S)[\[|(DLI]?[xX×][\]|)](?!\S)"
@@ -109,12 +118,35 @@ def answered_questions(text: str) -> list[str]:
             if _TICKED.search(candidate):
                 break  # counted as a ticked box already
             if _BARE_ANSWER.match(candidate) or _marked_option(candidate) or (
-                    _EMPTY_GLYPH.search(candidate) and _FILLED_GLYPH.search(candidate)):
+                    _EMPTY_GLYPH.search(candidate) and _FILLED_GLYPH.search(candidate)) \
+                    or _mark_beside_option(candidate):
                 found.append(line[:60])
                 break
             if not _OPTIONS.search(candidate) or "?" in candidate:
                 break  # the next line is the form going on, not this question's answer
+    # A statement answered after its colon ("I agree to a TB test: Yes"); a blank copy
+    # prints both options there, or a blank to write on.
+    found.extend(line[:60] for line in lines if _STATEMENT_ANSWER.match(line)
+                 and "?" not in line)
     return found
+
+
+_STATEMENT_ANSWER = re.compile(rf"^(?:\S+\s+){{3,}}\S*:\s*(?:[xX✓✔]\s*)?{_OPTION_WORD}\W?$",
+                               re.IGNORECASE)
+# A mark written beside one option where the options have no boxes: "Yes      No X",
+# "v No   Yes", "Ja  X   Nee".
+_LONE_MARK = re.compile(r"^(?:[xX×✓✔]|v|V)$")
+
+
+def _mark_beside_option(line: str) -> bool:
+    """Both options printed and one lone mark next to one of them."""
+    tokens = line.replace("/", " ").split()
+    options = [i for i, token in enumerate(tokens)
+               if re.fullmatch(_OPTION_WORD + r"\W?", token, re.IGNORECASE)]
+    marks = [i for i, token in enumerate(tokens) if _LONE_MARK.match(token)]
+    if len(options) < 2 or len(marks) != 1 or len(tokens) > len(options) + 2:
+        return False
+    return any(abs(marks[0] - option) == 1 for option in options)
 
 
 def _marked_option(line: str) -> bool:
@@ -135,6 +167,25 @@ _TYPED_SIGNATURE = re.compile(
     r"|^\s*(?:\d+[.)]\s*)?(?i:signature|handtekening|signed|getekend|ondertekend)"
     r"(?i:\s+(?:of|van)\s+(?:the\s+)?[a-z]+)?\s*[:|\t]\s*(?:/s/\s*)?"
     r"(?:[A-Z]\.\s*)*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)*\s*$", re.MULTILINE)
+
+
+# A statement with the person's details written into its blanks: "I, Priya Raman, born on
+# 12-03-1990 in Chennai, declare ...", "Ondergetekende, P. Raman, geboren op ...". A blank
+# copy has a line or dots there, or "the undersigned" in lowercase.
+_FILLED_STATEMENT = re.compile(
+    r"(?:^|[.:;]\s)\s*(?:I|Ik|The undersigned|Undersigned|De ondergetekende|Ondergetekende)"
+    r"\s*,?\s+((?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]+)\s*(?:,|\(|\s(?:born|geboren|residing|"
+    r"living|wonende|wonend|hereby|declare|verklaar|verklaart|agree|of|van)\b)", re.MULTILINE)
+
+
+def filled_statements(text: str) -> list[str]:
+    """Names written into a statement's blank ("I, ____, born on ____, declare")."""
+    found = []
+    for match in _FILLED_STATEMENT.finditer(text):
+        words = [w.lower().strip(".,") for w in match.group(1).split()]
+        if not all(_label_word(w) or w in _FORM_WORDS for w in words):
+            found.append(match.group(1))
+    return found
 
 
 def typed_signature(text: str) -> bool:
@@ -210,8 +261,9 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
             tail = re.split(r"[:\t]|\s\|", tail, maxsplit=1)[1]
         if re.search(r"_{3,}|\.{3,}|…", tail):
             # The same for the blank to write on ("Address in the Netherlands ______"): the
-            # answer, if any, is written on or after it.
-            tail = re.split(r"_{3,}|\.{3,}|…+", tail)[-1]
+            # answer, if any, is written on or after it, or between its dots
+            # ("Naam: ...... Priya Raman ......").
+            tail = " ".join(re.split(r"_{3,}|\.{3,}|…+", tail)[1:])
         rest = re.sub(r"\([^)]*\)?", " ", _PLACEHOLDER.sub(" ", tail))  # "(if known)"
         rest = _LABEL_NOISE.sub(" ", rest)
         # Bilingual labels read "Achternaam / Surname": the second language is not an answer.
@@ -222,11 +274,31 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
             words.pop(0)
         rest = " ".join(words)
         if len(re.findall(r"[A-Za-z0-9]", rest)) >= 2 and (
-                not answer_like or _ANSWER_LIKE.search(rest)):
+                not answer_like or reads_as_answer(rest)):
             found.append(label.lower())
         elif len(line.split()) <= 8:
             waiting = label.lower()
     return found
+
+
+# What OCR makes of a dotted leader: strings of small letters, bits of one or two characters.
+_LEADER_BIT = re.compile(r"\W*(?:[a-z]+\d{0,2}[a-z]*|\S{1,2})\W*")
+_STRONG_ANSWER = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{3,}|[A-Z]{4,})(?![a-z])|\d{3,}")
+
+
+def reads_as_answer(rest: str) -> bool:
+    """Writing OCR was unsure of that reads as an answer: a name or place with a capital, a
+    word in capitals, digits. On a line that is mostly a dotted leader read as letters
+    ("ee ere a ee ees eerste tp ... ON cya"), stray capitals come out of the dots too: there
+    only a longer name or a number at the start of the line counts, where people write."""
+    tokens = rest.split()
+    if not _ANSWER_LIKE.search(rest):
+        return False
+    bits = sum(bool(_LEADER_BIT.fullmatch(token)) for token in tokens)
+    if len(tokens) < 5 or bits < 0.6 * len(tokens):
+        return True
+    return any(_STRONG_ANSWER.search(token) and not _label_word(token.lower().strip(".,:;/|_"))
+               for token in tokens[:3])
 
 
 _LABEL_ALONE = re.compile(r"^\s*(?:\d+[.)]\s*)?([A-Za-zÀ-ÿ][\w'./()-]*(?:\s+[\w'./()-]+){0,3})"
@@ -329,8 +401,10 @@ _NOT_FIELDS = frozenset({
     "details", "personal", "persoonsgegevens", "about", "over", "declaration", "verklaring"})
 _ANY_FIELD = re.compile(r"^\s*(?:\d+[.)]\s*)?([A-Za-zÀ-ÿ][\w'./()-]*(?:\s+[\w'./()-]+){0,3})"
                         r"\s*(?::|\t|\s\|)\s*(.+?)\s*\|?\s*$"
-                        # A numbered field: its answer after a wider space ("4. Signed at  Kyiv").
-                        r"|^\s*\d+[.)]\s*([A-Za-zÀ-ÿ][\w'./()-]*(?:\s[\w'./()-]+){0,3})\s{2,}(\S.*?)\s*$")
+                        # A numbered field: its answer after a wider space ("4. Signed at  Kyiv"),
+                        # its label in two languages too ("1. Getekend te / Signed at  Kyiv").
+                        r"|^\s*\d+[.)]\s*([A-Za-zÀ-ÿ][\w'./()-]*(?:\s[\w'./()|-]+){0,7})\s{2,}"
+                        r"(\S.*?)\s*$")
 
 
 def _any_field(line: str) -> str | None:
@@ -453,9 +527,11 @@ _LABELS_BY_FIRST_WORD = frozenset({"surname", "achternaam", "voornamen", "geboor
 
 
 def judge(pages: list[Page], form_fields: dict[str, str] | None,
-          signature_images: int = 0, answered_controls: int = 0) -> FilledVerdict:
+          signature_images: int = 0, answered_controls: int = 0,
+          script_signatures: int = 0) -> FilledVerdict:
     """`signature_images`: pictures where a signature goes (a DOCX's signature line);
-    `answered_controls`: a DOCX's content controls and legacy text fields that hold a value."""
+    `answered_controls`: a DOCX's content controls and legacy text fields that hold a value;
+    `script_signatures`: names typed in a handwriting font where a DOCX is signed."""
     if form_fields:
         answered = [name for name, value in form_fields.items() if value]
         if not answered:
@@ -478,8 +554,13 @@ def judge(pages: list[Page], form_fields: dict[str, str] | None,
     dates = answer_dates(f"{typed}\n{read}")
     ticks = _TICKED.findall(f"{typed}\n{ocr_text}")
     questions = answered_questions(f"{typed}\n{ocr_text}")
+    # A name written into the statement is the same answer as a name field on a form that has
+    # both; it counts only where no field was read.
+    written_in = [] if fields else filled_statements(f"{typed}\n{read}")
+    fields += len(written_in)
     unsure = label_values(ocr_text)
     signature = _signature_sign(pages, signature_images) or (
+        "a name typed in a handwriting font where one signs" if script_signatures else "") or (
         "a typed signature" if typed_signature(f"{typed}\n{read}") else "")
     signs = []
     if fields:
@@ -508,8 +589,28 @@ def judge(pages: list[Page], form_fields: dict[str, str] | None,
         unclear = f"the writing after {len(unsure)} field labels is unclear"
         return FilledVerdict(None, ("could not tell whether the form is filled in: "
                                     + (", ".join(signs) if answers else unclear),))
+    if ocr_text.strip() and not typed.strip() and len(field_labels(ocr_text)) < _LABELS_SEEN_EMPTY:
+        # Blank is said on positive signs of emptiness: the form's fields read, and nothing
+        # after them. Where OCR read too little of the page to find its fields (a tilted, small
+        # or dim photo), their emptiness was not seen: HR looks.
+        return FilledVerdict(None, ("could not tell whether the form is filled in: too few of "
+                                    "its field labels were read to see them empty",))
     return FilledVerdict(False, ("blank: no answers, dates or signature found"
                                  + (f" ({', '.join(signs)} is not enough)" if signs else ""),))
+
+
+# How many field labels OCR must have read on a form page to call the fields empty.
+_LABELS_SEEN_EMPTY = 2
+
+
+def field_labels(text: str) -> list[str]:
+    """The lines of a text that read as a field's label (with or without an answer)."""
+    found = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s*\|\s*", "", line)
+        if _LABEL_LINE.match(line) or _other_field(line) or _LABEL_ALONE.match(line):
+            found.append(line.strip()[:40])
+    return found
 
 
 # Tesseract reads a dotted leader or a row of letter boxes as long strings of letters, with a
@@ -594,17 +695,27 @@ def _caption(page: Page, label: Word) -> bool:
     return not any(w.text.rstrip().endswith(":") for w in line)
 
 
+# Grey levels below the paper that are ink, not grain: scans and phone photos vary by about 10
+# around their paper's level; pencil and pale ballpoint are 60 and more below it.
+_INK_BELOW_PAPER = 40
+
+
 def _ink_in(page: Page, box: tuple[int, int, int, int]) -> bool:
     """Handwriting in one region of a scanned page: printed words and rules removed."""
     assert page.image is not None
     image = page.image
     if box[2] - box[0] < 50 or box[3] - box[1] < 30:
         return False
-    region = ImageOps.autocontrast(image.crop(box), cutoff=1)
-    ink = np.asarray(region, dtype=np.uint8) < 110
+    crop = image.crop(box)
+    region = ImageOps.autocontrast(crop, cutoff=1)
+    # Darker than the paper by more than a scan's grain: on an empty box (a rule and paper)
+    # the contrast stretch alone makes ink of the grain, once the rule is under its 1 % cutoff.
+    grey = np.asarray(crop.convert("L"), dtype=np.int16)
+    ink = (np.asarray(region, dtype=np.uint8) < 110) & (grey < np.median(grey) - _INK_BELOW_PAPER)
     for word in page.words:
-        # Printed words (the rest of a long label, a footer) are the form, not the signer.
-        if word.confidence >= 50 and len(re.sub(r"[^A-Za-z]", "", word.text)) >= 2:
+        # Printed words (the rest of a long label, a footer, its postcode and example date)
+        # are the form, not the signer.
+        if word.confidence >= 50 and len(re.sub(r"[^A-Za-z0-9]", "", word.text)) >= 2:
             ink[max(0, word.top - box[1] - 3):max(0, word.bottom - box[1] + 3),
                 max(0, word.left - box[0] - 3):max(0, word.right - box[0] + 3)] = False
     ink = _without_straight_lines(ink)
