@@ -47,8 +47,9 @@ test: setup lint
 fixtures: python
 	$(BIN)/python -m fixtures.synth.mailbox
 
-# Retrain the document model deterministically (same inputs, same bytes) into
-# classifiers/model/kinds.json, adding the examples HR labelled in `mailbot review` when there are.
+# Retrain the document models deterministically (same inputs, same bytes) into
+# classifiers/model/kinds.json (first kinds) and family.json (family stage), adding the
+# examples HR labelled in `mailbot review` when there are.
 MAILBOT_DATA_DIR ?= data
 model: python
 	OMP_NUM_THREADS=1 $(BIN)/python -m fixtures.training.train \

@@ -4,6 +4,13 @@ Each page's text goes through the learned model (`classifiers.model`): what it i
 kind of paper it is, combined into the probability of each kind. A validated TD3 passport MRZ is
 decisive for a passport; an ID-card or visa MRZ rules a passport out. A verdict is confident or
 uncertain (`review`): uncertain pages go to HR, who decide by hand (`Limits.review_*`).
+
+The family documents (issue 13) are a second stage with a model of its own (`family_call`). It
+reads a page the first stage calls `other`; a page the first stage gave a kind of its own it
+takes only when it is very sure; never a page that names tuberculosis or criminal
+antecedents, nor one with a machine-readable zone. A file on which the family stage
+finds nothing keeps the first stage's verdict exactly (`verdict(..., family=False)`); that the
+first kinds' verdicts stay what they were is measured by `bench.kinds` and tested.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from classifiers import model as learned
 from classifiers.extract import ExtractedFile, ExtractError, Page, extract
 from classifiers.features import CONCEPTS
 from classifiers.filled import judge
-from classifiers.kinds import FORM_KINDS, WANTED
+from classifiers.kinds import FAMILY_KINDS, FORM_KINDS, WANTED
 from classifiers.limits import DEFAULT_LIMITS, Deadline, Limits
 from classifiers.mrz import MrzFormat, MrzReading, describe, is_known_code
 from classifiers.ocr import OcrUnavailable
@@ -308,10 +315,92 @@ def _best_other(prediction: learned.Prediction | None) -> str:
     return PAPER_NAMES.get(paper, paper)
 
 
-def verdict(document: ExtractedFile, limits: Limits = DEFAULT_LIMITS) -> Classification:
+@dataclass(frozen=True)
+class FamilyCall:
+    """What the family stage makes of one page the first stage called `other`."""
+
+    kind: Kind
+    confidence: float
+    review: bool
+    reasons: tuple[str, ...]
+
+
+# Papers the family stage never reads as one of its documents.
+_IDENTITY_PAPERS = frozenset({"passport_page", "id_card"})
+
+
+_FIRST_SUBJECTS = frozenset({"c:tb_core", "c:crime_core"})
+
+
+def family_call(first_kind: Kind, first_review: bool, family: learned.Prediction,
+                has_mrz: bool,
+                limits: Limits = DEFAULT_LIMITS) -> FamilyCall | None:
+    """The family kind of a page, or None when the first stage's verdict on it stands.
+
+    A page with a machine-readable zone, or whose paper the family model reads as a passport
+    or ID page, is an identity paper whatever its words (a passport page names a birth date and
+    place as a birth certificate does); a page that names tuberculosis or criminal antecedents
+    is the first stage's (a TB declaration a parent signs for a child, an antecedents form
+    asking for the spouse, stay what they are). A page the first stage called `other` is the
+    family stage's to place, with its own review margin (one the first stage sent to HR as
+    `other` stays with HR unless the family verdict is confident); a page the first stage gave
+    one of its kinds is taken only by a confident family verdict at least `family_override`
+    sure. Pure."""
+    if has_mrz or max(family.paper, key=family.paper.__getitem__) in _IDENTITY_PAPERS \
+            or _FIRST_SUBJECTS & family.concepts:
+        return None
+    ranked = family.ranked()
+    (best, p_best), (second, p_second) = ranked[0], ranked[1]
+    if best not in FAMILY_KINDS and second not in FAMILY_KINDS:
+        return None
+    confident = p_best - p_second >= limits.family_review_margin
+    if first_kind is not Kind.OTHER:
+        if best in FAMILY_KINDS and confident and p_best >= limits.family_override:
+            return FamilyCall(best, round(p_best, 3), False, family.reasons[best])
+        return None
+    if first_review:  # the first stage's guess is `other`, unsure: HR looks unless we are sure
+        if best in FAMILY_KINDS and confident:
+            return FamilyCall(best, round(p_best, 3), False, family.reasons[best])
+        return None
+    if not confident:
+        guess = best if best in FAMILY_KINDS else second
+        return FamilyCall(guess, round(family.kinds[guess], 3), True, (
+            *family.reasons[guess],
+            f"uncertain: {best.value} {p_best:.2f} against {second.value} {p_second:.2f}"))
+    if best not in FAMILY_KINDS:
+        return None
+    return FamilyCall(best, round(p_best, 3), False, family.reasons[best])
+
+
+def _family_scores(page_scores: list[PageScore], limits: Limits) -> list[PageScore] | None:
+    """The pages as the family stage reads them, or None when it finds none of its kinds."""
+    model = learned.load_family()
+    scores: list[PageScore] = []
+    for score in page_scores:
+        call = None
+        if score.prediction is not None:
+            call = family_call(score.kind, score.review, model.predict(score.page.text),
+                               score.page.mrz is not None, limits)
+        scores.append(score if call is None else replace(
+            score, kind=call.kind, confidence=call.confidence, review=call.review,
+            reasons=list(call.reasons)))
+    if all(new is old for new, old in zip(scores, page_scores, strict=True)):
+        return None
+    _carry_forms_over(scores)
+    return scores
+
+
+def verdict(document: ExtractedFile, limits: Limits = DEFAULT_LIMITS,
+            family: bool = True) -> Classification:
+    """`family=False`: the first stage's verdict alone (what the family stage cannot move)."""
     page_scores = [score_page(page, limits) for page in document.pages]
     _carry_forms_over(page_scores)
+    family_scores = _family_scores(page_scores, limits) if family else None
+    return _assemble(document, family_scores or page_scores)
 
+
+def _assemble(document: ExtractedFile, page_scores: list[PageScore]) -> Classification:
+    """The file's verdict from its pages' kinds."""
     found: OrderedDict[Kind, list[PageScore]] = OrderedDict()
     for score in page_scores:
         if score.kind is not Kind.OTHER and not score.review:
@@ -449,5 +538,5 @@ def clear_caches() -> None:
     ocr.CACHE.clear()
 
 
-__all__ = ["classify", "clear_caches", "decided_passport", "partial_zone_counts", "score_page",
-           "verdict"]
+__all__ = ["FamilyCall", "classify", "clear_caches", "decided_passport", "family_call",
+           "partial_zone_counts", "score_page", "verdict"]

@@ -44,12 +44,100 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                     "arrive", "location", "locatie"),
     "referral": ("referr", "verwijz", "verwijs", "ggd"),
 }
-# stem -> concepts; "=tb" matches the whole word only.
-_STEMS: dict[str, tuple[str, ...]] = {}
-for _concept, _stems in CONCEPTS.items():
-    for _stem in _stems:
-        _STEMS[_stem] = (*_STEMS.get(_stem, ()), _concept)
-_STEM_LENGTHS = tuple(sorted({len(stem) for stem in _STEMS if not stem.startswith("=")}))
+# Synonyms and stems of the family documents (issue 13) in the languages civil-registry papers
+# come in (en, nl, de, fr, es, pt, it, tr). Only the family stage (`FAMILY_FEATURES`) sees them:
+# the first kinds' model reads exactly the features it was trained on. "=x" is the whole word.
+FAMILY_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "marriage": ("marriag", "married", "=marry", "spouse", "husband", "wife", "wives", "bride",
+                 "solemni", "wedlock", "huwelijk", "gehuwd", "getrouwd", "trouw", "echtgeno",
+                 "bruid", "=ehe", "eheur", "ehesch", "ehegat", "ehemann", "ehefrau", "eheregist",
+                 "heirat", "verheirat", "mariag", "=marie", "=mariee", "epoux", "epouse",
+                 "matrimon", "casad", "casament", "esposo", "esposa", "conyug", "contrayent",
+                 "casamento", "casam", "noivo", "noiva", "nubent", "conjug", "sposat", "coniug",
+                 "nozze", "evlilik", "evlen", "nikah", "evli", "=es", "=esi", "kocasi"),
+    "partnership": ("partner", "partenair", "partnership", "partnerschap", "partnerschaft",
+                    "lebenspartner", "=union", "=unions", "=unie", "=pacs", "solidarit", "pareja",
+                    "parejas", "convivient", "uniao", "estavel", "companheir", "unione",
+                    "unioni", "birliktelik"),
+    "birth": ("birth", "born", "geboort", "geboren", "geburt", "naissanc", "nacimient", "nacid",
+              "nacio", "nasciment", "nascid", "nasceu", "nascit", "=nato", "=nata", "dogum",
+              "filiation", "filiacao", "abstammung"),
+    "unmarried": ("unmarried", "single", "bachelorh", "impediment", "celibac", "ledigk", "ongehuwd",
+                  "huwelijksbevoegd", "ledig", "ehefahig", "familienstand", "celibat", "celibatair",
+                  "soltero", "soltera", "solteria", "solteiro", "solteira", "nubile", "celibe",
+                  "bekar", "=engeli"),
+    "relation": ("relation", "relatie", "partner", "beziehung", "relacion", "relacionament",
+                 "relazion", "iliski", "exclusiv", "exclusief", "aussch", "esclusiv", "durable",
+                 "duurza", "dauerhaft", "duradero", "duradour", "duratur", "lasting", "langdurig",
+                 "cohabit", "samenwon", "zusammenleb", "concubin", "convivenc", "convivenz",
+                 "vivemos", "together", "couple", "coppia", "casal", "=paar", "=stel",
+                 "partenair", "companheir", "convivi", "beziehung"),
+    "consent": ("consent", "toestemm", "permission", "permis", "einverstand", "zustimm",
+                "erlaubnis", "genehmig", "autoris", "autoriz", "consentim", "consenso", "accord",
+                "akkoord", "agree", "object", "bezwaar", "machtig", "muvafakat", "izin", "onay",
+                "rizaname"),
+    "parent": ("parent", "father", "mother", "ouder", "vader", "moeder", "vater", "mutter",
+               "eltern", "elterlich", "=pere", "=mere", "=padre", "=madre", "padres", "=pai",
+               "=mae", "genitor", "custody", "guardian", "gezag", "voogd", "sorgerecht", "patria",
+               "potesta", "annesi", "babasi", "=veli", "vesayet"),
+    "child": ("child", "minor", "=son", "daughter", "kinder", "kindje", "minderjarig", "zoon",
+              "dochter", "=sohn", "tochter", "minderjahrig", "enfant", "mineur", "=fils", "=fille",
+              "hijo", "=hija", "menor", "filho", "filha", "figli", "minore", "cocuk", "oglu"),
+    "registry": ("registrar", "registry", "register", "burgerlijk", "burgerzak", "standesamt",
+                 "standesbeamt", "etat", "officier", "cartorio", "oficial", "registro", "anagraf",
+                 "comune", "nufus", "akte", "acte", "=acta", "=atto", "certidao", "certid",
+                 "certificad", "urkunde", "extract", "uittreksel", "auszug", "extrait", "extracto",
+                 "estratto", "assento", "partida", "apostil", "legalis", "legaliz", "sworn",
+                 "beedigd", "vereidig", "traduct", "traduz", "translat", "vertal", "ubersetz",
+                 "ciec", "plurilingu", "multilingu", "meertalig", "mehrsprachig", "parish",
+                 "parochie", "church", "kerk", "kirche", "eglise", "iglesia", "igreja", "chiesa"),
+    # The first kinds' own subjects, narrowly (not "entry", "penal" or "x", which civil-registry
+    # papers say too): a page that names them is never the family stage's.
+    "tb_core": ("tubercul", "tuberkul", "tbc", "=tb", "tuberculose", "longfoto", "rontgen", "xray"),
+    "crime_core": ("=crime", "crimes", "misdaad", "delict", "=straf", "crimin", "convict",
+                   "prosecut", "antecedent", "strafb", "strafr", "veroordeel", "misdrijf",
+                   "misdrijv", "gevangenis", "prison", "=1f", "geldboete", "taakstraf", "guilty",
+                   "schuldig", "offenc", "offens"),
+    # What the look-alikes are about, so that a divorce or a death is not a marriage.
+    "divorce": ("divorc", "scheiding", "scheidung", "geschied", "dissol", "ontbind", "ontbond",
+                "divorzi", "bosanma", "decree", "vonnis", "sentenc", "urteil", "jugement",
+                "sentenz", "beschikking", "court", "rechtbank", "gericht", "tribunal", "juzgado"),
+    "death": ("death", "died", "deceas", "overlijd", "overled", "sterbe", "verstorb", "=tod",
+              "deces", "decede", "defuncion", "fallec", "obito", "falec", "morte", "decesso",
+              "deceduto", "olum", "vefat", "burial", "begraf", "funeral", "uitvaart"),
+    "celebrate": ("invit", "uitnodig", "einlad", "rsvp", "=celebrate", "celebration", "feest",
+                  "fiesta", "festa", "reception", "receptie", "ceremony", "ceremonie", "dinner",
+                  "diner", "welcome", "welkom", "announc", "aankondig", "congrat", "gefeliciteerd",
+                  "christen", "doopviering", "davet", "dugun", "kutla"),
+    "school": ("school", "pupil", "leerling", "schuler", "eleve", "alumno", "aluno", "alunno",
+               "ogrenci", "rapport", "zeugnis", "bulletin", "boletin", "boletim", "pagella",
+               "karne", "grade", "cijfer", "teacher", "leerkracht", "lehrer"),
+}
+# Negation words (en, nl, de, fr, es, pt, it, tr): a concept named within a few words of one
+# is also named negated ("not married", "geen huwelijk", "n'est pas marié(e)", "non ha mai
+# contratto matrimonio", "evlilik kaydı bulunmamaktadır"), which is what proof of unmarried
+# status says and a marriage certificate does not.
+NEGATIONS = frozenset({
+    "not", "never", "no", "none", "neither", "nor", "without", "niet", "nooit", "geen", "noch",
+    "nicht", "nie", "niemals", "kein", "keine", "keiner", "keinen", "pas", "jamais", "aucun",
+    "aucune", "ni", "non", "sans", "nunca", "ningun", "ninguno", "ninguna", "sin", "nao",
+    "nenhum", "nenhuma", "sem", "mai", "nessun", "nessuno", "nessuna", "senza", "degil", "yok",
+    "yoktur", "bulunmamaktadir", "bulunmamaktad", "hic"})
+NEGATED_CONCEPTS = ("marriage", "partnership")
+NEGATION_WINDOW = 4  # words before the concept's word; 3 after it (Turkish negates after)
+FAMILY_TOPIC_CONCEPTS = frozenset(
+    ["c:" + name for name in FAMILY_CONCEPTS] + ["c:not_" + name for name in NEGATED_CONCEPTS])
+
+
+def _stem_table(concepts: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """stem -> concepts; "=tb" matches the whole word only."""
+    table: dict[str, tuple[str, ...]] = {}
+    for concept, stems in concepts.items():
+        for stem in stems:
+            if concept not in table.get(stem, ()):
+                table[stem] = (*table.get(stem, ()), concept)
+    return table
+
 
 _FIELD_LINE = re.compile(r"^\s*(?:\d+[.)]\s*)?[A-Za-zÀ-ÿ][\w \-/()'.]{1,45}?"
                          r"(?::|\.{3,}|_{3,}|…|\[|\||\s{3,})")
@@ -73,8 +161,34 @@ _WORD = re.compile(r"[a-z0-9]+")
 TOPIC_CONCEPTS = frozenset({"c:tb", "c:crime", "c:identity", "c:referral"})
 
 
-def for_topic(name: str) -> bool:
-    return name[:2] in ("w:", "s:", "g:", "b:") or name in TOPIC_CONCEPTS
+@dataclass(frozen=True)
+class FeatureSet:
+    """The concepts one model's features name, and which of them its topic head may see."""
+
+    name: str
+    stems: dict[str, tuple[str, ...]]
+    topic_concepts: frozenset[str]
+    # Concepts that are also named negated ("c:not_marriage") near a negation word.
+    negated: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, name: str, concepts: dict[str, tuple[str, ...]],
+           topic_concepts: frozenset[str], negated: tuple[str, ...] = ()) -> FeatureSet:
+        return cls(name, _stem_table(concepts), topic_concepts, negated)
+
+    @property
+    def stem_lengths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(stem) for stem in self.stems if not stem.startswith("=")}))
+
+
+# The first kinds' model (passport, antecedents, TB) and the family stage's.
+FIRST_FEATURES = FeatureSet.of("first", CONCEPTS, TOPIC_CONCEPTS)
+FAMILY_FEATURES = FeatureSet.of("family", {**CONCEPTS, **FAMILY_CONCEPTS},
+                                TOPIC_CONCEPTS | FAMILY_TOPIC_CONCEPTS, NEGATED_CONCEPTS)
+
+
+def for_topic(name: str, feature_set: FeatureSet = FIRST_FEATURES) -> bool:
+    return name[:2] in ("w:", "s:", "g:", "b:") or name in feature_set.topic_concepts
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,20 +243,43 @@ def layout_cues(text: str) -> list[str]:
     return ["l:" + cue for cue in cues]
 
 
-def _concepts(words: list[str]) -> list[str]:
+def _word_concepts(word: str, feature_set: FeatureSet) -> list[str]:
+    stems = feature_set.stems
+    hits = list(stems.get("=" + word, ()))
+    for length in _lengths(feature_set):
+        if length > len(word):
+            break
+        hits.extend(stems.get(word[:length], ()))
+    return hits
+
+
+def _concepts(words: list[str], feature_set: FeatureSet) -> list[str]:
     found: dict[str, None] = {}
     for word in dict.fromkeys(words):
-        hits = list(_STEMS.get("=" + word, ()))
-        for length in _STEM_LENGTHS:
-            if length > len(word):
-                break
-            hits.extend(_STEMS.get(word[:length], ()))
-        for concept in hits:
+        for concept in _word_concepts(word, feature_set):
             found["c:" + concept] = None
+    if feature_set.negated:
+        for position, word in enumerate(words):
+            near = words[max(0, position - NEGATION_WINDOW):position + 4]
+            if not NEGATIONS.intersection(near):
+                continue
+            for concept in _word_concepts(word, feature_set):
+                if concept in feature_set.negated:
+                    found["c:not_" + concept] = None
     return sorted(found)
 
 
-def page_features(text: str) -> Features:
+_LENGTHS: dict[str, tuple[int, ...]] = {}
+
+
+def _lengths(feature_set: FeatureSet) -> tuple[int, ...]:
+    lengths = _LENGTHS.get(feature_set.name)
+    if lengths is None:
+        lengths = _LENGTHS[feature_set.name] = feature_set.stem_lengths
+    return lengths
+
+
+def page_features(text: str, feature_set: FeatureSet = FIRST_FEATURES) -> Features:
     """Binary word, stem, bigram and character n-gram features (scaled to unit length) plus
     concept and layout cues (value 1 each)."""
     plain = normalise(text)
@@ -162,7 +299,7 @@ def page_features(text: str) -> Features:
     for first, second in itertools.pairwise(words):
         if not (first.isdigit() or second.isdigit()):
             textual[f"b:{first}_{second}"] = None
-    cues = {name: None for name in (*_concepts(words), *layout_cues(text))}
+    cues = {name: None for name in (*_concepts(words, feature_set), *layout_cues(text))}
     scale = 1 / math.sqrt(len(textual)) if textual else 0.0
     names = (*textual, *cues)
     values = (*([scale] * len(textual)), *([1.0] * len(cues)))
@@ -173,12 +310,13 @@ def feature_index(name: str, dim: int) -> int:
     return zlib.crc32(name.encode("utf-8")) % dim
 
 
-def hashed(features: Features, dim: int, topic_only: bool = False) -> tuple[list[int], list[float]]:
+def hashed(features: Features, dim: int, topic_only: bool = False,
+           feature_set: FeatureSet = FIRST_FEATURES) -> tuple[list[int], list[float]]:
     """Indices and values in a `dim`-wide vector; colliding names add up. `topic_only` keeps
-    what the topic head looks at."""
+    what the topic head (of the model reading `feature_set`) looks at."""
     summed: dict[int, float] = {}
     for name, value in zip(features.names, features.values, strict=True):
-        if topic_only and not for_topic(name):
+        if topic_only and not for_topic(name, feature_set):
             continue
         index = feature_index(name, dim)
         summed[index] = summed.get(index, 0.0) + value
@@ -186,5 +324,6 @@ def hashed(features: Features, dim: int, topic_only: bool = False) -> tuple[list
     return indices, [summed[i] for i in indices]
 
 
-__all__ = ["CONCEPTS", "TOPIC_CONCEPTS", "Features", "feature_index", "for_topic", "hashed",
-           "layout_cues", "normalise", "page_features"]
+__all__ = ["CONCEPTS", "FAMILY_CONCEPTS", "FAMILY_FEATURES", "FAMILY_TOPIC_CONCEPTS",
+           "FIRST_FEATURES", "NEGATIONS", "TOPIC_CONCEPTS", "FeatureSet", "Features",
+           "feature_index", "for_topic", "hashed", "layout_cues", "normalise", "page_features"]

@@ -35,6 +35,14 @@ class Limits:
     # passport data page (a letter or certificate quoting one, a photocopy on a form) is
     # uncertain; an MRZ that only mostly validates needs the text to agree this much.
     review_mrz_text: float = 0.2
+    # The family stage (a file the first kinds' model calls `other`): a page whose most likely
+    # two kinds, one of them a family document, are closer than this is uncertain. Measured
+    # like `review_margin`, on the family dev split (`python -m bench.kinds --sweep`).
+    family_review_margin: float = 0.3
+    # A page the first stage gave one of its kinds, or sent to HR, goes to a family kind only
+    # when the family stage is at least this sure, and the page names neither tuberculosis nor
+    # criminal antecedents (`classifiers.classify.family_call`).
+    family_override: float = 0.9
 
 
 DEFAULT_LIMITS = Limits()

@@ -4,6 +4,9 @@ Two linear heads over the same hashed features (`classifiers.features`): one say
 is about (topic), one what kind of paper it is. A kind's probability is the product of its
 topic's and its paper's (`classifiers.kinds`); `other` is the rest. The file is written by
 `make model` (fixtures/training/train.py); a test checks it is exactly what the trainer makes.
+
+There are two such models, one per stage of `classifiers.kinds`: the first kinds' (`kinds.json`)
+and the family documents' (`family.json`, which also reads the family concepts).
 """
 
 from __future__ import annotations
@@ -16,11 +19,21 @@ from pathlib import Path
 
 import numpy as np
 
-from classifiers.features import feature_index, for_topic, hashed, page_features
-from classifiers.kinds import KIND_RULES, PAPER_NAMES, TOPIC_NAMES
+from classifiers.features import (
+    FAMILY_FEATURES,
+    FIRST_FEATURES,
+    FeatureSet,
+    feature_index,
+    for_topic,
+    hashed,
+    page_features,
+)
+from classifiers.kinds import PAPER_NAMES, TOPIC_NAMES, KindRule, stage_rules, supported
 from classifiers.types import Kind
 
 MODEL_PATH = Path(__file__).parent / "model" / "kinds.json"
+FAMILY_MODEL_PATH = Path(__file__).parent / "model" / "family.json"
+FEATURE_SETS: dict[str, FeatureSet] = {"first": FIRST_FEATURES, "family": FAMILY_FEATURES}
 
 
 @dataclass(frozen=True)
@@ -66,11 +79,15 @@ class Prediction:
 
 
 class KindModel:
-    def __init__(self, dim: int, topic: Head, paper: Head, meta: dict[str, object]) -> None:
+    def __init__(self, dim: int, topic: Head, paper: Head, meta: dict[str, object],
+                 stage: str = "first") -> None:
         self.dim = dim
         self.topic = topic
         self.paper = paper
         self.meta = meta
+        self.stage = stage
+        self.rules: tuple[KindRule, ...] = stage_rules(stage)
+        self.feature_set = FEATURE_SETS[stage]
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> KindModel:
@@ -83,12 +100,16 @@ class KindModel:
             rest = (weights.sum(axis=0, keepdims=True) - weights) / max(1, len(classes) - 1)
             heads[name] = Head(name, classes, np.asarray(head["bias"], dtype=np.float32),
                                weights, weights - rest)
-        return cls(dim, heads["topic"], heads["paper"], dict(data.get("meta", {})))  # type: ignore[arg-type]
+        # A file without a stage is the first kinds' (written before there were two).
+        stage = str(data.get("stage", "first"))
+        return cls(dim, heads["topic"], heads["paper"], dict(data.get("meta", {})),  # type: ignore[arg-type]
+                   stage)
 
     def predict(self, text: str) -> Prediction:
-        features = page_features(text)
+        features = page_features(text, self.feature_set)
         indices, values = hashed(features, self.dim)
-        topic_indices, topic_values = hashed(features, self.dim, topic_only=True)
+        topic_indices, topic_values = hashed(features, self.dim, topic_only=True,
+                                             feature_set=self.feature_set)
         readable = [(name, feature_index(name, self.dim), value)
                     for name, value in zip(features.names, features.values, strict=True)
                     if _worth_showing(name)]
@@ -99,17 +120,16 @@ class KindModel:
                          strict=True))
         concepts = frozenset(name for name in features.names if name.startswith("c:"))
         kinds: dict[Kind, float] = {}
-        for rule in KIND_RULES:
-            supported = not rule.needs or rule.needs in concepts
+        for rule in self.rules:
             kinds[rule.kind] = topic.get(rule.topic, 0.0) * paper.get(rule.paper, 0.0) \
-                if supported else 0.0
+                if supported(rule, concepts) else 0.0
         kinds[Kind.OTHER] = max(0.0, 1.0 - sum(kinds.values()))
         reasons = {kind: self._reasons(kind, readable, topic, paper) for kind in kinds}
         return Prediction(topic, paper, kinds, reasons, concepts)
 
     def _reasons(self, kind: Kind, features: list[tuple[str, int, float]], topic: dict[str, float],
                  paper: dict[str, float]) -> tuple[str, ...]:
-        rule = next((r for r in KIND_RULES if r.kind is kind), None)
+        rule = next((r for r in self.rules if r.kind is kind), None)
         if rule is None:  # other: say what it is instead
             best_topic = max(topic, key=topic.__getitem__)
             best_paper = max(paper, key=paper.__getitem__)
@@ -119,7 +139,8 @@ class KindModel:
         out = []
         for head, name, names in pairs:
             probability = (topic if head is self.topic else paper)[name]
-            shown = [f for f in features if head is not self.topic or for_topic(f[0])]
+            shown = [f for f in features
+                     if head is not self.topic or for_topic(f[0], self.feature_set)]
             signals = self.top_signals(head, name, shown)
             shown = f": {', '.join(signals)}" if signals else ""
             out.append(f"{names.get(name, name)} ({probability:.2f}){shown}")
@@ -183,5 +204,10 @@ def load(path: Path = MODEL_PATH) -> KindModel:
         return model
 
 
-__all__ = ["MODEL_PATH", "Head", "KindModel", "Prediction", "decode_matrix", "encode_matrix",
-           "load"]
+def load_family(path: Path = FAMILY_MODEL_PATH) -> KindModel:
+    """The family stage's model, read once per process."""
+    return load(path)
+
+
+__all__ = ["FAMILY_MODEL_PATH", "MODEL_PATH", "Head", "KindModel", "Prediction", "decode_matrix",
+           "encode_matrix", "load", "load_family"]

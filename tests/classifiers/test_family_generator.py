@@ -1,8 +1,7 @@
-"""The family documents' training generator (issue 13), before it is wired into training.
+"""The family documents' training generator (issue 13): the corpus of the family stage's model.
 
-`fixtures.training.family` writes the relation documents and their hard negatives; it is not yet
-part of `make model` (the retrained model did not yet keep the first kinds as good: see the
-branch i13k-candidate). These tests keep the generator itself honest meanwhile.
+`fixtures.training.family` writes the relation documents and their hard negatives; `make model`
+trains the family stage (`classifiers/model/family.json`) on them.
 """
 
 from __future__ import annotations
@@ -11,7 +10,8 @@ import random
 from datetime import date
 
 from fixtures.training import family
-from fixtures.training.generate import Writer, _person, pool
+from fixtures.training.family import FamilyWriter
+from fixtures.training.generate import _person, pool
 
 FAMILY_LABELS = [label for label in family.WEIGHTS if label in family.LABELS]
 
@@ -22,7 +22,7 @@ def test_every_family_label_writes_text_in_each_of_its_languages() -> None:
         languages, _ = family.LANGUAGES[label]
         for language in languages:
             for split in ("train", "dev"):
-                lines = family.MAKERS[label](Writer(rng, split, language), _person(rng), True,
+                lines = family.MAKERS[label](FamilyWriter(rng, split, language), _person(rng), True,
                                              date(2026, 1, 5))
                 assert lines and any(line.strip() for line in lines), (label, language, split)
 
@@ -48,3 +48,15 @@ def test_family_dev_wording_never_occurs_in_train() -> None:
         for language, options in bank.items():
             train, dev = set(pool(options, "train")), set(pool(options, "dev"))
             assert dev and train and not train & dev, language
+
+
+def test_the_family_corpus_is_reproducible_and_in_many_languages() -> None:
+    first = [item.to_json() for item in family.generate("train", 400, seed=2)]
+    assert first == [item.to_json() for item in family.generate("train", 400, seed=2)]
+    assert first != [item.to_json() for item in family.generate("dev", 400, seed=2)]
+    languages = {str(item["lang"]).split("-")[0] for item in first}
+    assert {"en", "nl", "de", "fr", "es", "pt", "it", "tr"} <= languages
+    kinds = {item["kind"] for item in first}
+    assert {"marriage_certificate", "partnership_certificate", "birth_certificate",
+            "unmarried_status", "relationship_declaration", "parental_consent",
+            "passport", "other"} <= kinds

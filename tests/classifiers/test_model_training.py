@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from classifiers.model import MODEL_PATH, KindModel, load
+from classifiers.model import FAMILY_MODEL_PATH, MODEL_PATH, KindModel, load, load_family
 from fixtures.training import banks
 from fixtures.training.generate import generate, is_dev_option, pool
 
 pytest.importorskip("sklearn")
 
-from fixtures.training.train import dumps, inputs_sha256, main, train
+from fixtures.training.train import dumps, hr_example, inputs_sha256, main, train, train_family
 
 
 def test_the_generator_is_reproducible_and_varied() -> None:
@@ -58,6 +58,9 @@ def test_hr_examples_are_added_and_bad_files_skipped(tmp_path: Path,
     data = json.loads(out.read_text())
     assert data["meta"]["hr_examples"] == 2
     assert "skipped c.json" in capsys.readouterr().err
+    # The family stage's model is written beside it, from the same HR examples.
+    family = json.loads((tmp_path / "model.family.json").read_text())
+    assert family["stage"] == "family" and family["meta"]["hr_examples"] == 2
     without = train(count=200, dim=2**12)
     assert without["meta"]["inputs_sha256"] != data["meta"]["inputs_sha256"]
 
@@ -70,3 +73,31 @@ def test_the_committed_model_is_what_the_trainer_makes() -> None:
     assert data["meta"]["inputs_sha256"] == inputs_sha256(), "run `make model`"
     assert MODEL_PATH.stat().st_size < 2_000_000
     assert load().dim == data["dim"]
+
+
+def test_family_training_is_deterministic_and_knows_the_family_topics() -> None:
+    one = dumps(train_family(count=250, first_count=150, seed=3, dim=2**12))
+    assert one == dumps(train_family(count=250, first_count=150, seed=3, dim=2**12))
+    model = KindModel.from_json(json.loads(one))
+    assert model.stage == "family"
+    assert set(model.topic.classes) == {"marriage", "partnership", "birth", "civil_status",
+                                        "relationship", "parental_consent", "other"}
+
+
+def test_an_hr_example_trains_each_stage_in_its_own_terms(tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({"kind": "marriage_certificate", "pages": ["Huwelijksakte"]}))
+    assert hr_example(path, "family") == ("Huwelijksakte", "marriage", "certificate")
+    # To the first stage a marriage certificate is an issued paper about something else.
+    assert hr_example(path, "first") == ("Huwelijksakte", "other", "certificate")
+    path.write_text(json.dumps({"kind": "tb_declaration", "pages": ["TB"]}))
+    assert hr_example(path, "family") == ("TB", "other", "form")
+    assert hr_example(path, "first") == ("TB", "tb", "form")
+
+
+def test_the_committed_family_model_is_what_the_trainer_makes() -> None:
+    data = json.loads(FAMILY_MODEL_PATH.read_text())
+    assert data["stage"] == "family" and data["meta"]["hr_examples"] == 0
+    assert data["meta"]["inputs_sha256"] == inputs_sha256(stage="family"), "run `make model`"
+    assert FAMILY_MODEL_PATH.stat().st_size < 2_000_000
+    assert load_family().dim == data["dim"]
