@@ -582,8 +582,8 @@ def _name_ending_at(before: str) -> tuple[str, bool] | None:
         if start == 0 and tail and index + 1 < len(ordered):
             # "HUBER, Lena Maria geb. am ...": the surname before the comma is the name's too.
             previous = ordered[index + 1].split()
-            alone = len(previous) == 1 or not _name_word(previous, len(previous) - 2)
-            if previous and previous[-1].isupper() and len(previous[-1]) > 1 and alone \
+            alone = len(previous) <= 1 or not _name_word(previous, len(previous) - 2)
+            if previous and alone and previous[-1].isupper() and len(previous[-1]) > 1 \
                     and not all(w.isupper() for w in tail):
                 tail = [*tail, previous[-1]]
                 words = previous[:-1] + tail

@@ -281,3 +281,18 @@ def test_a_lowercase_phrase_after_a_role_word_is_no_name() -> None:
 
 def test_a_surname_with_its_particle_first() -> None:
     assert people("Geslachtsnaam: van Dijk\nVoornamen: Sem") == [("Sem van Dijk", "holder", None)]
+
+
+def test_any_text_is_read_without_an_error() -> None:
+    # Given texts made of the reader's own punctuation, labels and name-like words in any order
+    import random
+
+    pieces = [",", ", ", ":", " ", "\n", "   ", "(", ")", "¦", "¶", ".", "né le", "born on",
+              "geboren am", "SANTOS", "Maria", "de", "son of", "Name:", "Surname", "HUSBAND",
+              "WIFE", "12.03.1990", "O9.1O.1984", "Père:", "/", "née", "Shri", "  and  "]
+    rng = random.Random(13)
+    for kind in (Kind.BIRTH_CERTIFICATE, Kind.MARRIAGE_CERTIFICATE, Kind.OTHER):
+        for _ in range(400):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+            # Then each is read, to no person or to some, never to an exception
+            assert isinstance(read_people(text, kind), tuple)
