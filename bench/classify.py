@@ -2,7 +2,7 @@
 
     OMP_THREAD_LIMIT=1 .venv/bin/python -m bench.classify [--per-shape 8] [--seed 11]
         [--passports-only] [--hard-seed N] [--hard-count 48] [--no-passporteye]
-        [--harder-seed N] [--desk-seed N [--desk-count 42]] [--no-hard] [--no-real]
+        [--harder-seed N] [--desk-seed N [--desk-count 48]] [--no-hard] [--no-real]
 
 Prints median and p95 seconds per file for a text PDF, a scanned page, a phone photo of a
 passport and a DOCX (targets on a 2-core machine: 0.05 s, 1.5 s, 1.0 s). Then, in one run on
@@ -242,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also the harder photos (`harder_passports`) of this seed")
     parser.add_argument("--desk-seed", type=int, default=None,
                         help="also the photos on a cluttered desk (`desk_passports`) of this seed")
-    parser.add_argument("--desk-count", type=int, default=42)
+    parser.add_argument("--desk-count", type=int, default=48)
     parser.add_argument("--no-hard", action="store_true", help="skip the held-out hard set")
     parser.add_argument("--no-real", action="store_true", help="skip the real development set")
     parser.add_argument("--passports-only", action="store_true")

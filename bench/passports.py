@@ -192,7 +192,7 @@ def harder_synthetic(seed: int, count: int = 36) -> list[PassportSample]:
             for s in harder_passports(seed, count)]
 
 
-def desk_synthetic(seed: int, count: int = 42) -> list[PassportSample]:
+def desk_synthetic(seed: int, count: int = 48) -> list[PassportSample]:
     """Photos on a cluttered desk by a tilted camera (`hard_passports.desk_passports`)."""
     from fixtures.synth.hard_passports import desk_passports
 
