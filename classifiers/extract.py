@@ -649,7 +649,8 @@ def _read_mrz(image: Image.Image, budget: Callable[[], float],
     # The band read, or when none was, the candidates whose two lines the warp finds.
     again = [band for band in found if band.box == first[2]] if first is not None else found
     for band in again[:SECOND_READ_BANDS]:
-        second = _second_reading(image, band, budget, read_before=first is not None)
+        second = _second_reading(image, band, budget, read_before=first is not None,
+                                 flips=(first[0],) if first is not None else (0, 180))
         if second is not None and (first is None or _better(second[1], first[1])):
             return second
     return first
@@ -660,10 +661,11 @@ SECOND_READ_BANDS = 2  # candidates read a second time at most
 
 
 def _second_reading(image: Image.Image, band: mrz_band.Band, budget: Callable[[], float],
-                    *, read_before: bool) -> tuple[int, MrzReading, tuple[int, int, int, int]
-                                                   ] | None:
+                    *, read_before: bool, flips: tuple[int, ...] = (0, 180)
+                    ) -> tuple[int, MrzReading, tuple[int, int, int, int]] | None:
     """The band warped level (`mrz_rectify`, when its two lines are found), its contrast
-    stretched locally, and read the right way up or upside down.
+    stretched locally, and read in the directions `flips` (a zone read before only the way it
+    was read).
 
     `read_before`: the band was read as a zone (its checks failed), so it is read again even
     when the warp does not find its lines; a band not read at all only when it does."""
@@ -680,7 +682,7 @@ def _second_reading(image: Image.Image, band: mrz_band.Band, budget: Callable[[]
         return None
     level = bands[0]
     crop = flat.crop(level.box)
-    for flip in (0, 180):
+    for flip in flips:
         reader = _BandReader(crop.rotate(flip) if flip else crop, level.line_height, band.box)
         zone = _read_band(reader, budget, cells_first=True)
         if zone is not None:
