@@ -185,12 +185,26 @@ def _homography(source: list[tuple[float, float]], target: list[tuple[float, flo
     return tuple(float(c) for c in np.linalg.solve(np.array(rows), np.array(rhs)))
 
 
-def rectify(crop: Image.Image, line_spacing: float) -> Rectified | None:
+# A band search's line height is the height of its smeared ink, about the glyph height and
+# so two thirds of the line spacing, or half of it when a third "line" (a page edge) joined
+# the band: the spacings tried, most likely first.
+_SPACING_GUESSES = (1.6, 2.4, 1.0)
+
+
+def rectify(crop: Image.Image, line_height: float) -> Rectified | None:
     """The two-line zone in `crop` (grey, about level) warped to a level rectangle, or None
     when two straight lines of equal length are not found in it.
 
-    `line_spacing`: about how far apart the lines' centres are, in crop pixels (to choose the
-    size measures are taken at)."""
+    `line_height`: the band search's line height, in crop pixels (the size measures are
+    taken at follows from it)."""
+    for guess in _SPACING_GUESSES:
+        rectified = _rectify_at(crop, guess * line_height)
+        if rectified is not None:
+            return rectified
+    return None
+
+
+def _rectify_at(crop: Image.Image, line_spacing: float) -> Rectified | None:
     factor = min(1.0, _WORK_LINE_SPACING / max(1.0, line_spacing))
     small = crop if factor == 1.0 else crop.resize(
         (max(1, round(crop.width * factor)), max(1, round(crop.height * factor))),
