@@ -339,7 +339,7 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
         zone = _read_mrz(stretched, budget)
         if zone is not None:
             searched = stretched
-    if zone is None:
+    if zone is None and not _framed_by_paper(grey):
         swept = _swept_zone(grey, budget)
         if swept is not None:
             searched, skew, zone = swept
@@ -540,6 +540,8 @@ def _viz_words(image: Image.Image, box: tuple[int, int, int, int],
 
 SWEEP_ANGLES = tuple(range(-24, 25, 3))  # degrees the thorough search turns the photo by
 SWEEP_READS = 2  # turned pictures read at most: a zone is found at neighbouring angles alike
+SWEEP_BANDS_PER_ANGLE = 3  # bands per angle whose glyph spacing is looked at
+SWEEP_CHECKS = 24  # and in all: a page of prose at every angle must stay cheap
 
 
 def _swept_zone(grey: Image.Image, budget: Callable[[], float]
@@ -552,8 +554,14 @@ def _swept_zone(grey: Image.Image, budget: Callable[[], float]
     `SWEEP_READS`. (turned picture, its angle, zone) or None."""
     searched = _enlarged(grey)
     candidates: list[tuple[int, float, mrz_band.Band]] = []
+    checked = 0
     for angle, bands in mrz_band.find_turned_bands(searched, SWEEP_ANGLES):
-        for band in bands[:8]:
+        # A passport's zone is two lines; a page of prose has many groups of two or three:
+        # the few longest two-line bands per angle are looked at, so many at most in all.
+        for band in [b for b in bands if b.lines == 2][:SWEEP_BANDS_PER_ANGLE]:
+            if checked >= SWEEP_CHECKS:
+                break
+            checked += 1
             if mrz_band.looks_monospaced(_turned_crop(searched, angle, band.box)):
                 candidates.append((band.box[2] - band.box[0], float(angle), band))
     fill = int(np.median(np.asarray(grey)))
@@ -570,6 +578,21 @@ def _swept_zone(grey: Image.Image, budget: Callable[[], float]
         if zone is not None:
             return turned, angle, zone
     return None
+
+
+PAPER_GREY = 215  # grey level above which a pixel is paper (or a scanner's white), not a desk
+PAPER_FRAME = 0.9  # share of the picture's edge that is paper in a scan or a cropped page
+
+
+def _framed_by_paper(grey: Image.Image) -> bool:
+    """Whether the picture's edges are paper: a scan or a page cropped to itself, not a
+    photo of a page lying on a desk. The sweep is for photos; on a scanned page without a
+    zone (a form) it would cost seconds for nothing."""
+    pixels = np.asarray(grey)
+    margin = max(2, round(0.03 * min(pixels.shape)))
+    edges = np.concatenate([pixels[:margin].ravel(), pixels[-margin:].ravel(),
+                            pixels[:, :margin].ravel(), pixels[:, -margin:].ravel()])
+    return float((edges >= PAPER_GREY).mean()) >= PAPER_FRAME
 
 
 def _turned_crop(image: Image.Image, angle: float, box: tuple[int, int, int, int]
