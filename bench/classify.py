@@ -2,7 +2,7 @@
 
     OMP_THREAD_LIMIT=1 .venv/bin/python -m bench.classify [--per-shape 8] [--seed 11]
         [--passports-only] [--hard-seed N] [--hard-count 48] [--no-passporteye]
-        [--harder-seed N] [--no-real]
+        [--harder-seed N] [--desk-seed N [--desk-count 48]] [--no-hard] [--no-real]
 
 Prints median and p95 seconds per file for a text PDF, a scanned page, a phone photo of a
 passport and a DOCX (targets on a 2-core machine: 0.05 s, 1.5 s, 1.0 s). Then, in one run on
@@ -36,6 +36,8 @@ from datetime import date, datetime
 
 from bench.passports import (
     PassportSample,
+    desk_synthetic,
+    exact_by_condition,
     hard_synthetic,
     harder_synthetic,
     real_passports,
@@ -209,6 +211,11 @@ def print_passports(title: str, samples: list[PassportSample], with_passporteye:
             print(f"{'':12} trusted per field (right/WRONG): "
                   + ", ".join(f"{field} {right}/{bad}" for field, right, bad in
                               result.field_trust))
+        by_condition = exact_by_condition(samples, readings)
+        if by_condition:
+            print(f"{'':12} exact per condition: "
+                  + ", ".join(f"{condition} {exact}/{total}"
+                              for condition, exact, total in by_condition))
     if "PassportEye" in results:
         ours, theirs = results["mailbot"][1], results["PassportEye"][1]
         print(f"mailbot is {statistics.median(theirs.wall) / statistics.median(ours.wall):.2f}x "
@@ -233,6 +240,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hard-count", type=int, default=48)
     parser.add_argument("--harder-seed", type=int, default=None,
                         help="also the harder photos (`harder_passports`) of this seed")
+    parser.add_argument("--desk-seed", type=int, default=None,
+                        help="also the photos on a cluttered desk (`desk_passports`) of this seed")
+    parser.add_argument("--desk-count", type=int, default=48)
+    parser.add_argument("--no-hard", action="store_true", help="skip the held-out hard set")
     parser.add_argument("--no-real", action="store_true", help="skip the real development set")
     parser.add_argument("--passports-only", action="store_true")
     parser.add_argument("--no-passporteye", action="store_true")
@@ -252,11 +263,15 @@ def main(argv: list[str] | None = None) -> int:
     with_eye = not args.no_passporteye and _passporteye_available()
     if not with_eye and not args.no_passporteye:
         print("PassportEye is not installed: `make bench` installs it (--no-deps)")
-    print_passports("held-out hard synthetic passports",
-                    hard_synthetic(args.hard_seed, args.hard_count), with_eye)
+    if not args.no_hard:
+        print_passports("held-out hard synthetic passports",
+                        hard_synthetic(args.hard_seed, args.hard_count), with_eye)
     if args.harder_seed is not None:
         print_passports(f"harder synthetic photos (seed {args.harder_seed})",
                         harder_synthetic(args.harder_seed), with_eye)
+    if args.desk_seed is not None:
+        print_passports(f"desk photos by a tilted camera (seed {args.desk_seed})",
+                        desk_synthetic(args.desk_seed, args.desk_count), with_eye)
     if args.no_real:
         return 0
     real = real_passports()

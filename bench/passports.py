@@ -10,6 +10,8 @@ Sets:
 - `real_passports()`: the development set of real images in `../shared/data/real-passports/`
   (`MAILBOT_REAL_PASSPORTS` overrides the folder; None when it is absent, as on a user's machine).
 - `hard_synthetic(seed)`: the held-out generated hard set (`fixtures.synth.hard_passports`).
+- `harder_synthetic(seed)`, `desk_synthetic(seed)`: harder photos and photos on a cluttered desk
+  by a tilted camera, from any seed (tune on one, hold another out).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class PassportSample:
     name: str
     data: bytes
     lines: tuple[str, str]  # the TD3 zone as printed
+    condition: str = ""  # how a generated image was made hard ("" for real images)
 
     def expected(self) -> dict[str, str]:
         return expected_fields(self.lines)
@@ -129,6 +132,19 @@ def score(samples: Sequence[PassportSample], readings: Sequence[PassportData | N
                  tuple((name, right, bad) for name, (right, bad) in trusted.items()))
 
 
+def exact_by_condition(samples: Sequence[PassportSample],
+                       readings: Sequence[PassportData | None]) -> list[tuple[str, int, int]]:
+    """(condition, exact, total) per condition, in the order conditions first appear; empty
+    when no sample names one (the real set)."""
+    tally: dict[str, list[int]] = {}
+    for sample, passport in zip(samples, readings, strict=True):
+        if sample.condition:
+            counts = tally.setdefault(sample.condition, [0, 0])
+            counts[0] += not wrong_fields(sample, passport)
+            counts[1] += 1
+    return [(condition, exact, total) for condition, (exact, total) in tally.items()]
+
+
 def real_passports_folder() -> Path | None:
     folder = Path(os.environ.get(REAL_PASSPORTS_ENV) or _DEFAULT_REAL).resolve()
     return folder if (folder / "labels.json").is_file() else None
@@ -164,7 +180,7 @@ def hard_synthetic(seed: int | None = None, count: int = 48) -> list[PassportSam
     """The generated hard set (`fixtures.synth.hard_passports`; its default seed is held out)."""
     from fixtures.synth.hard_passports import HELD_OUT_SEED, hard_passports
 
-    return [PassportSample(s.name, s.data, s.lines)
+    return [PassportSample(s.name, s.data, s.lines, s.condition)
             for s in hard_passports(HELD_OUT_SEED if seed is None else seed, count)]
 
 
@@ -172,4 +188,13 @@ def harder_synthetic(seed: int, count: int = 36) -> list[PassportSample]:
     """The harder generated photos (`fixtures.synth.hard_passports.harder_passports`)."""
     from fixtures.synth.hard_passports import harder_passports
 
-    return [PassportSample(s.name, s.data, s.lines) for s in harder_passports(seed, count)]
+    return [PassportSample(s.name, s.data, s.lines, s.condition)
+            for s in harder_passports(seed, count)]
+
+
+def desk_synthetic(seed: int, count: int = 48) -> list[PassportSample]:
+    """Photos on a cluttered desk by a tilted camera (`hard_passports.desk_passports`)."""
+    from fixtures.synth.hard_passports import desk_passports
+
+    return [PassportSample(s.name, s.data, s.lines, s.condition)
+            for s in desk_passports(seed, count)]

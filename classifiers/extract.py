@@ -21,7 +21,7 @@ import pdfplumber
 import pillow_heif
 from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageError
 
-from classifiers import mrz_band, mrz_cells, ocr, viz
+from classifiers import mrz_band, mrz_cells, mrz_rectify, ocr, viz
 from classifiers.docx_text import (
     answered_fields,
     body_text,
@@ -361,6 +361,10 @@ def _read_grey(grey: Image.Image, number: int, limits: Limits, deadline: Deadlin
         zone = _read_mrz(stretched, budget)
         if zone is not None:
             searched = stretched
+    if zone is None and not _framed_by_paper(grey):
+        swept = _swept_zone(grey, budget)
+        if swept is not None:
+            searched, skew, zone = swept
     if zone is not None:
         upright = searched
         flip, reading, box = zone
@@ -556,7 +560,89 @@ def _viz_words(image: Image.Image, box: tuple[int, int, int, int],
     return [w.text for w in words.words]
 
 
-def _read_mrz(image: Image.Image, budget: Callable[[], float]
+SWEEP_ANGLES = tuple(range(-24, 25, 3))  # degrees the thorough search turns the photo by
+SWEEP_READS = 2  # turned pictures read at most: a zone is found at neighbouring angles alike
+SWEEP_BANDS_PER_ANGLE = 3  # bands per angle whose glyph spacing is looked at
+SWEEP_CHECKS = 24  # and in all: a page of prose at every angle must stay cheap
+
+
+def _swept_zone(grey: Image.Image, budget: Callable[[], float]
+                ) -> tuple[Image.Image, float, tuple[int, MrzReading, tuple[int, int, int, int]]
+                           ] | None:
+    """The last search, when no other found a zone: a page small among other papers, lying at
+    its own slant, its edges and their lines longer than its zone. Thorough band search at
+    every few degrees (`mrz_band.find_turned_bands`); of the bands whose glyphs are evenly
+    spaced, the longest (a zone is longest where it lies level) are read, at most
+    `SWEEP_READS`. (turned picture, its angle, zone) or None."""
+    searched = _enlarged(grey)
+    candidates: list[tuple[int, float, mrz_band.Band]] = []
+    checked = 0
+    for angle, bands in mrz_band.find_turned_bands(searched, SWEEP_ANGLES):
+        # A passport's zone is two lines; a page of prose has many groups of two or three:
+        # the few longest two-line bands per angle are looked at, so many at most in all.
+        for band in [b for b in bands if b.lines == 2][:SWEEP_BANDS_PER_ANGLE]:
+            if checked >= SWEEP_CHECKS:
+                break
+            checked += 1
+            if mrz_band.looks_monospaced(_turned_crop(searched, angle, band.box)):
+                candidates.append((band.box[2] - band.box[0], float(angle), band))
+    fill = int(np.median(np.asarray(grey)))
+    read_angles: list[float] = []
+    for _, angle, band in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        if len(read_angles) >= SWEEP_READS:
+            break
+        if any(abs(angle - done) < 4 for done in read_angles):
+            continue  # the same zone, found again a step away
+        read_angles.append(angle)
+        turned = searched.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True,
+                                 fillcolor=fill)
+        zone = _read_mrz(turned, budget, bands=[band])
+        if zone is not None:
+            return turned, angle, zone
+    return None
+
+
+PAPER_GREY = 215  # grey level above which a pixel is paper (or a scanner's white), not a desk
+PAPER_FRAME = 0.9  # share of the picture's edge that is paper in a scan or a cropped page
+
+
+def _framed_by_paper(grey: Image.Image) -> bool:
+    """Whether the picture's edges are paper: a scan or a page cropped to itself, not a
+    photo of a page lying on a desk. The sweep is for photos; on a scanned page without a
+    zone (a form) it would cost seconds for nothing."""
+    pixels = np.asarray(grey)
+    margin = max(2, round(0.03 * min(pixels.shape)))
+    edges = np.concatenate([pixels[:margin].ravel(), pixels[-margin:].ravel(),
+                            pixels[:, :margin].ravel(), pixels[:, -margin:].ravel()])
+    return float((edges >= PAPER_GREY).mean()) >= PAPER_FRAME
+
+
+def _turned_crop(image: Image.Image, angle: float, box: tuple[int, int, int, int]
+                 ) -> Image.Image:
+    """`image.rotate(angle, expand=True).crop(box)`, turning only the neighbourhood of the box
+    (a whole photo costs tens of milliseconds to turn, and the sweep looks at many boxes)."""
+    radians = np.radians(angle)
+    cos, sin = float(np.cos(radians)), float(np.sin(radians))
+    turned_width = abs(image.width * cos) + abs(image.height * sin)
+    turned_height = abs(image.width * sin) + abs(image.height * cos)
+    # The box's centre, from the turned picture back into the image (PIL turns about the
+    # centre: turned = R (p - centre) + turned centre).
+    dx = (box[0] + box[2]) / 2 - turned_width / 2
+    dy = (box[1] + box[3]) / 2 - turned_height / 2
+    cx = image.width / 2 + dx * cos - dy * sin
+    cy = image.height / 2 + dx * sin + dy * cos
+    width, height = box[2] - box[0], box[3] - box[1]
+    half = (width + height) / 2 + 2
+    around = image.crop((round(cx - half), round(cy - half), round(cx + half),
+                         round(cy + half)))
+    turned = around.rotate(angle, resample=Image.Resampling.BILINEAR)
+    centre = turned.width / 2
+    return turned.crop((round(centre - width / 2), round(centre - height / 2),
+                        round(centre + width / 2), round(centre + height / 2)))
+
+
+def _read_mrz(image: Image.Image, budget: Callable[[], float],
+              bands: list[mrz_band.Band] | None = None
               ) -> tuple[int, MrzReading, tuple[int, int, int, int]] | None:
     """Find an MRZ band and read it, the right way up or upside down: (flip, reading).
 
@@ -568,9 +654,11 @@ def _read_mrz(image: Image.Image, budget: Callable[[], float]
     directions together with the first cell reading of the first band upright (enough for a
     clean scan), and once more for all the remaining readings of the band that is an MRZ (a
     phone photo usually needs them all).
+
+    `bands`: the candidates found already (by a thorough search) instead of the usual search.
     """
     readers: list[tuple[int, _BandReader]] = []
-    found = mrz_band.find_bands(image)[:4]
+    found = mrz_band.find_bands(image)[:4] if bands is None else bands
     # The lowest band is where a data page prints its MRZ: probed even when print or a
     # watermark over it hides the even glyph spacing.
     lowest = max(found, key=lambda b: b.box[3], default=None)
@@ -590,10 +678,74 @@ def _read_mrz(image: Image.Image, budget: Callable[[], float]
         probes = [reader.prepared(*_PROBE[:2]) for _, reader in readers]
         ocr.read_mrz_bands(probes, timeout=budget(),
                            also=readers[0][1].wanted(_MRZ_ATTEMPTS[:1]))
+    first: tuple[int, MrzReading, tuple[int, int, int, int]] | None = None
     for index, (flip, reader) in enumerate(readers):
         zone = _read_band(reader, budget, cells_first=index == 0)
         if zone is not None:
-            return flip, zone, reader.box
+            first = flip, zone, reader.box
+            break
+    if first is not None and (first[1].checks_ok or first[1].format.value != "TD3"):
+        return first
+    # Nothing read, or a zone whose checks fail: a keystoned photo's lines slope apart and its
+    # glyphs shrink toward the far end, a shadow's edge or a reflection defeats the band's one
+    # threshold. Read the band once more warped level and its contrast stretched locally
+    # (only now: a zone read well never pays for it); that replaces the first reading only
+    # when it reads better.
+    # The band read, or when none was, the candidates whose two lines the warp finds.
+    again = [band for band in found if band.box == first[2]] if first is not None else found
+    for band in again[:SECOND_READ_BANDS]:
+        second = _second_reading(image, band, budget, read_before=first is not None,
+                                 flips=(first[0],) if first is not None else (0, 180))
+        if second is not None and (first is None or _better(second[1], first[1])):
+            return second
+    return first
+
+
+SECOND_READ_MARGIN = (2.0, 1.0)  # line heights added around a band before the warp (x, y)
+SECOND_READ_BANDS = 2  # candidates read a second time at most
+# A zone read before (its checks failed) is warped only when its corners are this many line
+# spacings off a level rectangle; nearer level it is read again only contrast-stretched (on
+# the seed-1 hard set, warping zones 0.02-0.18 off lost three readings the stretch gets).
+SECOND_READ_MIN_CORRECTION = 0.3
+# The band search's line height for a zone, over its line spacing (0.6 to 0.67 on the desk
+# photos of the tuning seed): how a rectified zone is scaled for reading.
+RECTIFIED_LINE_HEIGHT = 0.65
+
+
+def _second_reading(image: Image.Image, band: mrz_band.Band, budget: Callable[[], float],
+                    *, read_before: bool, flips: tuple[int, ...] = (0, 180)
+                    ) -> tuple[int, MrzReading, tuple[int, int, int, int]] | None:
+    """The band warped level (`mrz_rectify`, when its two lines are found), its contrast
+    stretched locally, and read in the directions `flips` (a zone read before only the way it
+    was read).
+
+    `read_before`: the band was read as a zone (its checks failed), so it is read again even
+    when the warp does not find its lines; a band not read at all only when it does."""
+    left, top, right, bottom = band.box
+    margin_x, margin_y = (round(m * band.line_height) for m in SECOND_READ_MARGIN)
+    around = image.crop((max(0, left - margin_x), max(0, top - margin_y),
+                         min(image.width, right + margin_x), min(image.height, bottom + margin_y)))
+    rectified = mrz_rectify.rectify(around, band.line_height)
+    if rectified is not None and read_before and \
+            rectified.correction < SECOND_READ_MIN_CORRECTION:
+        rectified = None  # about level already: the warp's own imprecision would cost more
+    if rectified is not None:
+        # The warp put the zone where it says, with a margin: the whole picture is the band.
+        crop = local_contrast(rectified.image)
+        line_height = max(1, round(RECTIFIED_LINE_HEIGHT * rectified.line_spacing))
+    elif read_before:
+        flat = local_contrast(around)
+        bands = mrz_band.find_bands(flat)
+        if not bands:
+            return None
+        crop, line_height = flat.crop(bands[0].box), bands[0].line_height
+    else:
+        return None
+    for flip in flips:
+        reader = _BandReader(crop.rotate(flip) if flip else crop, line_height, band.box)
+        zone = _read_band(reader, budget, cells_first=True)
+        if zone is not None:
+            return flip, zone, band.box
     return None
 
 

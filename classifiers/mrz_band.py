@@ -8,6 +8,7 @@ milliseconds, so tesseract only ever reads a narrow band at a good resolution.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -67,19 +68,53 @@ def _longest_runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return lengths, starts
 
 
-def find_bands(grey: Image.Image) -> list[Band]:
-    """Candidate MRZ bands, most likely first, in the coordinates of `grey`."""
+# The thorough search's shortest line, as a share of the picture's width: a zone across a
+# page that fills a fifth of a photo taken on a desk.
+THOROUGH_MIN_SHARE = 0.16
+
+
+def find_bands(grey: Image.Image, *, thorough: bool = False) -> list[Band]:
+    """Candidate MRZ bands, most likely first, in the coordinates of `grey`.
+
+    `thorough`: also lines much shorter than the longest run of ink in the picture (a page
+    small on a desk among other papers, whose edges and lines run longer than its zone);
+    more candidates, so for a second search only."""
+    factor, small = _work_size(grey)
+    return _bands_in_ink(_ink(small), factor, thorough=thorough)
+
+
+def find_turned_bands(grey: Image.Image, angles: Sequence[float]
+                      ) -> Iterator[tuple[float, list[Band]]]:
+    """The thorough search with `grey` turned by each angle in turn (counter-clockwise, as
+    `Image.rotate(angle, expand=True)` turns it): (angle, bands in that turned picture).
+
+    A page lying at its own slant among other papers: the usual deskew levels the papers, not
+    the page. The ink is found once and only its mask is turned, so each angle costs a few
+    milliseconds."""
+    factor, small = _work_size(grey)
+    mask = Image.fromarray(_ink(small).astype(np.uint8) * 255)
+    for angle in angles:
+        turned = np.asarray(mask.rotate(angle, resample=Image.Resampling.NEAREST,
+                                        expand=True)) > 0
+        yield angle, _bands_in_ink(turned, factor, thorough=True)
+
+
+def _work_size(grey: Image.Image) -> tuple[float, Image.Image]:
     factor = min(1.0, _WORK_WIDTH / grey.width)
     small = grey if factor == 1.0 else grey.resize(
         (round(grey.width * factor), max(1, round(grey.height * factor))),
         Image.Resampling.BILINEAR)
-    ink = _smear_columns(_ink(small), reach=max(2, small.height // 150))
+    return factor, small
+
+
+def _bands_in_ink(raw_ink: np.ndarray, factor: float, *, thorough: bool) -> list[Band]:
+    ink = _smear_columns(raw_ink, reach=max(2, raw_ink.shape[0] // 150))
     width = ink.shape[1]
     bands: list[tuple[float, Band]] = []
     # Characters in an MRZ sit about a third of their pitch apart; a word space is a full pitch.
     # The pitch depends on how much of the frame the document fills, hence two gap sizes.
     for gap in (max(4, width // 90), max(6, width // 55)):
-        bands.extend(_bands_for_gap(ink, gap, factor))
+        bands.extend(_bands_for_gap(ink, gap, factor, thorough=thorough))
     bands.sort(key=lambda item: -item[0])
     unique: list[Band] = []
     for _, band in bands:
@@ -100,11 +135,13 @@ def _smear_columns(ink: np.ndarray, reach: int) -> np.ndarray:
     return (sums[2 * reach + 1:2 * reach + 1 + height] - sums[:height]) > 0
 
 
-def _bands_for_gap(ink: np.ndarray, gap: int, factor: float) -> list[tuple[float, Band]]:
+def _bands_for_gap(ink: np.ndarray, gap: int, factor: float, *, thorough: bool = False
+                   ) -> list[tuple[float, Band]]:
     width = ink.shape[1]
     closed = _close_rows(ink, gap=gap)
     lengths, starts = _longest_runs(closed)
-    threshold = max(width * 0.3, float(lengths.max(initial=0)) * 0.6)
+    threshold = width * THOROUGH_MIN_SHARE if thorough else \
+        max(width * 0.3, float(lengths.max(initial=0)) * 0.6)
     text_rows = lengths >= threshold
     # A crooked line dips below the threshold for a row or two: bridge such gaps.
     for gap_start in np.nonzero(~text_rows)[0]:
@@ -128,7 +165,7 @@ def _bands_for_gap(ink: np.ndarray, gap: int, factor: float) -> list[tuple[float
     # height, a word far shorter.
     lines = [run for run in _join_split_lines(runs)
              if 10 <= (run[3] - run[2]) / (run[1] - run[0]) <= _MAX_LINE_RATIO]
-    bands: list[tuple[float, Band]] = []
+    groups: list[list[tuple[int, int, int, int]]] = []
     for index, first in enumerate(lines):
         group = [first]
         for following in lines[index + 1:index + 3]:
@@ -141,14 +178,19 @@ def _bands_for_gap(ink: np.ndarray, gap: int, factor: float) -> list[tuple[float
                 group.append(following)
             else:
                 break
-        if len(group) < 2:
+        # Two MRZ lines set close together, small in the frame, smear into one block about
+        # half as long for its height as a single line would be.
+        block = (first[3] - first[2]) / (first[1] - first[0]) < 18
+        if len(group) >= 2:
+            groups.append(group)
+        if block and (len(group) < 2 or thorough):
+            # Thorough: the block also on its own, for a page edge below a small page's zone
+            # groups with it as a "line" of the same length.
             top, bottom, left, right = first
-            # Two MRZ lines set close together, small in the frame, smear into one block
-            # about half as long for its height as a single line would be.
-            if (right - left) / (bottom - top) >= 18:
-                continue
-            group = [(top, (top + bottom) // 2, left, right), ((top + bottom) // 2, bottom,
-                                                                left, right)]
+            groups.append([(top, (top + bottom) // 2, left, right),
+                           ((top + bottom) // 2, bottom, left, right)])
+    bands: list[tuple[float, Band]] = []
+    for group in groups:
         top, bottom = group[0][0], group[-1][1]
         left = min(g[2] for g in group)
         right = max(g[3] for g in group)
@@ -201,6 +243,10 @@ def looks_monospaced(crop: Image.Image) -> bool:
     if grey.width > 1200:
         grey = grey.resize((1200, max(1, round(grey.height * 1200 / grey.width))))
     ink = _ink(grey)
+    # A page's edge or a photo's border crossing the crop (a small page on a desk) would ink
+    # every row and join the lines into one: text never fills most of a column or a row.
+    ink[:, ink.mean(axis=0) > 0.6] = False
+    ink[ink.mean(axis=1) > 0.6, :] = False
     rows = ink.sum(axis=1) > max(2, ink.shape[1] * 0.02)
     lines: list[tuple[int, int]] = []
     start = None

@@ -186,7 +186,7 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
     line_surname, line_given, _, _ = read_name_field(name_field)
     line_parts = (*line_surname.split(), *line_given.split())
     if _lost_parts(name_field, (*surname_parts, *given_parts), tokens) and all(
-            _printed(part, tokens) for part in line_parts):
+            _printed_in_field(name_field, part, tokens) for part in line_parts):
         # The vote between reads dropped a part that the zone's own line holds and the page
         # prints, as it prints every other part of that line: two readings agree on it.
         surname_parts, given_parts = line_surname.split(), line_given.split()
@@ -262,19 +262,36 @@ def _printed(part: str, tokens: Sequence[str]) -> list[str] | None:
     return _split_joined(part, tokens)
 
 
+def _printed_in_field(name_field: str, part: str, tokens: Sequence[str]) -> list[str] | None:
+    """`_printed`, and for the last part of a name field cut at its end (`OLUWASEUN<B` for
+    OLUWASEUN BABATUNDE) the part itself when a printed word begins with it."""
+    printed = _printed(part, tokens)
+    if printed is None and name_field_truncated(name_field):
+        surname, given, _, _ = read_name_field(name_field)
+        parts = (*surname.split(), *given.split())
+        if parts and part == parts[-1] and any(t.startswith(part) for t in tokens):
+            return [part]
+    return printed
+
+
 def _lost_parts(name_field: str, kept: Sequence[str], tokens: Sequence[str]) -> list[str]:
     """Name parts of the zone's own line that the reading lacks although the page prints them.
 
     Readings agreed between several tesseract reads (`mrz.merge_names`) can lose a part one
-    read dropped (`YULIA` for YULIA<IRYNA, `OYELARAN` for OYELARAN<ADEYEMI<BANKOLE): every part
-    left is printed, so without this the page would confirm a name cut short."""
+    read dropped (`YULIA` for YULIA<IRYNA, `OYELARAN` for OYELARAN<ADEYEMI<BANKOLE, the cut
+    `B` of OLUWASEUN<B): every part left is printed, so without this the page would confirm a
+    name cut short."""
     surname, given, _, _ = read_name_field(name_field)
+    parts = (*surname.split(), *given.split())
+    # A field cut at its end has no filler there for noise to come from: its last part is a
+    # name's first letters, lost when the reading lacks it, printed or not.
+    cut = parts[-1] if parts and name_field_truncated(name_field) else None
     lost = []
-    for part in (*surname.split(), *given.split()):
+    for part in parts:
         if part in kept:
             continue
-        printed = _printed(part, tokens)
-        if printed is not None and any(word not in kept for word in printed):
+        printed = _printed_in_field(name_field, part, tokens)
+        if part == cut or (printed is not None and any(word not in kept for word in printed)):
             lost.append(part)
     return lost
 

@@ -161,3 +161,25 @@ def test_the_same_bytes_give_the_same_reading_under_every_hash_seed(tmp_path: Pa
         outputs.add(done.stdout)
     assert len(outputs) == 1, outputs
     assert json.loads(outputs.pop())["passport"] is not None
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(SET_TIMEOUT)
+def test_a_desk_photo_read_by_the_second_read_is_the_same_under_every_hash_seed(
+        tmp_path: Path) -> None:
+    need_program("tesseract")
+    from fixtures.synth.hard_passports import desk_passports
+
+    # A reflection over the zone: no first search reads it; the band's second read does.
+    sample = desk_passports(4100, 3)[2]
+    path = tmp_path / sample.name
+    path.write_bytes(sample.data)
+    outputs = set()
+    for seed in ("0", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "OMP_THREAD_LIMIT": "1"}
+        env.pop("MAILBOT_OCR_CACHE", None)
+        done = subprocess.run([sys.executable, "-c", _READ_ONE, str(path)], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=240, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1, outputs
+    assert json.loads(outputs.pop())["passport"] is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from classifiers.mrz import parse_td3
 from classifiers.viz import confirm, viz_tokens
 from tests.classifiers.test_mrz import LINE1, LINE2, TODAY, name_line, zone
@@ -223,3 +225,24 @@ def test_a_name_the_page_shows_with_a_letter_fewer_at_an_edge_is_kept_but_not_co
     assert seen.passport is not None and seen.passport.given_names == "NGOZIY"
     assert not seen.passport.confirmed
     assert any("letter more or less" in r for r in seen.passport.disagreements)
+
+
+# A long name cut at the field's end: `OLUWASEUN<B` is OLUWASEUN BABATUNDE.
+_CUT_LINES = ("P<EGYVENKATARAGHAVAN<SRINIVASAN<<OLUWASEUN<B",
+              "P821228976EGY8512110M3204027<<<<<<<<<<<<<<<2")
+_CUT_PAGE = ["VENKATARAGHAVAN-SRINIVASAN", "OLUWASEUN", "BABATUNDE", "EGYPTIAN"]
+
+
+def test_the_cut_last_letter_of_a_long_name_lost_by_the_vote_is_restored_from_the_page() -> None:
+    reading = parse_td3(*_CUT_LINES)
+    voted = replace(reading, passport=replace(reading.passport, given_names="OLUWASEUN"))
+    confirmed = confirm(voted, _CUT_PAGE)
+    assert confirmed.passport.given_names == "OLUWASEUN B"
+    assert confirmed.passport.confirmed
+
+
+def test_the_cut_last_letter_lost_and_not_printed_is_never_confirmed_away() -> None:
+    reading = parse_td3(*_CUT_LINES)
+    voted = replace(reading, passport=replace(reading.passport, given_names="OLUWASEUN"))
+    page = [word for word in _CUT_PAGE if word != "BABATUNDE"]  # the page's OCR missed it
+    assert not confirm(voted, page).passport.confirmed

@@ -305,3 +305,29 @@ def test_harder_passport_photos_are_reproducible_and_cover_every_harder_conditio
     assert [s.condition for s in first] == list(HARDER_CONDITIONS)
     for sample in first:
         assert td3_check_failures(sample.lines) == [], sample.name
+
+
+def test_desk_photos_are_reproducible_and_cover_every_desk_condition() -> None:
+    from fixtures.synth.hard_passports import DESK_CONDITIONS, desk_passports
+
+    first = desk_passports(seed=5, count=len(DESK_CONDITIONS))
+    again = desk_passports(seed=5, count=len(DESK_CONDITIONS))
+    assert [s.data for s in first] == [s.data for s in again]
+    assert [s.condition for s in first] == list(DESK_CONDITIONS)
+    for sample in first:
+        assert td3_check_failures(sample.lines) == [], sample.name
+
+
+def test_a_tilted_camera_keystones_the_desk_and_a_level_one_does_not() -> None:
+    from fixtures.synth.desk_scene import Camera
+
+    corners = [(-500.0, -350.0), (500.0, -350.0), (500.0, 350.0), (-500.0, 350.0)]
+
+    def edge_ratio(camera: Camera) -> float:
+        (x0, _), (x1, _), (x2, _), (x3, _) = (camera.project(c, (1000.0, 750.0))
+                                              for c in corners)
+        return (x1 - x0) / (x2 - x3)  # top edge over bottom edge
+
+    assert edge_ratio(Camera(tilt_x=0, tilt_y=0, focal=1600)) == 1.0
+    tilted = edge_ratio(Camera(tilt_x=25, tilt_y=0, focal=1600))
+    assert not 0.85 < tilted < 1 / 0.85
