@@ -109,7 +109,8 @@ class Score:
 # The reader's trust verdicts (`PassportData.trust`) and the MRZ fields each one covers.
 TRUST_COVERS = {"nationality": ("nationality",), "birth_date": ("birth_date",),
                 "expiry_date": ("expiry_date",), "document_number": ("document_number",),
-                "names": ("surname", "given_names")}
+                "names": ("surname", "given_names"), "sex": ("sex",),
+                "issuing_state": ("issuing_country",)}
 
 
 def score(samples: Sequence[PassportSample], readings: Sequence[PassportData | None]) -> Score:
