@@ -600,23 +600,32 @@ def measure(cases: Sequence[tuple[Case, Classification]]) -> dict[str, Tally]:
     return tallies
 
 
-def show(tallies: dict[str, Tally], *, notes: bool = True) -> str:
-    lines = [f"{'shape':14s} {'filled':>6s} {'review':>7s} {'->blank':>8s} {'kind?':>6s} "
+def tally_table(tallies: dict[str, Tally], shapes: Sequence[str], width: int) -> list[str]:
+    """One row per shape measured, then the row of all: the table both form benches print."""
+    lines = [f"{'shape':{width}s} {'filled':>6s} {'review':>7s} {'->blank':>8s} {'kind?':>6s} "
              f"{'blank':>6s} {'counted':>8s}"]
-    for shape in (*SHAPES, "all"):
-        if shape not in tallies:
-            continue
-        t = tallies[shape]
-        lines.append(f"{shape:14s} {t.filled:6d} {t.to_review:7d} {t.filled_called_blank:8d} "
-                     f"{t.wrong_kind:6d} {t.blank:6d} {t.blank_counted:8d}")
+    for shape in (*shapes, "all"):
+        if shape in tallies:
+            t = tallies[shape]
+            lines.append(f"{shape:{width}s} {t.filled:6d} {t.to_review:7d} "
+                         f"{t.filled_called_blank:8d} {t.wrong_kind:6d} {t.blank:6d} "
+                         f"{t.blank_counted:8d}")
+    return lines
+
+
+def tally_notes(tallies: dict[str, Tally], shapes: Sequence[str]) -> list[str]:
+    return [f"  {shape}: {note}" for shape in shapes
+            for note in (tallies[shape].notes if shape in tallies else [])]
+
+
+def show(tallies: dict[str, Tally], *, notes: bool = True) -> str:
+    lines = tally_table(tallies, SHAPES, 14)
     total = tallies["all"]
     lines.append(f"wanted (filled) forms sent to HR review: {total.to_review} of {total.filled} "
                  f"({100 * total.to_review / max(1, total.filled):.1f} %); filled called blank: "
                  f"{total.filled_called_blank}; blank forms counted: {total.blank_counted}")
     if notes:
-        for shape in SHAPES:
-            for note in tallies[shape].notes if shape in tallies else []:
-                lines.append(f"  {shape}: {note}")
+        lines.extend(tally_notes(tallies, SHAPES))
     return "\n".join(lines)
 
 

@@ -33,7 +33,18 @@ from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw
 
-from bench.forms import _NS, _W, Case, Tally, _logo_png, _signature_png, measure, run
+from bench.forms import (
+    _NS,
+    _W,
+    Case,
+    Tally,
+    _logo_png,
+    _signature_png,
+    measure,
+    run,
+    tally_notes,
+    tally_table,
+)
 from bench.kinds import counts
 from classifiers import clear_caches
 from classifiers.types import Classification
@@ -642,22 +653,13 @@ def dev_set(seed: int, count: int, images: int, shapes: Sequence[str] = SHAPES) 
 
 
 def show(tallies: dict[str, Tally], *, notes: bool = True) -> str:
-    lines = [f"{'shape':20s} {'filled':>6s} {'review':>7s} {'->blank':>8s} {'kind?':>6s} "
-             f"{'blank':>6s} {'counted':>8s}"]
-    for shape in (*SHAPES, "all"):
-        if shape in tallies:
-            t = tallies[shape]
-            lines.append(f"{shape:20s} {t.filled:6d} {t.to_review:7d} "
-                         f"{t.filled_called_blank:8d} {t.wrong_kind:6d} {t.blank:6d} "
-                         f"{t.blank_counted:8d}")
+    lines = tally_table(tallies, SHAPES, 20)
     total = tallies["all"]
     lines.append(f"filled forms: {total.filled}, to HR review: {total.to_review}, called blank: "
                  f"{total.filled_called_blank}, another kind: {total.wrong_kind}; blank forms "
                  f"counted: {total.blank_counted} of {total.blank}")
     if notes:
-        for shape in SHAPES:
-            for note in tallies[shape].notes if shape in tallies else []:
-                lines.append(f"  {shape}: {note}")
+        lines.extend(tally_notes(tallies, SHAPES))
     return "\n".join(lines)
 
 
