@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from classifiers.people import name_key
 from mailbot.errors import ConfigError, UnknownCase  # UnknownCase: importable from here too
 from mailbot.services import Services
 from mailbot.store import repo
@@ -25,6 +27,9 @@ from mailbot.store.models import (
     ReviewDecision,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    from mailbot.declarations import DeclaredCase
 
 
 def _case(session: Session, key: str) -> Case:
@@ -320,3 +325,30 @@ def confirm_person(services: Services, key: str, person_id: int, relation: str, 
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def declare(services: Services, cases: Sequence[DeclaredCase], *, by: str | None = None,
+            ) -> list[str]:
+    """Open the cases and add the persons of HR's declarations file that are not there yet (a
+    person is there when the case has one of that relation and name, in any order or case of
+    the words); one line per change, or per case that needed none. Idempotent."""
+    done: list[str] = []
+    for declared in cases:
+        reference = add_case(services.engine, declared.email, declared.name)
+        added = 0
+        for new in declared.persons:
+            if _declared_already(services.engine, reference, new):
+                continue
+            person = add_person(services, reference, new, by=by)
+            done.append(f"{reference}: person {person['id']} added "
+                        f"({person['relation']} {person['name']})")
+            added += 1
+        if not added:
+            done.append(f"{reference} ({declared.email}): already as declared")
+    return done
+
+
+def _declared_already(engine: Engine, reference: str, new: NewPerson) -> bool:
+    wanted = name_key(new.name)
+    return any(person["relation"] == new.relation and name_key(person["name"] or "") == wanted
+               for person in list_persons(engine, reference))

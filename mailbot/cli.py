@@ -435,6 +435,21 @@ def case_add(email: Annotated[str, typer.Argument(help="The candidate's address"
     console.print(f"{reference} opened for {email}", highlight=False)
 
 
+@case_app.command("import")
+@friendly
+def case_import(file: Annotated[Path, typer.Argument(
+        help="A TOML file of [[case]] entries with their [[case.person]]s", exists=True,
+        dir_okay=False, readable=True)]) -> None:
+    """Open the cases and declare the families of HR's file; what is already there stays."""
+    from mailbot.admin import declare
+    from mailbot.boot import build_admin_services
+    from mailbot.declarations import parse_declarations
+
+    cases = parse_declarations(file.read_text(encoding="utf-8"), str(file))
+    for line in declare(build_admin_services(settings()), cases, by=_os_user()):
+        console.print(line, highlight=False, markup=False)
+
+
 @case_app.command("link")
 @friendly
 def case_link(key: CaseKey,

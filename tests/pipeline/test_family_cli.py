@@ -145,3 +145,60 @@ def test_a_form_naming_its_person_is_placed_on_them(cli_env: Mailbox) -> None:
     assert [doc["filename"] for doc in case["persons"][1]["received"]] == [
         "joao-antecedents.pdf"]
     assert "antecedents" in case["missing"]  # not the candidate's
+
+
+def test_hr_imports_its_families_file_twice_and_the_second_time_changes_nothing(
+        cli_env: Mailbox, tmp_path: Path) -> None:
+    # Given a case HR opened by hand with one dependant already declared
+    mailbot("case", "add", "tunde@example.com.ng", "--name", "Tunde Adeyemi")
+    mailbot("case", "person", "add", "HSM-0001", "--relation", "child", "--name", "ADA ADEYEMI")
+    declared = tmp_path / "families.toml"
+    declared.write_text("""
+[[case]]
+email = "tunde@example.com.ng"
+[[case.person]]
+relation = "child"
+name = "Ada Adeyemi"
+[[case.person]]
+relation = "spouse"
+name = "Funmilayo Adeyemi"
+birth_date = 1986-07-09
+partnership = "marriage"
+
+[[case]]
+email = "ingrid@example.no"
+name = "Ingrid Solberg"
+[[case.person]]
+relation = "partner"
+name = "Diego Ramirez Ortega"
+""")
+    # When HR imports the file, then only what was not there is added
+    first = mailbot("case", "import", str(declared))
+    assert "HSM-0001: person" in first and "(spouse Funmilayo Adeyemi)" in first
+    assert "Ada" not in first  # the same child, named in other capitals
+    assert "(partner Diego Ramirez Ortega)" in first
+    assert [(p["relation"], p["name"], p["birth_date"], p["partnership"])
+            for p in persons("HSM-0001")] == [
+        ("candidate", "Tunde Adeyemi", None, None), ("child", "ADA ADEYEMI", None, None),
+        ("spouse", "Funmilayo Adeyemi", "1986-07-09", "marriage")]
+    assert [p["relation"] for p in persons("HSM-0002")] == ["candidate", "partner"]
+    # and a second import changes nothing
+    second = mailbot("case", "import", str(declared))
+    assert "added" not in second
+    assert second.count("already as declared") == 2
+    assert len(persons("HSM-0001")) == 3 and len(persons("HSM-0002")) == 2
+    # Who did it is in the audit trail, as for `case person add` (the first entry).
+    with Session(cli_env.engine) as session:
+        actions = session.exec(select(AuditEntry.action)).all()
+    assert actions.count("case.person.add") == 3
+
+
+def test_a_families_file_with_an_error_applies_nothing(cli_env: Mailbox,
+                                                        tmp_path: Path) -> None:
+    declared = tmp_path / "families.toml"
+    declared.write_text('[[case]]\nemail = "a@example.com"\n'
+                        '[[case]]\nemail = "b@example.com"\n[[case.person]]\nrelation = "aunt"\n'
+                        'name = "X"\n')
+    said = " ".join(mailbot("case", "import", str(declared), code=2).split())
+    assert "case 2 (b@example.com), person 1: relation 'aunt'" in said
+    assert json.loads(mailbot("cases", "--json")) == []
