@@ -42,7 +42,7 @@ lint: python
 	$(BIN)/hadolint Dockerfile
 
 test: setup lint
-	OMP_THREAD_LIMIT=1 $(BIN)/python -m pytest -q
+	OMP_THREAD_LIMIT=1 $(BIN)/python -m pytest -q -n auto --dist loadfile
 
 fixtures: python
 	$(BIN)/python -m fixtures.synth.mailbox
