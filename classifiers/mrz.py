@@ -527,6 +527,110 @@ def read_name_field(field_text: str) -> tuple[str, str, bool, tuple[str, ...]]:
     return surname.replace("<", " ").strip(), " ".join(given_parts), repaired, dropped
 
 
+NAMES_NOT_THE_FIELD = "names: the zone's name field holds more, less or other than these names"
+NAMES_STRAY_AFTER_END = ("names: letters after the end of the name that may be a name part "
+                         "as well as filler read as letters")
+NAMES_SEPARATOR_SHIFTED = ("names: the fillers between the name parts are not where the "
+                           "names put them (a surname and given names told apart by a misread)")
+_MAX_EDGE_NOISE = 2  # filler look-alikes beside a name part: `<<` read as `KK` on one side
+
+
+def _edge_match(run: str, part: str) -> tuple[int, int] | None:
+    """(noise before, noise after) when `run` is `part` with filler look-alikes at its edges."""
+    start = run.find(part)
+    while start >= 0:
+        before, after = run[:start], run[start + len(part):]
+        if len(before) <= _MAX_EDGE_NOISE and len(after) <= _MAX_EDGE_NOISE and \
+                set(before + after) <= _FILLER_NOISE:
+            return len(before), len(after)
+        start = run.find(part, start + 1)
+    return None
+
+
+def _joined_match(run: str, part: str, following: str, *, doubled: bool
+                  ) -> tuple[int, int] | None:
+    """(noise before, noise after) when `run` is two name parts joined by a filler read as a
+    letter (`AMIRSNAVID`), or by the doubled separator read as two (`SMITHKKJOHN`)."""
+    joiner = 2 if doubled else 1
+    for lead in range(_MAX_EDGE_NOISE + 1):
+        if run[lead:lead + len(part)] != part or not set(run[:lead]) <= _FILLER_NOISE:
+            continue
+        # The fillers read as letters, and up to two look-alikes tesseract put in besides.
+        for width in range(joiner, joiner + _MAX_EDGE_NOISE + 1):
+            middle = run[lead + len(part):lead + len(part) + width]
+            rest = run[lead + len(part) + width:]
+            if len(middle) != width or not set(middle) <= _FILLER_NOISE or not rest:
+                continue
+            tail = _edge_match(rest, following)
+            if tail is not None and tail[0] == 0:
+                return lead, tail[1]
+    return None
+
+
+def name_field_mismatch(field_text: str, surname: str, given: str) -> str | None:
+    """None when the name field as read is exactly these names and filler, else why not.
+
+    No check digit covers a name, so the names are trusted only when every letter of the field
+    is accounted for: each name part is a run of the field (a `<` beside it may have been read
+    as K, C, S, E, X or R), two parts of one name are one filler apart, surname and given names
+    two, and what is left after the name is filler: a `<` read as a letter, alone, or a longer
+    run without a vowel, or three fillers or more from any letter (no name part starts that
+    far from the last). This refuses
+    what the printed page cannot refuse, since it prints the same words: a name part read as
+    filler or cut short (`LI<<NA` read `LI<<N`), a separator shifted (`VAN<DER` read
+    `VAN<<DER`), a given name dropped as noise (`<<EKE`), a `<` read as L or I (a thin letter
+    the page's OCR may have lost)."""
+    text = "".join(LETTER_FOR_DIGIT.get(c, c) for c in field_text)
+    groups = [surname.split(), given.split()]
+    parts = [(part, group) for group, words in enumerate(groups) for part in words]
+    if not parts or re.search("[^A-Z<]", text):
+        return NAMES_NOT_THE_FIELD
+    runs = [(m.start(), m.group()) for m in re.finditer("[A-Z]+", text)]
+    index = 0  # the next run of letters of the field
+    end = 0  # where the last name letter matched ends
+    trail = 0  # filler look-alikes read right after it
+    j = 0
+    while j < len(parts):
+        part, group = parts[j]
+        if index >= len(runs):
+            return NAMES_NOT_THE_FIELD
+        start, run = runs[index]
+        consumed = 1
+        edges = _edge_match(run, part)
+        if edges is None and j + 1 < len(parts):
+            following, following_group = parts[j + 1]
+            edges = _joined_match(run, part, following, doubled=following_group != group)
+            consumed = 2
+        if edges is None:
+            return NAMES_NOT_THE_FIELD
+        # The surname starts the field (with no surname, the given names follow `<<`); parts
+        # of one name are a filler apart, surname and given names two.
+        first = 0 if groups[0] else 2
+        wanted_gap = first if j == 0 else 1 if group == parts[j - 1][1] else 2
+        # Between two parts: the fillers as read, and look-alikes that replaced a filler or
+        # that tesseract put in besides one (`NAIR<<KDIVYA`: the K is one or the other).
+        gap = start + edges[0] - end
+        noise = trail + edges[0]
+        if not gap - noise <= wanted_gap <= gap:
+            return NAMES_SEPARATOR_SHIFTED
+        end = start + len(run) - edges[1]
+        trail = edges[1]
+        j += consumed
+        index += 1
+    after_name = True
+    for start, run in runs[index:]:
+        if not set(run) <= _FILLER_NOISE:
+            return NAMES_NOT_THE_FIELD
+        # Near the last letters (two fillers or fewer), only one lone look-alike is filler:
+        # two letters there, or a second lone one, may be a name part (`<<E<KE` for ELKE),
+        # unless they hold no vowel (`<<KKXS`: no name).
+        if start - end <= 2 and (len(run) > 1 or not after_name) and "E" in run:
+            return NAMES_STRAY_AFTER_END
+        after_name = False
+        end = start + len(run)
+    return None
+
+
 def parse_yymmdd(text: str, *, future_years: int, today: date) -> date | None:
     """A date from YYMMDD. Birth dates lie in the past (future_years=0); expiry dates may lie up
     to `future_years` ahead, so the century is the latest one that keeps within that bound."""
@@ -771,6 +875,13 @@ def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
         # `ERIKSSON<ANNA<MARIA` with no doubled filler: a single-name holder, or a `<<` read as
         # `<`. The page prints every word either way, so it cannot tell which.
         name_doubts.append(UNSEPARATED_NAMES)
+    if passport is not None and not name_doubts:
+        # Whatever witnessed the names (the page prints words, not where the fillers were),
+        # the zone's own field must hold them and nothing else.
+        mismatch = name_field_mismatch(reading.lines[0][5:], passport.surname,
+                                       passport.given_names)
+        if mismatch is not None:
+            name_doubts.append(mismatch)
     if name_doubts:
         verdicts.append(FieldTrust("names", False, name_doubts[0]))
     elif reading.names_printed:

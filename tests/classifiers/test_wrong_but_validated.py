@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers import viz
+from classifiers import mrz, viz
 from classifiers.mrz import parse_td3
 from tests.classifiers.test_mrz import LINE1, TODAY, name_line, zone
 
@@ -98,3 +98,89 @@ def test_a_dutch_number_never_holds_the_letter_o() -> None:
         assert dutch.passport.trusted("document_number") and dutch.passport.confirmed
     other = parse_td3(name_line("DE<VRIES<<ANNA", state="UTO"), line2, today=TODAY)
     assert other.passport is not None and not other.passport.trusted("document_number")
+
+
+# Names: no check digit covers them, and the printed page prints words, not where the zone's
+# fillers were. (true field, field as read, what the page's OCR shows): every misread below
+# passes every check digit; the reading may be confirmed only with the true names.
+NAME_MISREADS = [
+    # stray letters after the fillers
+    ("ADEYEMI<<FOLAKE", "ADEYEMI<<FOLAKE<<<<S<<<<", ["ADEYEMI", "FOLAKE"]),
+    ("ADEYEMI<<FOLAKE", "ADEYEMI<<FOLAKE<<SSY", ["ADEYEMI", "FOLAKE"]),
+    ("ADEYEMI<<FOLAKE", "ADEYEMI<<FOLAKES", ["ADEYEMI", "FOLAKE"]),
+    # `<` read as K, L or E
+    ("OKAFOR<<CHINEDU<EMMANUEL", "OKAFOR<<CHINEDU<KEMMANUELX", ["OKAFOR", "CHINEDU", "EMMANUEL"]),
+    ("ERIKSSON<<ANNA<MARIA", "ERIKSSON<<ANNALMARIA", ["ERIKSSON", "ANNA", "MARIA"]),
+    ("ERIKSSON<<ANNA<MARIA", "ERIKSSON<<ANNA<MARIAL", ["ERIKSSON", "ANNA", "MARIA"]),
+    ("ERIKSSON<<ANNA<MARIA", "ERIKSSONE<ANNA<MARIA", ["ERIKSSON", "ANNA", "MARIA"]),
+    ("KLEIN<<ELKE", "KLEIN<<E<KE", ["KLEIN"]),
+    ("KLEIN<<ELKE", "KLEIN<<EKE", ["KLEIN"]),
+    # cut names: a letter or a whole part read as filler, the page's OCR missing a line
+    ("LI<<NA", "LI<<N", ["LI", "NA"]),
+    ("LI<<NA", "LI<<NA<K", ["LI"]),
+    ("NGUYEN<<THI<MAI", "NGUYEN<<THI<M<I", ["NGUYEN", "THI"]),
+    ("PETERSEN<<LARS<ERIK", "PETERSEN<<LARS<<RIK", ["PETERSEN", "LARS"]),
+    ("SMITH<<JOHN", "SMITH<<J<HN", ["SMITH"]),
+    # doubled and lost letters
+    ("ERIKSSON<<ANNA", "ERIKSSON<<ANNNA", ["ERIKSSON", "ANNA"]),
+    ("ERIKSSON<<ANNA", "ERIKSON<<ANNA", ["ERIKSSON", "ANNA"]),
+    # a filler read as a letter between name parts, and a separator shifted
+    ("KARIMI<<AMIR<NAVID", "KARIMI<<AMIRSNAVID", ["KARIMI", "AMIR", "NAVID"]),
+    ("VAN<DER<BERG<<JAN", "VAN<<DER<BERG<<JAN", ["VAN", "DER", "BERG", "JAN"]),
+    ("VAN<DER<BERG<<JAN", "VAN<DER<<BERG<<JAN", ["VAN", "DER", "BERG", "JAN"]),
+    ("GARCIA<LOPEZ<<MARIA", "GARCIA<<LOPEZ<<MARIA", ["GARCIA", "LOPEZ", "MARIA"]),
+]
+
+
+def _names(field: str) -> tuple[str, str]:
+    surname, _, given = field.partition("<<")
+    return surname.replace("<", " "), given.replace("<", " ")
+
+
+@pytest.mark.parametrize(("true", "read", "page"), NAME_MISREADS,
+                         ids=[f"{m[0]}-read-{m[1]}" for m in NAME_MISREADS])
+def test_a_misread_name_is_never_confirmed_wrong(true: str, read: str, page: list[str]) -> None:
+    reading = parse_td3(name_line(read), zone(), today=TODAY)
+    assert reading.checks_ok, "the misread passes every check"
+    seen = viz.confirm(reading, [*page, "UTO", "UTOPIA"], today=TODAY)
+    passport = seen.passport
+    assert passport is not None
+    if (passport.surname, passport.given_names) != _names(true):
+        assert passport.trusted("names") is False
+        assert not passport.confirmed
+    # The names' doubt is the names' alone.
+    assert passport.trusted("nationality") and passport.trusted("expiry_date")
+
+
+@pytest.mark.parametrize(("field", "page"), [
+    ("ERIKSSON<<ANNA<MARIA", ["ERIKSSON", "ANNA", "MARIA"]),
+    ("ERIKSSON<<ANNA<MARIAK<<<", ["ERIKSSON", "ANNA", "MARIA"]),
+    ("NAIR<<KDIVYAKK", ["NAIR", "DIVYA"]),
+    ("OKAFOR<<CHINEDU<<KKXS", ["OKAFOR", "CHINEDU"]),
+    ("DE<LA<CRUZ<<ANA", ["DE", "LA", "CRUZ", "ANA"]),
+])
+def test_names_the_field_holds_exactly_stay_confirmed(field: str, page: list[str]) -> None:
+    # The other side: filler noise the page rules out does not doubt the names.
+    seen = viz.confirm(parse_td3(name_line(field), zone(), today=TODAY), page, today=TODAY)
+    assert seen.passport is not None and seen.passport.confirmed
+
+
+@pytest.mark.parametrize(("field", "surname", "given", "verdict"), [
+    ("ERIKSSON<<ANNA<MARIA", "ERIKSSON", "ANNA MARIA", None),
+    ("ERIKSSON<<ANNA<MARIA", "ERIKSSON", "ANNA", mrz.NAMES_NOT_THE_FIELD),
+    ("ERIKSSON<<ANNA<<MARIA", "ERIKSSON", "ANNA MARIA", mrz.NAMES_SEPARATOR_SHIFTED),
+    ("VAN<<DER<BERG", "VAN DER", "BERG", mrz.NAMES_SEPARATOR_SHIFTED),
+    ("SINGH<<<<<<<<", "SINGH", "", None),
+    ("SINGH<<EE<<<<", "SINGH", "", mrz.NAMES_STRAY_AFTER_END),
+    ("SINGH<<<<<EE<", "SINGH", "", None),
+    ("SINGHKK<<<", "SINGH", "", None),
+    ("HOSSEINI<<AMIRSNAVID", "HOSSEINI", "AMIR NAVID", None),
+    ("HOSSEINI<<AMIRLNAVID", "HOSSEINI", "AMIR NAVID", mrz.NAMES_NOT_THE_FIELD),
+    ("SMITHKKJOHN", "SMITH", "JOHN", None),
+    # names hold no digits: a digit is its look-alike letter, as the name was read
+    ("SM1TH<<J0HN", "SMITH", "JOHN", None),
+    ("SM1TH<<JOHN", "SMLTH", "JOHN", mrz.NAMES_NOT_THE_FIELD),
+])
+def test_the_name_field_must_hold_the_names_and_only_filler(
+        field: str, surname: str, given: str, verdict: str | None) -> None:
+    assert mrz.name_field_mismatch(field.ljust(39, "<"), surname, given) == verdict
