@@ -713,6 +713,9 @@ def parse_td3(line1: str, line2: str, today: date | None = None) -> MrzReading:
     fields, by_format = _issuing_state_format(issuing, fields)
     if by_format:
         repairs.append("document number chosen by the issuing state's number format")
+    elif fields.composite_ok and not check_passes(_coerce(line2[0:9], ALNUM), line2[9]) and \
+            _substituted(line2[0:9], fields.number.value):
+        unsettled.append(NUMBER_REPAIRED)
     number, birth, expiry, optional = fields.number, fields.birth, fields.expiry, fields.optional
     checks = {
         "document_number": number.passes,
@@ -804,6 +807,22 @@ def with_confirmation(reading: MrzReading, viz_disagreements: Sequence[str] = ()
                                              trust=trust))
 
 
+# A document number as read failed its check digit and one look-alike swapped made it pass.
+# The true character may be one the repair does not try (a Q read for O) while a swap
+# elsewhere passes by chance: a check digit passes one guess in ten, and the composite weighs
+# the number alike, so it cannot tell either. Settled only by the printed page.
+NUMBER_REPAIRED = ("document number: a look-alike was swapped to make its check digit pass, "
+                   "and a check digit passes one guess in ten")
+
+
+def _substituted(as_read: str, value: str) -> bool:
+    """A character of the number changed for a look-alike (a K or C for a filler and back is
+    the filler rule's, judged by `_filler_or_k`)."""
+    coerced = _coerce(as_read, ALNUM)
+    return any(a != b and not (a in "<KC" and b in "<K")
+               for a, b in zip(coerced, value, strict=True))
+
+
 # The visual zone prints the number with other look-alikes that pass the checks too.
 PRINTED_OTHER_NUMBER = ("document number: the printed page shows it with other look-alikes "
                         "that pass the check digits as well")
@@ -861,6 +880,8 @@ def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
             verdicts.append(FieldTrust(name, False, _tie_reason(label, line2[start:end], others)))
         elif name == "document_number" and PRINTED_OTHER_NUMBER in reading.unsettled:
             verdicts.append(FieldTrust(name, False, PRINTED_OTHER_NUMBER))
+        elif name == "document_number" and NUMBER_REPAIRED in reading.unsettled:
+            verdicts.append(FieldTrust(name, False, NUMBER_REPAIRED))
         elif not checks.get("composite"):
             verdicts.append(FieldTrust(name, False, "the composite check digit fails"))
         elif name != "document_number" and not checks.get("dates"):

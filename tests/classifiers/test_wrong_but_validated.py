@@ -184,3 +184,41 @@ def test_names_the_field_holds_exactly_stay_confirmed(field: str, page: list[str
 def test_the_name_field_must_hold_the_names_and_only_filler(
         field: str, surname: str, given: str, verdict: str | None) -> None:
     assert mrz.name_field_mismatch(field.ljust(39, "<"), surname, given) == verdict
+
+
+# A number as read fails its check digit and one swap makes it pass: (true, as read). The
+# repair tries O->0, S->5 and the like; the misread may be one it does not try (Q for O, 0
+# for D), or a swap elsewhere passes by chance.
+REPAIRED_NUMBERS = [
+    ("VO0VC4FP5", "VQ0VC4FP5"),  # Q read for O; 0 -> O beside it passes by chance
+    ("DS853134<", "0S853134<"),  # 0 read for D; S -> 5 passes
+    ("ARC8CBZ31", "ARC8CB231"),  # 2 read for Z; 8 -> B passes
+    ("ZP55S1LZ9", "ZPS5S1LZ9"),  # S read for 5; 1 -> I passes
+    ("JHR7B0UI7", "JHR7B0U17"),  # 1 read for I; B -> 8 passes
+]
+
+
+@pytest.mark.parametrize(("true", "read"), REPAIRED_NUMBERS)
+def test_a_number_repaired_to_pass_its_check_digit_needs_the_printed_page(true: str,
+                                                                          read: str) -> None:
+    line2 = zone(number=true)
+    reading = parse_td3(LINE1, read + line2[9:], today=TODAY)
+    passport = reading.passport
+    assert passport is not None and reading.checks_ok
+    assert passport.document_number != true.rstrip("<"), "the repair guessed wrong"
+    assert passport.trusted("document_number") is False and not passport.confirmed
+    assert passport.trusted("nationality") and passport.trusted("expiry_date")
+    # The page printing the truth is no witness for the guess; printing the guess, it is.
+    page = ["ERIKSSON", "ANNA", "MARIA", "UTO"]
+    truth = viz.confirm(reading, [*page, true.rstrip("<")], today=TODAY).passport
+    assert truth is not None and truth.document_number != true.rstrip("<")
+    assert not truth.confirmed and truth.trusted("document_number") is False
+    guessed = viz.confirm(reading, [*page, passport.document_number], today=TODAY).passport
+    assert guessed is not None and guessed.confirmed
+
+
+def test_a_number_whose_check_digit_alone_was_misread_stays_trusted() -> None:
+    # The number as read passes with the digit its look-alike stands for: nothing guessed.
+    line2 = zone(number="L898902C3")
+    reading = parse_td3(LINE1, line2[:9] + "G" + line2[10:], today=TODAY)
+    assert reading.passport is not None and reading.passport.trusted("document_number")
