@@ -962,12 +962,34 @@ def _tie_reason(label: str, chosen: str, others: Sequence[str]) -> str:
 # if my passport number includes a number 0 or a letter O?"; python-stdnum's
 # nl.identiteitskaartnummer follows it).
 NUMBER_NEVER_HOLDS = {"NLD": frozenset("O")}
+# Characters a state's numbers are not made of by its published alphabet, used only to choose
+# among readings the check digits cannot tell apart; the others stay alternatives, so the
+# number stays untrusted until the printed page or the glyphs settle it (a number made up
+# without the rule, as a generator or an old series may, is then not confirmed wrong).
+# Germany (`D`): serial numbers of passports and identity cards are drawn from the digits and
+# C F G H J K L M N P R T V W X Y Z (Passverordnung, Personalausweisverordnung: no vowels, no
+# B, D, Q or S), so an O, D or Q there is a 0, a B an 8, an S a 5, an I a 1.
+NUMBER_ALPHABET_EXCLUDES = {"D": frozenset("ABDEIOQSU")}
 
 
 def _issuing_state_format(issuing: str, fields: CheckedFields) -> tuple[CheckedFields, bool]:
     """Among readings that pass every check alike, drop those whose number the issuing state
-    never prints (a Dutch number with the letter O). True when that changed the reading."""
-    never = NUMBER_NEVER_HOLDS.get(issuing.rstrip("<"))
+    never prints (a Dutch number with the letter O), or put first the one its alphabet allows
+    (a German one). True when that changed the reading."""
+    state = issuing.rstrip("<")
+    excluded = NUMBER_ALPHABET_EXCLUDES.get(state)
+    if excluded is not None and fields.composite_ok and fields.alternatives and \
+            set(fields.number.value) & excluded:
+        line = tuple(r.value + r.digit for r in (fields.number, fields.birth, fields.expiry,
+                                                 fields.optional))
+        fitting = [a for a in fields.alternatives if not set(a[0][:9]) & excluded]
+        if fitting:
+            first = fitting[0]
+            rest = (*(a for a in fields.alternatives if a != first),
+                    (*line, fields.composite_digit))
+            chosen = tuple(FieldReading(part[:-1], part[-1], True, 1) for part in first[:4])
+            return CheckedFields(*chosen, first[4], True, tuple(rest)), True  # type: ignore[misc]
+    never = NUMBER_NEVER_HOLDS.get(state)
     if never is None or not fields.composite_ok:
         return fields, False
 

@@ -222,3 +222,21 @@ def test_a_number_whose_check_digit_alone_was_misread_stays_trusted() -> None:
     line2 = zone(number="L898902C3")
     reading = parse_td3(LINE1, line2[:9] + "G" + line2[10:], today=TODAY)
     assert reading.passport is not None and reading.passport.trusted("document_number")
+
+
+def test_a_german_number_tie_goes_to_the_alphabet_germany_uses_but_stays_untrusted() -> None:
+    # German serial numbers hold no O: of `CHJOOK179` and `CHJ00K179` (two O at weights 7
+    # and 3 weigh out as two zeros do), the reading without the O is chosen; the other stays
+    # an alternative, so the number is not confirmed on the rule alone.
+    true = "CHJ00K179"
+    line2 = zone(number=true, nationality="D")
+    for read in (line2, "CHJOOK179" + line2[9:]):
+        reading = parse_td3(name_line("MUELLER<<JONAS", state="D"), read, today=TODAY)
+        passport = reading.passport
+        assert passport is not None and passport.document_number == true
+        assert passport.trusted("document_number") is False
+        # A page showing zeros is no witness against O (its OCR leans to digits too): the
+        # choice stays, and so does the doubt.
+        seen = viz.confirm(reading, ["MUELLER", "JONAS", true], today=TODAY).passport
+        assert seen is not None and seen.document_number == true
+        assert seen.trusted("document_number") is False
