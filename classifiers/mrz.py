@@ -533,6 +533,10 @@ NAMES_STRAY_AFTER_END = ("names: letters after the end of the name that may be a
 NAMES_SEPARATOR_SHIFTED = ("names: the fillers between the name parts are not where the "
                            "names put them (a surname and given names told apart by a misread)")
 _MAX_EDGE_NOISE = 2  # filler look-alikes beside a name part: `<<` read as `KK` on one side
+# Positions after the name's last letter where another name part could still begin: after a
+# `<<`, a letter misread as a filler, and a little more.
+_NAME_END_WINDOW = 5
+_SHORT_NAME = 6  # letters of a name part made only of filler look-alikes (`ESSE`, `REX`)
 
 
 def _edge_match(run: str, part: str) -> tuple[int, int] | None:
@@ -573,9 +577,9 @@ def name_field_mismatch(field_text: str, surname: str, given: str) -> str | None
     No check digit covers a name, so the names are trusted only when every letter of the field
     is accounted for: each name part is a run of the field (a `<` beside it may have been read
     as K, C, S, E, X or R), two parts of one name are one filler apart, surname and given names
-    two, and what is left after the name is filler: a `<` read as a letter, alone, or a longer
-    run without a vowel, or three fillers or more from any letter (no name part starts that
-    far from the last). This refuses
+    two (a lone look-alike between them is filler too), and what is left after the name is
+    filler: near its end a `<` read as a letter, alone, or look-alikes without a vowel; far
+    into the filler, where no name part starts, look-alikes and lone letters. This refuses
     what the printed page cannot refuse, since it prints the same words: a name part read as
     filler or cut short (`LI<<NA` read `LI<<N`), a separator shifted (`VAN<DER` read
     `VAN<<DER`), a given name dropped as noise (`<<EKE`), a `<` read as L or I (a thin letter
@@ -589,12 +593,19 @@ def name_field_mismatch(field_text: str, surname: str, given: str) -> str | None
     index = 0  # the next run of letters of the field
     end = 0  # where the last name letter matched ends
     trail = 0  # filler look-alikes read right after it
+    lone = 0  # lone look-alikes read since
     j = 0
     while j < len(parts):
         part, group = parts[j]
         if index >= len(runs):
             return NAMES_NOT_THE_FIELD
         start, run = runs[index]
+        if len(run) == 1 and run in _FILLER_NOISE and run != part and index + 1 < len(runs):
+            # A lone look-alike between two parts (`TKACHENKO<K<DMYTRO`): filler noise, counted
+            # in the gap below.
+            index += 1
+            lone += 1
+            continue
         consumed = 1
         edges = _edge_match(run, part)
         if edges is None and j + 1 < len(parts):
@@ -610,24 +621,30 @@ def name_field_mismatch(field_text: str, surname: str, given: str) -> str | None
         # Between two parts: the fillers as read, and look-alikes that replaced a filler or
         # that tesseract put in besides one (`NAIR<<KDIVYA`: the K is one or the other).
         gap = start + edges[0] - end
-        noise = trail + edges[0]
+        noise = trail + edges[0] + lone
         if not gap - noise <= wanted_gap <= gap:
             return NAMES_SEPARATOR_SHIFTED
         end = start + len(run) - edges[1]
         trail = edges[1]
+        lone = 0
         j += consumed
         index += 1
-    after_name = True
+    near_found = False
     for start, run in runs[index:]:
+        if start - end > _NAME_END_WINDOW:
+            # Far into the filler: no name part starts there. A lone letter of any kind, or
+            # filler look-alikes, are noise; a run of other letters is something unread.
+            if len(run) > 1 and not set(run) <= _FILLER_NOISE:
+                return NAMES_NOT_THE_FIELD
+            continue
         if not set(run) <= _FILLER_NOISE:
             return NAMES_NOT_THE_FIELD
-        # Near the last letters (two fillers or fewer), only one lone look-alike is filler:
-        # two letters there, or a second lone one, may be a name part (`<<E<KE` for ELKE),
-        # unless they hold no vowel (`<<KKXS`: no name).
-        if start - end <= 2 and (len(run) > 1 or not after_name) and "E" in run:
+        # Where a next name part would start, one lone look-alike is a filler misread; a few
+        # more letters with a vowel may be a name part (`<<E<KE` for ELKE, `<<EKE`); `<<KKXS`,
+        # without one, is no name, nor is a long run (`<<KKKKKKKEEEKEEKK`: a filler misread).
+        if "E" in run and (1 < len(run) <= _SHORT_NAME or (len(run) == 1 and near_found)):
             return NAMES_STRAY_AFTER_END
-        after_name = False
-        end = start + len(run)
+        near_found = True
     return None
 
 
