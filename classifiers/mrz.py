@@ -527,6 +527,127 @@ def read_name_field(field_text: str) -> tuple[str, str, bool, tuple[str, ...]]:
     return surname.replace("<", " ").strip(), " ".join(given_parts), repaired, dropped
 
 
+NAMES_NOT_THE_FIELD = "names: the zone's name field holds more, less or other than these names"
+NAMES_STRAY_AFTER_END = ("names: letters after the end of the name that may be a name part "
+                         "as well as filler read as letters")
+NAMES_SEPARATOR_SHIFTED = ("names: the fillers between the name parts are not where the "
+                           "names put them (a surname and given names told apart by a misread)")
+_MAX_EDGE_NOISE = 2  # filler look-alikes beside a name part: `<<` read as `KK` on one side
+# Positions after the name's last letter where another name part could still begin: after a
+# `<<`, a letter misread as a filler, and a little more.
+_NAME_END_WINDOW = 5
+_SHORT_NAME = 6  # letters of a name part made only of filler look-alikes (`ESSE`, `REX`)
+
+
+def _edge_match(run: str, part: str) -> tuple[int, int] | None:
+    """(noise before, noise after) when `run` is `part` with filler look-alikes at its edges."""
+    start = run.find(part)
+    while start >= 0:
+        before, after = run[:start], run[start + len(part):]
+        if len(before) <= _MAX_EDGE_NOISE and len(after) <= _MAX_EDGE_NOISE and \
+                set(before + after) <= _FILLER_NOISE:
+            return len(before), len(after)
+        start = run.find(part, start + 1)
+    return None
+
+
+def _joined_match(run: str, part: str, following: str, *, doubled: bool
+                  ) -> tuple[int, int] | None:
+    """(noise before, noise after) when `run` is two name parts joined by a filler read as a
+    letter (`AMIRSNAVID`), or by the doubled separator read as two (`SMITHKKJOHN`)."""
+    joiner = 2 if doubled else 1
+    for lead in range(_MAX_EDGE_NOISE + 1):
+        if run[lead:lead + len(part)] != part or not set(run[:lead]) <= _FILLER_NOISE:
+            continue
+        # The fillers read as letters, and up to two look-alikes tesseract put in besides.
+        for width in range(joiner, joiner + _MAX_EDGE_NOISE + 1):
+            middle = run[lead + len(part):lead + len(part) + width]
+            rest = run[lead + len(part) + width:]
+            if len(middle) != width or not set(middle) <= _FILLER_NOISE or not rest:
+                continue
+            tail = _edge_match(rest, following)
+            if tail is not None and tail[0] == 0:
+                return lead, tail[1]
+    return None
+
+
+def name_field_mismatch(field_text: str, surname: str, given: str) -> str | None:
+    """None when the name field as read is exactly these names and filler, else why not.
+
+    No check digit covers a name, so the names are trusted only when every letter of the field
+    is accounted for: each name part is a run of the field (a `<` beside it may have been read
+    as K, C, S, E, X or R), two parts of one name are one filler apart, surname and given names
+    two (a lone look-alike between them is filler too), and what is left after the name is
+    filler: near its end a `<` read as a letter, alone, or look-alikes without a vowel; far
+    into the filler, where no name part starts, look-alikes and lone letters. This refuses
+    what the printed page cannot refuse, since it prints the same words: a name part read as
+    filler or cut short (`LI<<NA` read `LI<<N`), a separator shifted (`VAN<DER` read
+    `VAN<<DER`), a given name dropped as noise (`<<EKE`), a `<` read as L or I (a thin letter
+    the page's OCR may have lost)."""
+    text = "".join(LETTER_FOR_DIGIT.get(c, c) for c in field_text)
+    groups = [surname.split(), given.split()]
+    parts = [(part, group) for group, words in enumerate(groups) for part in words]
+    if not parts or re.search("[^A-Z<]", text):
+        return NAMES_NOT_THE_FIELD
+    runs = [(m.start(), m.group()) for m in re.finditer("[A-Z]+", text)]
+    index = 0  # the next run of letters of the field
+    end = 0  # where the last name letter matched ends
+    trail = 0  # filler look-alikes read right after it
+    lone = 0  # lone look-alikes read since
+    j = 0
+    while j < len(parts):
+        part, group = parts[j]
+        if index >= len(runs):
+            return NAMES_NOT_THE_FIELD
+        start, run = runs[index]
+        if len(run) == 1 and run in _FILLER_NOISE and run != part and index + 1 < len(runs):
+            # A lone look-alike between two parts (`TKACHENKO<K<DMYTRO`): filler noise, counted
+            # in the gap below.
+            index += 1
+            lone += 1
+            continue
+        consumed = 1
+        edges = _edge_match(run, part)
+        if edges is None and j + 1 < len(parts):
+            following, following_group = parts[j + 1]
+            edges = _joined_match(run, part, following, doubled=following_group != group)
+            consumed = 2
+        if edges is None:
+            return NAMES_NOT_THE_FIELD
+        # The surname starts the field (with no surname, the given names follow `<<`); parts
+        # of one name are a filler apart, surname and given names two.
+        first = 0 if groups[0] else 2
+        wanted_gap = first if j == 0 else 1 if group == parts[j - 1][1] else 2
+        # Between two parts: the fillers as read, and look-alikes that replaced a filler or
+        # that tesseract put in besides one (`NAIR<<KDIVYA`: the K is one or the other).
+        gap = start + edges[0] - end
+        noise = trail + edges[0] + lone
+        if not gap - noise <= wanted_gap <= gap:
+            return NAMES_SEPARATOR_SHIFTED
+        end = start + len(run) - edges[1]
+        trail = edges[1]
+        lone = 0
+        j += consumed
+        index += 1
+    near_found = False
+    for start, run in runs[index:]:
+        if start - end > _NAME_END_WINDOW:
+            # Far into the filler: no name part starts there. A lone letter of any kind, or
+            # filler look-alikes, are noise; a run of other letters is something unread.
+            if len(run) > 1 and not set(run) <= _FILLER_NOISE:
+                return NAMES_NOT_THE_FIELD
+            continue
+        if not set(run) <= _FILLER_NOISE:
+            return NAMES_NOT_THE_FIELD
+        # Where a next name part would start, one lone look-alike is a filler misread; a few
+        # more letters with a vowel may be a name part (`<<E<KE` for ELKE, `<<EKE`); `<<KKXS`,
+        # without one, is no name, nor is a long run (`<<KKKKKKKEEEKEEKK`: a filler misread).
+        if "E" in run and (1 < len(run) <= _SHORT_NAME or (len(run) == 1 and near_found)):
+            return NAMES_STRAY_AFTER_END
+        near_found = True
+    return None
+
+
 def parse_yymmdd(text: str, *, future_years: int, today: date) -> date | None:
     """A date from YYMMDD. Birth dates lie in the past (future_years=0); expiry dates may lie up
     to `future_years` ahead, so the century is the latest one that keeps within that bound."""
@@ -609,6 +730,9 @@ def parse_td3(line1: str, line2: str, today: date | None = None) -> MrzReading:
     fields, by_format = _issuing_state_format(issuing, fields)
     if by_format:
         repairs.append("document number chosen by the issuing state's number format")
+    elif fields.composite_ok and not check_passes(_coerce(line2[0:9], ALNUM), line2[9]) and \
+            _substituted(line2[0:9], fields.number.value):
+        unsettled.append(NUMBER_REPAIRED)
     number, birth, expiry, optional = fields.number, fields.birth, fields.expiry, fields.optional
     checks = {
         "document_number": number.passes,
@@ -700,6 +824,22 @@ def with_confirmation(reading: MrzReading, viz_disagreements: Sequence[str] = ()
                                              trust=trust))
 
 
+# A document number as read failed its check digit and one look-alike swapped made it pass.
+# The true character may be one the repair does not try (a Q read for O) while a swap
+# elsewhere passes by chance: a check digit passes one guess in ten, and the composite weighs
+# the number alike, so it cannot tell either. Settled only by the printed page.
+NUMBER_REPAIRED = ("document number: a look-alike was swapped to make its check digit pass, "
+                   "and a check digit passes one guess in ten")
+
+
+def _substituted(as_read: str, value: str) -> bool:
+    """A character of the number changed for a look-alike (a K or C for a filler and back is
+    the filler rule's, judged by `_filler_or_k`)."""
+    coerced = _coerce(as_read, ALNUM)
+    return any(a != b and not (a in "<KC" and b in "<K")
+               for a, b in zip(coerced, value, strict=True))
+
+
 # The visual zone prints the number with other look-alikes that pass the checks too.
 PRINTED_OTHER_NUMBER = ("document number: the printed page shows it with other look-alikes "
                         "that pass the check digits as well")
@@ -757,6 +897,8 @@ def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
             verdicts.append(FieldTrust(name, False, _tie_reason(label, line2[start:end], others)))
         elif name == "document_number" and PRINTED_OTHER_NUMBER in reading.unsettled:
             verdicts.append(FieldTrust(name, False, PRINTED_OTHER_NUMBER))
+        elif name == "document_number" and NUMBER_REPAIRED in reading.unsettled:
+            verdicts.append(FieldTrust(name, False, NUMBER_REPAIRED))
         elif not checks.get("composite"):
             verdicts.append(FieldTrust(name, False, "the composite check digit fails"))
         elif name != "document_number" and not checks.get("dates"):
@@ -771,6 +913,13 @@ def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
         # `ERIKSSON<ANNA<MARIA` with no doubled filler: a single-name holder, or a `<<` read as
         # `<`. The page prints every word either way, so it cannot tell which.
         name_doubts.append(UNSEPARATED_NAMES)
+    if passport is not None and not name_doubts:
+        # Whatever witnessed the names (the page prints words, not where the fillers were),
+        # the zone's own field must hold them and nothing else.
+        mismatch = name_field_mismatch(reading.lines[0][5:], passport.surname,
+                                       passport.given_names)
+        if mismatch is not None:
+            name_doubts.append(mismatch)
     if name_doubts:
         verdicts.append(FieldTrust("names", False, name_doubts[0]))
     elif reading.names_printed:
@@ -830,12 +979,34 @@ def _tie_reason(label: str, chosen: str, others: Sequence[str]) -> str:
 # if my passport number includes a number 0 or a letter O?"; python-stdnum's
 # nl.identiteitskaartnummer follows it).
 NUMBER_NEVER_HOLDS = {"NLD": frozenset("O")}
+# Characters a state's numbers are not made of by its published alphabet, used only to choose
+# among readings the check digits cannot tell apart; the others stay alternatives, so the
+# number stays untrusted until the printed page or the glyphs settle it (a number made up
+# without the rule, as a generator or an old series may, is then not confirmed wrong).
+# Germany (`D`): serial numbers of passports and identity cards are drawn from the digits and
+# C F G H J K L M N P R T V W X Y Z (Passverordnung, Personalausweisverordnung: no vowels, no
+# B, D, Q or S), so an O, D or Q there is a 0, a B an 8, an S a 5, an I a 1.
+NUMBER_ALPHABET_EXCLUDES = {"D": frozenset("ABDEIOQSU")}
 
 
 def _issuing_state_format(issuing: str, fields: CheckedFields) -> tuple[CheckedFields, bool]:
     """Among readings that pass every check alike, drop those whose number the issuing state
-    never prints (a Dutch number with the letter O). True when that changed the reading."""
-    never = NUMBER_NEVER_HOLDS.get(issuing.rstrip("<"))
+    never prints (a Dutch number with the letter O), or put first the one its alphabet allows
+    (a German one). True when that changed the reading."""
+    state = issuing.rstrip("<")
+    excluded = NUMBER_ALPHABET_EXCLUDES.get(state)
+    if excluded is not None and fields.composite_ok and fields.alternatives and \
+            set(fields.number.value) & excluded:
+        line = tuple(r.value + r.digit for r in (fields.number, fields.birth, fields.expiry,
+                                                 fields.optional))
+        fitting = [a for a in fields.alternatives if not set(a[0][:9]) & excluded]
+        if fitting:
+            first = fitting[0]
+            rest = (*(a for a in fields.alternatives if a != first),
+                    (*line, fields.composite_digit))
+            chosen = tuple(FieldReading(part[:-1], part[-1], True, 1) for part in first[:4])
+            return CheckedFields(*chosen, first[4], True, tuple(rest)), True  # type: ignore[misc]
+    never = NUMBER_NEVER_HOLDS.get(state)
     if never is None or not fields.composite_ok:
         return fields, False
 

@@ -23,6 +23,7 @@ from dataclasses import replace
 from datetime import date
 
 from classifiers.mrz import (
+    NUMBER_REPAIRED,
     PRINTED_OTHER_NUMBER,
     MrzReading,
     check_passes,
@@ -175,6 +176,11 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
     unsettled = list(reading.unsettled)
     if reading.checks_ok and not reading.alternatives and _other_number_printed(reading, tokens):
         unsettled.append(PRINTED_OTHER_NUMBER)
+    elif NUMBER_REPAIRED in unsettled and passport.document_number in tokens:
+        # The page prints the number as repaired, character for character: two readings and
+        # the check digit agree (a page showing the truth where the repair guessed wrong
+        # shows another number, and leaves the doubt).
+        unsettled.remove(NUMBER_REPAIRED)
     disagreements: list[str] = []
     repairs = list(reading.repairs)
 
@@ -230,6 +236,8 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
         chosen = _choose_line2([lines[1], *alternatives], tokens, _printed_dates(words))
         if chosen is not None:
             unsettled = [u for u in unsettled if not u.startswith(NUMBER_AMBIGUITY)]
+            if chosen[0:9].rstrip("<") in tokens:
+                unsettled = [u for u in unsettled if u != NUMBER_REPAIRED]
             if chosen != lines[1]:
                 today = today or date.today()
                 passport = replace(
@@ -326,7 +334,9 @@ def _only_round_letters_differ(digits: str, letters: str) -> bool:
 # Lookalikes between a printed number and its MRZ reading (either side may be the misread one).
 _LOOKALIKE_PAIRS = frozenset({("O", "0"), ("Q", "0"), ("D", "0"), ("I", "1"), ("L", "1"),
                               ("B", "8"), ("S", "5"), ("Z", "2"), ("G", "6"), ("K", "<"),
-                              ("T", "7"), ("A", "4")})
+                              ("T", "7"), ("A", "4"),
+                              # letters OCR takes for each other: round ones, thin ones
+                              ("O", "Q"), ("O", "D"), ("D", "Q"), ("I", "L")})
 
 
 def _lookalike(a: str, b: str) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from classifiers import viz
+from classifiers import mrz, viz
 from classifiers.mrz import MrzReading, parse_td3, with_confirmation
 from classifiers.types import TRUSTED_FIELDS, PassportData
 from tests.classifiers.test_mrz import LINE1, LINE2, TODAY, name_line, zone
@@ -319,3 +319,32 @@ def test_a_name_the_vote_cleaned_of_filler_noise_stays_trusted() -> None:
 
 
 PAGE_WORDS = ["ERIKSSON", "ANNA", "MARIA", "UTO", "L898902C3"]
+
+
+@pytest.mark.parametrize(("field", "page", "why"), [
+    # a separator shifted: VAN<DER<BERG read VAN<<DER<BERG (the page prints the same words)
+    ("VAN<<DER<BERG<<JAN", ["VAN", "DER", "BERG", "JAN"], mrz.NAMES_SEPARATOR_SHIFTED),
+    # a given name cut to a prefix the page prints no more of
+    ("LI<<NA<K", ["LI"], mrz.NAMES_NOT_THE_FIELD),
+    # a short name made of filler look-alikes taken for filler
+    ("KLEIN<<EKE", ["KLEIN"], mrz.NAMES_STRAY_AFTER_END),
+])
+def test_names_the_field_does_not_hold_exactly_are_untrusted_alone(field: str, page: list[str],
+                                                                   why: str) -> None:
+    seen = viz.confirm(parse_td3(name_line(field), LINE2, today=TODAY), [*page, "UTO"],
+                       today=TODAY)
+    trust = verdicts(seen)
+    assert trust["names"] is False and reason(seen, "names") == why
+    assert all(trust[name] for name in TRUSTED_FIELDS if name != "names")
+    # The reason names the doubt, never the name.
+    assert not any(part in why for part in field.split("<") if len(part) > 1)
+
+
+def test_a_number_repaired_to_pass_is_untrusted_alone_until_the_page_prints_it() -> None:
+    # `VQ0VC4FP5` fails its check digit; swapping 0 for O beside the Q passes it by chance.
+    line2 = zone(number="VO0VC4FP5")
+    reading = parse_td3(LINE1, "VQ0VC4FP5" + line2[9:], today=TODAY)
+    trust = verdicts(reading)
+    assert trust["document_number"] is False
+    assert reason(reading, "document_number") == mrz.NUMBER_REPAIRED
+    assert all(trust[name] for name in ("nationality", "birth_date", "expiry_date", "sex"))
