@@ -44,6 +44,28 @@ def test_synonyms_in_english_and_dutch_share_a_concept() -> None:
         assert "c:crime" in page_features(f"were you {word}").names, word
 
 
+def test_a_criminal_past_in_other_words_still_names_the_concept() -> None:
+    for text in ("a conviction (veroordeling)", "a police record", "politieregister",
+                 "judicial record", "were you ever fined", "any crime", "arrested",
+                 "felony", "geen boete", "delict", "overtreding", "gestraft"):
+        assert "c:crime" in page_features(text).names, text
+
+
+def test_a_tick_is_no_tb_word_but_an_x_ray_is() -> None:
+    """A lone X is the tick in "Nee X"; it named tuberculosis and pulled antecedents forms
+    away from their subject."""
+    assert "c:tb" not in page_features("Have you been convicted? Yes No X").names
+    for text in ("a chest X-ray", "an x ray of the lungs", "X-RAYS"):
+        assert "c:tb" in page_features(text).names, text
+
+
+def test_a_salutation_under_the_sender_address_and_subject_makes_a_letter() -> None:
+    letter = layout_cues("Anna Jansen\nKeizersgracht 12\nAmsterdam\nanna@mail.example\n"
+                         "3 March 2026\nTo: HR\nSubject: my forms\nDear HR team,\n"
+                         "Attached are my forms.\nKind regards,\nAnna")
+    assert "l:salutation" in letter
+
+
 def test_layout_cues_tell_a_form_from_a_letter() -> None:
     form = layout_cues("Surname: Jansen\nDate of birth: 01-02-1990\nPlace: ____\n"
                        "Signature: ________\n[ ] Yes [x] No")
