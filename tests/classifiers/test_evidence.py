@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import zlib
 
+from pytest import MonkeyPatch
+
 from classifiers.classify import score_page, verdict
 from classifiers.extract import ExtractedFile, Page
 from classifiers.features import feature_index, layout_cues, normalise, page_features
@@ -195,3 +197,34 @@ def test_review_settings_default_to_the_measured_limits() -> None:
     settings = Settings()
     for name in ("review_margin", "review_form_paper", "review_mrz_text"):
         assert getattr(settings, name) == getattr(DEFAULT_LIMITS, name), name
+
+
+def test_a_tb_form_that_declares_nothing_is_never_counted(monkeypatch: MonkeyPatch) -> None:
+    """A referral form whose title was not read can look like the TB form to the model:
+    fields, a date and a signature about tuberculosis, but no statement of intent. When the
+    page names no declare/consent word, the verdict goes to HR instead of counting."""
+    import importlib
+
+    from classifiers.model import Prediction
+
+    classify_module = importlib.import_module("classifiers.classify")
+
+    sure = {Kind.TB_DECLARATION: 0.9, Kind.OTHER: 0.1}
+    text = ("Surname: Okafor\nDate of birth: 14-03-1988\nTuberculosis department\n"
+            "Date: 06-09-2026\nSignature: C. Okafor")
+
+    class Stub:
+        def __init__(self, concepts: frozenset[str]) -> None:
+            self.concepts = concepts
+
+        def predict(self, page_text: str) -> Prediction:
+            return Prediction({"tb": 0.95}, {"form": 0.95}, dict(sure),
+                              {kind: () for kind in sure}, self.concepts)
+
+    monkeypatch.setattr(classify_module.learned, "load", lambda: Stub(frozenset({"c:tb"})))
+    undeclared = score_page(Page(1, text))
+    assert undeclared.kind is Kind.TB_DECLARATION and undeclared.review
+    monkeypatch.setattr(classify_module.learned, "load",
+                        lambda: Stub(frozenset({"c:tb", "c:declare"})))
+    declared = score_page(Page(1, text + "\nI declare that I will undergo a TB test."))
+    assert declared.kind is Kind.TB_DECLARATION and not declared.review
