@@ -54,7 +54,18 @@ TEXT_SHAPES = ("docx_typed", "docx_cells", "docx_cell_controls", "docx_row_secti
                "docx_pickers", "docx_legacy_fields", "docx_sig_cell", "docx_script_sig",
                # No labels at all: the person's details written into the statement's blanks
                # ("I, ____, born on ____ in ____, declare ..."), place and date under it.
-               "docx_prose")
+               "docx_prose",
+               # Written for the held-out DOCX called blank (issue 9): the person's details in
+               # a different first-page header and the place and date in the footer; a table
+               # whose section label is merged down the rows and whose values span merged
+               # cells; values that are the results of fields (a mail merge, FILLIN, DOCPROPERTY);
+               # each answer in the plain paragraph under its label; answers in framed
+               # paragraphs and old-Word (VML) text boxes.
+               "docx_first_header", "docx_merged", "docx_fields", "docx_below",
+               "docx_frames",
+               # Filled by a tool, not in Word: text in the controls, the boxes' checked state
+               # set and their glyph left empty.
+               "docx_tool_filled")
 IMAGE_SHAPES = ("scan_dots", "photo_boxes", "photo_ticks", "photo_prose",
                 # A photo of the paper form pasted into a Word document under a few typed lines.
                 "docx_photo",
@@ -301,11 +312,14 @@ def _cell_control(value: str) -> str:
             + "</w:sdtContent></w:sdt>")
 
 
-def _checkbox_control(checked: bool) -> str:
+def _checkbox_control(checked: bool, *, stale_glyph: bool = False) -> str:
+    """A check-box content control; `stale_glyph`: as a tool that fills Word forms writes one,
+    the checked state set and the glyph inside left as the template had it (empty)."""
+    glyph = "☒" if checked and not stale_glyph else "☐"
     return ('<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="' + ("1" if checked else "0")
             + '"/><w14:checkedState w14:val="2612" w14:font="MS Gothic"/><w14:uncheckedState '
             'w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr><w:sdtContent>'
-            + _run("☒" if checked else "☐", font="MS Gothic") + "</w:sdtContent></w:sdt>")
+            + _run(glyph, font="MS Gothic") + "</w:sdtContent></w:sdt>")
 
 
 def _legacy(kind: str, number: int, value: str = "", checked: bool = False,
@@ -335,6 +349,49 @@ def _legacy(kind: str, number: int, value: str = "", checked: bool = False,
 _PICTURE_MARK = "@@signature picture@@"
 
 
+def _field_result(value: str, number: int) -> str:
+    """A value that is the shown result of a field: `w:fldSimple` (a mail merge, DOCPROPERTY)
+    or a complex FILLIN field (begin, code, separate, result, end). A blank form's field shows
+    nothing."""
+    if number % 2:
+        code = ("MERGEFIELD Applicant_" + str(number) + " \\* MERGEFORMAT") if number % 4 == 1 \
+            else f'DOCPROPERTY "Answer{number}"'
+        instr = code.replace('"', "&quot;")
+        return (f'<w:fldSimple w:instr=" {instr} ">' + (_run(value) if value else "")
+                + "</w:fldSimple>")
+    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space='
+            f'"preserve"> FILLIN "Answer {number}" \\* MERGEFORMAT </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + (_run(value) if value else "")
+            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def _vml_text_box(value: str) -> str:
+    """A text box as Word 2003 wrote one (VML only, no DrawingML choice)."""
+    return ('<w:r><w:pict><v:shape style="width:200pt;height:18pt" stroked="t"><v:textbox>'
+            f"<w:txbxContent><w:p>{_run(value) if value else ''}</w:p></w:txbxContent>"
+            "</v:textbox></v:shape></w:pict></w:r>")
+
+
+def _framed(inner: str) -> str:
+    """A framed paragraph (Word's "frame": positioned text, `w:framePr`)."""
+    return ('<w:p><w:pPr><w:framePr w:w="4000" w:hSpace="180" w:wrap="around" '
+            'w:vAnchor="text" w:hAnchor="page" w:x="6000" w:y="1"/></w:pPr>' + inner + "</w:p>")
+
+
+def _merged_table(rows: Sequence[tuple[str, str]], section: str) -> str:
+    """The section's name in a first column merged down every row (`w:vMerge`), labels in
+    the second, values in a cell spanning two grid columns (`w:gridSpan`)."""
+    out = []
+    for index, (label, value) in enumerate(rows):
+        merge = '<w:vMerge w:val="restart"/>' if index == 0 else "<w:vMerge/>"
+        first = (f'<w:tc><w:tcPr><w:tcW w:w="1800" w:type="dxa"/>{merge}</w:tcPr>'
+                 + (_para(_run(section)) if index == 0 else "<w:p/>") + "</w:tc>")
+        spanned = ('<w:tc><w:tcPr><w:tcW w:w="4800" w:type="dxa"/><w:gridSpan w:val="2"/>'
+                   "</w:tcPr>" + (_para(_run(value)) if value else "<w:p/>") + "</w:tc>")
+        out.append(f"<w:tr>{first}{_cell(_para(_run(label)), 2800)}{spanned}</w:tr>")
+    return _table(out)
+
+
 def _place_pictures(document: object, pictures: list[bytes], width_cm: float) -> None:
     """Put each picture where a paragraph holds the mark (in the body or a table cell): the
     run python-docx made for the picture replaces the mark's run."""
@@ -356,9 +413,10 @@ def _tick_line(spec: Spec, style: str) -> str:
     """The question's options with the chosen one ticked, as a paragraph's runs."""
     yes, no = spec.options
     chosen = [spec.answer == 0, spec.answer == 1]
-    if style == "control":
-        return (_checkbox_control(chosen[0]) + _run(f" {yes}    ") + _checkbox_control(chosen[1])
-                + _run(f" {no}"))
+    if style in ("control", "tool"):
+        stale = style == "tool"
+        return (_checkbox_control(chosen[0], stale_glyph=stale) + _run(f" {yes}    ")
+                + _checkbox_control(chosen[1], stale_glyph=stale) + _run(f" {no}"))
     if style == "legacy":
         return (_legacy("check", 80, checked=chosen[0]) + _run(f" {yes}    ")
                 + _legacy("check", 81, checked=chosen[1]) + _run(f" {no}"))
@@ -373,6 +431,7 @@ def _tick_line(spec: Spec, style: str) -> str:
 def render_docx(spec: Spec, shape: str, rng: random.Random) -> bytes:
     import docx
     from docx.oxml import parse_xml
+    from docx.shared import Cm
 
     document = docx.Document()
     if rng.random() < 0.4:
@@ -385,12 +444,15 @@ def render_docx(spec: Spec, shape: str, rng: random.Random) -> bytes:
     place_label, date_label = _PLACE_DATE[spec.lang]
     rows = [*spec.fields, (place_label, spec.place), (date_label, spec.day)]
     separator = rng.choice((": ", "\t", "   ", " - ", ": ...... "))
-    tick_style = rng.choice(("control", "legacy", "glyph", "brackets", "after"))
+    tick_style = "tool" if shape == "docx_tool_filled" else \
+        rng.choice(("control", "legacy", "glyph", "brackets", "after"))
     number = 0
 
     def value_xml(label: str, value: str) -> str:
         nonlocal number
         number += 1
+        if shape == "docx_tool_filled":
+            return _inline_control(value)
         if shape == "docx_pickers":
             if label == date_label:
                 return _inline_control(value, '<w:date w:fullDate="2026-03-01T00:00:00Z">'
@@ -416,13 +478,44 @@ def render_docx(spec: Spec, shape: str, rng: random.Random) -> bytes:
                                     for printed, _, value in prose(spec, blank))))
         printed, written = place_and_date_line(spec, rng)
         blocks.append(_para(_run(printed) + _run(written or blank)))
-    elif shape in ("docx_typed", "docx_pickers", "docx_legacy_fields", "docx_script_sig"):
+    elif shape in ("docx_typed", "docx_pickers", "docx_legacy_fields", "docx_script_sig",
+                   "docx_tool_filled"):
         for label, value in rows:
             sep = separator if shape == "docx_typed" else ": "
             if not value and shape in ("docx_typed", "docx_script_sig"):
                 sep = sep.rstrip() + (" ______________" if rng.random() < 0.5 else "")
             blocks.append(_para(_run(label, bold=rng.random() < 0.5) + _run(sep)
                                 + value_xml(label, value)))
+    elif shape == "docx_first_header":
+        # A different first page: its header holds the details table, the footer the place
+        # and date; the body has only the statement, the question and the signature.
+        section = document.sections[0]
+        section.different_first_page_header_footer = True
+        header = section.first_page_header
+        table = header.add_table(rows=0, cols=2, width=Cm(16))
+        for label, value in spec.fields:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = label, value
+        footer = section.first_page_footer
+        footer.add_paragraph(f"{place_label}: {spec.place}    {date_label}: {spec.day}")
+    elif shape == "docx_merged":
+        heading = {"en": "Applicant", "nl": "Aanvrager", "bi": "Aanvrager / Applicant"}
+        blocks.append(_merged_table(rows, heading[spec.lang]))
+    elif shape == "docx_fields":
+        for number, (label, value) in enumerate(rows, start=1):
+            blocks.append(_para(_run(f"{label}:") + "<w:r><w:tab/></w:r>"
+                                + _field_result(value, number)))
+    elif shape == "docx_below":
+        for label, value in rows:
+            blocks.append(_para(_run(f"{label}:", bold=rng.random() < 0.5)))
+            blocks.append(_para(_run(value) if value else _run("_" * 28)))
+    elif shape == "docx_frames":
+        for number, (label, value) in enumerate(rows, start=1):
+            if number % 2:
+                blocks.append(_para(_run(f"{label}:")))
+                blocks.append(_framed(_run(value)) if value else _framed(""))
+            else:
+                blocks.append(_para(_run(f"{label}:") + _vml_text_box(value)))
     else:
         table_rows = []
         for label, value in rows:

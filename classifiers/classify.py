@@ -143,6 +143,12 @@ def score_page(page: Page, limits: Limits = DEFAULT_LIMITS) -> PageScore:
         score.review = True
         score.reasons.append(f"uncertain: {best.value} {p_best:.2f} against "
                              f"{second.value} {p_second:.2f}")
+    elif best is Kind.TB_DECLARATION and "c:declare" not in prediction.concepts:
+        # The TB declaration is a statement of intent: a TB form-like page that declares,
+        # confirms or agrees to nothing (a referral whose title was lost, a results sheet)
+        # goes to HR instead of counting.
+        score.review = True
+        score.reasons.append("uncertain: a TB form that states no declaration or consent")
     elif best is Kind.OTHER:
         form_like = prediction.paper.get("form", 0.0) >= limits.review_form_paper
         topic = max(("tb", "antecedents"), key=lambda t: prediction.topic.get(t, 0.0))

@@ -10,10 +10,13 @@ then reads as a blank one. This walks the body's XML once instead:
   repeating section around a person's details);
 - a content control still showing its placeholder ("Click or tap here to enter text.") is not
   an answer, so its text is left out;
-- legacy check-box fields and Wingdings box symbols become `[X]` / `[ ]`, the way a ticked box
-  reads elsewhere; a legacy drop-down shows the entry chosen; deleted text (tracked changes)
-  and field codes are not text;
-- a text box's paragraphs follow the paragraph that anchors it (once: Word stores a fallback copy).
+- legacy check-box fields, check-box content controls (by their checked state, not the glyph
+  shown) and Wingdings box symbols become `[X]` / `[ ]`, the way a ticked box reads elsewhere;
+  a legacy drop-down shows the entry chosen; deleted text (tracked changes) and field codes are
+  not text;
+- a text box's paragraphs follow the paragraph that anchors it (once: Word stores a fallback copy);
+- the headers and footers after the body: the default ones, a different first page's and the
+  even pages' when the document uses them.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 TICKED, UNTICKED = "[X]", "[ ]"
 # Wingdings / Wingdings 2 / MS Gothic code points Word inserts for boxes, ticked and not.
@@ -45,6 +49,20 @@ def _on(element: Any | None) -> bool:
     if element is None:
         return False
     return _attribute(element, "val") not in ("0", "false", "off")
+
+
+def _checkbox_control(sdt: Any) -> str | None:
+    """`[X]`/`[ ]` for a check-box content control (`w14:checkbox`), from its own checked
+    state: tools that fill Word forms (and some Word versions) set `w14:checked` and leave the
+    glyph shown inside as it was, so the glyph can say "☐" for a ticked box. None for other
+    controls."""
+    properties = sdt.find(W + "sdtPr")
+    box = properties.find(_W14 + "checkbox") if properties is not None else None
+    if box is None:
+        return None
+    checked = box.find(_W14 + "checked")
+    value = checked.get(_W14 + "val") if checked is not None else None
+    return TICKED if value in ("1", "true", "on") else UNTICKED
 
 
 def _shows_placeholder(sdt: Any) -> bool:
@@ -114,7 +132,10 @@ def _inline(element: Any, text_boxes: list[Any]) -> Iterator[str]:
         elif name in ("del", "moveFrom", "instrText", "delText", "rPr", "pPr", "sdtPr"):
             continue  # deleted text, field codes and formatting are not what the page says
         elif name == "sdt":
-            if not _shows_placeholder(child):
+            box = _checkbox_control(child)
+            if box is not None:
+                yield box
+            elif not _shows_placeholder(child):
                 content = child.find(W + "sdtContent")
                 if content is not None:
                     yield from _inline(content, text_boxes)
@@ -170,6 +191,9 @@ def _block(element: Any) -> list[str]:
     if name == "tbl":
         return _table(element)
     if name == "sdt":
+        box = _checkbox_control(element)
+        if box is not None:
+            return [box]
         if _shows_placeholder(element):
             return []
         content = element.find(W + "sdtContent")
@@ -190,14 +214,27 @@ def body_text(document: Any) -> str:
     """The text of a python-docx `Document`'s body, headers and footers, a line per paragraph
     or table row; empty lines dropped."""
     lines = _blocks(document.element.body)
+    # A form often puts the applicant's details in a first page's own header (Word's
+    # "different first page") and the place and date in its footer: those are read too, and
+    # the even pages' when the document has them. A part stored once is read once.
+    even_pages = document.settings.odd_and_even_pages_header_footer
+    seen: set[int] = set()
     for section in document.sections:
-        for part in (section.header, section.footer):
-            if not part.is_linked_to_previous:  # a linked one repeats the previous section's
-                lines.extend(_blocks(part._element))
+        parts = [section.header, section.footer]
+        if section.different_first_page_header_footer:
+            parts += [section.first_page_header, section.first_page_footer]
+        if even_pages:
+            parts += [section.even_page_header, section.even_page_footer]
+        for part in parts:
+            if part.is_linked_to_previous:  # a linked one repeats the previous section's
+                continue
+            element = part._element
+            if id(element) not in seen:
+                seen.add(id(element))
+                lines.extend(_blocks(element))
     return "\n".join(line for line in lines if line.strip())
 
 
-_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 # Whole words: "the undersigned" in a statement names no signature line.
 _SIGNATURE_WORDS = re.compile(r"\b(?:signature|handtekening|signed|getekend|ondertekend|"
                               r"ondertekening|sign here|teken hier)\b", re.IGNORECASE)

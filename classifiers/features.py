@@ -19,12 +19,19 @@ from dataclasses import dataclass
 # fires for any of them, so a title worded in a way training never saw still says "TB".
 # A stem matches the start of a word; OCR-damaged words still share their character n-grams.
 CONCEPTS: dict[str, tuple[str, ...]] = {
-    "tb": ("tubercul", "tuberkul", "tbc", "=tb", "tuberculose", "longfoto", "xray", "=x",
-           "rontgen"),
+    # Not "=x": a lone X is the tick in a form's box ("Nee X") far more often than the X of
+    # "X-ray", which `_concepts` reads as "xray".
+    "tb": ("tubercul", "tuberkul", "tbc", "=tb", "tuberculose", "longfoto", "xray", "rontgen"),
     "crime": ("crimin", "convict", "prosecut", "offenc", "offens", "antecedent", "strafb",
               "strafr", "strafz", "veroordeel", "vervolg", "misdrijf", "misdrijv", "sentenc",
               "penal", "guilty", "schuldig", "justiti", "gevangenis", "prison", "taakstraf",
-              "geldboete", "strafblad", "1f", "inreisverbod", "entry"),
+              "geldboete", "strafblad", "1f", "inreisverbod", "entry",
+              # Other words for the same past: "veroordeling" (not "veroordeel-"), a crime, a
+              # police or judicial record, fines, arrests, a felony, a delict, an offence.
+              "veroordel", "=crime", "=crimes", "police", "politie", "judici", "=fined",
+              "=fines", "boete", "beboet", "arrest", "aangehoud", "felon", "misdemean",
+              "misdaad", "delict", "delikt", "overtred", "imprison", "=jail", "punish",
+              "gestraft", "=straf", "straffen", "verdacht"),
     "identity": ("passport", "paspoort", "passeport", "pasaport", "reisepass", "passaport",
                  "paszport", "identit", "ausweis", "rijbewijs", "licence", "visa", "visum"),
     "declare": ("declar", "verklar", "verklaar", "certify", "confirm", "bevestig", "undersign",
@@ -158,7 +165,14 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 # What the topic head may look at: the words and the subject concepts, not the layout or the
 # paper-kind concepts, so that "it has fields" never makes a page about tuberculosis.
-TOPIC_CONCEPTS = frozenset({"c:tb", "c:crime", "c:identity", "c:referral"})
+# How many different words name a subject: a form about criminal antecedents uses several
+# ("criminal", "sentenced", "prison", "fine"), a letter or a checklist that names the form once
+# only one. Counted for these subjects; "c:crime_several" (2-3 words) and "c:crime_many" (4+).
+COUNTED_CONCEPTS = ("tb", "crime", "identity")
+COUNT_LEVELS = ((4, "many"), (2, "several"))
+TOPIC_CONCEPTS = frozenset({"c:tb", "c:crime", "c:identity", "c:referral"}
+                           | {f"c:{concept}_{level}" for concept in COUNTED_CONCEPTS
+                              for _, level in COUNT_LEVELS})
 
 
 @dataclass(frozen=True)
@@ -225,7 +239,8 @@ def layout_cues(text: str) -> list[str]:
         f"questions_{_bucket(text.count('?'))}",
         f"lines_{_bucket(len(lines) // 5)}",
     ]
-    if any(_SALUTATION.match(line) for line in lines[:6]):
+    # A letter's salutation comes after the sender's address, the date and a subject line.
+    if any(_SALUTATION.match(line) for line in lines[:12]):
         cues.append("salutation")
     if sum(1 for line in lines[:8] if _MAIL_HEADER.match(line)) >= 2:
         cues.append("mail_headers")
@@ -253,11 +268,29 @@ def _word_concepts(word: str, feature_set: FeatureSet) -> list[str]:
     return hits
 
 
+def _joined_xray(words: list[str]) -> list[str]:
+    """"X-ray" normalises to "x ray": one word again, so that a lone X (a tick) stays none."""
+    out: list[str] = []
+    for word in words:
+        if word.startswith("ray") and out and out[-1] == "x":
+            out[-1] = "x" + word
+        else:
+            out.append(word)
+    return out
+
+
 def _concepts(words: list[str], feature_set: FeatureSet) -> list[str]:
     found: dict[str, None] = {}
-    for word in dict.fromkeys(words):
-        for concept in _word_concepts(word, feature_set):
+    distinct: dict[str, int] = {}
+    for word in dict.fromkeys(_joined_xray(words)):
+        for concept in dict.fromkeys(_word_concepts(word, feature_set)):
             found["c:" + concept] = None
+            distinct[concept] = distinct.get(concept, 0) + 1
+    for concept in COUNTED_CONCEPTS:
+        level = next((name for least, name in COUNT_LEVELS
+                      if distinct.get(concept, 0) >= least), None)
+        if level:
+            found[f"c:{concept}_{level}"] = None
     if feature_set.negated:
         for position, word in enumerate(words):
             near = words[max(0, position - NEGATION_WINDOW):position + 4]

@@ -353,6 +353,11 @@ def _answer_below(line: str) -> bool:
         return False
     if _FORM_FURNITURE.search(line) or _OPTIONS.search(line):
         return False
+    # The next section's heading ("Deel C - Ondertekening", "Part 2 Declaration",
+    # "Signing"): under the last field of a blank form it reads like a written name.
+    cleaned = [w.lower().strip(".,;:/()|[]-") for w in words]
+    if cleaned[0] in _NOT_FIELDS or _SECTION_WORDS.intersection(cleaned):
+        return False
     # Another field or table row, a box to write in or a date mask: not an answer.
     if re.search(r"[|\t:\[\]]|\.{3}|_{3}|…", line) or _PLACEHOLDER.search(line):
         return False
@@ -363,8 +368,11 @@ def _answer_below(line: str) -> bool:
     if any(re.fullmatch(r"[a-z]{3,}", w.strip(".,;:()")) and w.strip(".,;:()") not in
            _LOWERCASE_IN_ANSWERS for w in words):
         return False
-    cleaned = [w.lower().strip(".,;:/()|[]") for w in words]
     return not all(not w or _label_word(w) for w in cleaned)
+
+
+_SECTION_WORDS = frozenset({"ondertekening", "signing", "ondertekenen", "declaration",
+                            "verklaring", "statement"})
 
 
 _LOWERCASE_IN_ANSWERS = frozenset({

@@ -184,6 +184,9 @@ def _worth_showing(name: str) -> bool:
 def _readable(feature: str) -> str:
     kind, _, rest = feature.partition(":")
     if kind == "c":
+        concept, _, level = rest.partition("_")
+        if level in ("several", "many"):  # how many different words name the subject
+            return f"{level} {concept} words"
         return f"{rest} words"
     if kind == "l":
         return _CUES.get(feature, rest.replace("_", " "))

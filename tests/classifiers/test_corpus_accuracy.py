@@ -65,12 +65,6 @@ def test_kind_accuracy_overall(corpus: dict[str, Any]) -> None:
 
 
 @pytest.mark.slow
-# A known defect, kept visible instead of loosened: the two cover letters of this corpus that
-# name every form are read as a TB declaration that needs HR (review=True), so they go to HR and
-# never count, but the kind is wrong. Strict: when the model gets them right this fails and the
-# mark must go (issue 9, open).
-@pytest.mark.xfail(strict=True, reason="cover letters naming the forms are taken for a TB "
-                   "declaration in review (issue 9, open)")
 def test_text_pdfs_and_docx_are_all_right(corpus: dict[str, Any]) -> None:
     names = [n for n in corpus["results"] if corpus["labels"][n].get("shape") in FAST_SHAPES]
     assert names

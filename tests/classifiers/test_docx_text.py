@@ -115,3 +115,43 @@ def test_given_a_filled_form_in_content_controls_when_classified_then_filled() -
     result = classify(_bytes(document), "tb.docx")
     assert result.kind is Kind.TB_DECLARATION
     assert result.filled is True
+
+
+def _checkbox_control(checked: bool, glyph: str) -> str:
+    return ('<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="' + ("1" if checked else "0")
+            + '"/></w14:checkbox></w:sdtPr><w:sdtContent>' + _run(glyph)
+            + "</w:sdtContent></w:sdt>")
+
+
+@pytest.mark.parametrize(("checked", "glyph", "mark"),
+                         [(True, "☐", "[X]"), (False, "☒", "[ ]"), (True, "☒", "[X]")])
+def test_given_a_check_box_control_when_read_then_its_checked_state_decides(
+        checked: bool, glyph: str, mark: str) -> None:
+    """Tools that fill Word forms set `w14:checked` and leave the glyph inside as the template
+    had it: the state is the answer, not the picture of the box."""
+    document = _document(_paragraph(_checkbox_control(checked, glyph), _run(" No")))
+    assert body_text(document) == f"{mark} No"
+
+
+def test_given_a_different_first_page_when_read_then_its_header_and_footer_are_text() -> None:
+    document = docx.Document()
+    document.add_paragraph("Declaration TB test")
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Surname: Okafor"
+    section.first_page_footer.paragraphs[0].text = "Place: Lagos  Date: 12-11-2026"
+    section.header.paragraphs[0].text = "Page header"
+    lines = body_text(document).splitlines()
+    assert lines == ["Declaration TB test", "Page header", "Surname: Okafor",
+                     "Place: Lagos  Date: 12-11-2026"]
+
+
+def test_given_a_first_page_header_only_document_is_read_once() -> None:
+    """Without "different first page" the first-page header Word may keep is not shown, and
+    so not read."""
+    document = docx.Document()
+    document.add_paragraph("Body")
+    section = document.sections[0]
+    section.first_page_header.paragraphs[0].text = "not shown"
+    section.different_first_page_header_footer = False
+    assert body_text(document) == "Body"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import zlib
 
+from pytest import MonkeyPatch
+
 from classifiers.classify import score_page, verdict
 from classifiers.extract import ExtractedFile, Page
 from classifiers.features import feature_index, layout_cues, normalise, page_features
@@ -42,6 +44,28 @@ def test_synonyms_in_english_and_dutch_share_a_concept() -> None:
         assert "c:tb" in page_features(f"a {word} form").names, word
     for word in ("convicted", "prosecuted", "strafbaar", "veroordeeld", "antecedents"):
         assert "c:crime" in page_features(f"were you {word}").names, word
+
+
+def test_a_criminal_past_in_other_words_still_names_the_concept() -> None:
+    for text in ("a conviction (veroordeling)", "a police record", "politieregister",
+                 "judicial record", "were you ever fined", "any crime", "arrested",
+                 "felony", "geen boete", "delict", "overtreding", "gestraft"):
+        assert "c:crime" in page_features(text).names, text
+
+
+def test_a_tick_is_no_tb_word_but_an_x_ray_is() -> None:
+    """A lone X is the tick in "Nee X"; it named tuberculosis and pulled antecedents forms
+    away from their subject."""
+    assert "c:tb" not in page_features("Have you been convicted? Yes No X").names
+    for text in ("a chest X-ray", "an x ray of the lungs", "X-RAYS"):
+        assert "c:tb" in page_features(text).names, text
+
+
+def test_a_salutation_under_the_sender_address_and_subject_makes_a_letter() -> None:
+    letter = layout_cues("Anna Jansen\nKeizersgracht 12\nAmsterdam\nanna@mail.example\n"
+                         "3 March 2026\nTo: HR\nSubject: my forms\nDear HR team,\n"
+                         "Attached are my forms.\nKind regards,\nAnna")
+    assert "l:salutation" in letter
 
 
 def test_layout_cues_tell_a_form_from_a_letter() -> None:
@@ -173,3 +197,34 @@ def test_review_settings_default_to_the_measured_limits() -> None:
     settings = Settings()
     for name in ("review_margin", "review_form_paper", "review_mrz_text"):
         assert getattr(settings, name) == getattr(DEFAULT_LIMITS, name), name
+
+
+def test_a_tb_form_that_declares_nothing_is_never_counted(monkeypatch: MonkeyPatch) -> None:
+    """A referral form whose title was not read can look like the TB form to the model:
+    fields, a date and a signature about tuberculosis, but no statement of intent. When the
+    page names no declare/consent word, the verdict goes to HR instead of counting."""
+    import importlib
+
+    from classifiers.model import Prediction
+
+    classify_module = importlib.import_module("classifiers.classify")
+
+    sure = {Kind.TB_DECLARATION: 0.9, Kind.OTHER: 0.1}
+    text = ("Surname: Okafor\nDate of birth: 14-03-1988\nTuberculosis department\n"
+            "Date: 06-09-2026\nSignature: C. Okafor")
+
+    class Stub:
+        def __init__(self, concepts: frozenset[str]) -> None:
+            self.concepts = concepts
+
+        def predict(self, page_text: str) -> Prediction:
+            return Prediction({"tb": 0.95}, {"form": 0.95}, dict(sure),
+                              {kind: () for kind in sure}, self.concepts)
+
+    monkeypatch.setattr(classify_module.learned, "load", lambda: Stub(frozenset({"c:tb"})))
+    undeclared = score_page(Page(1, text))
+    assert undeclared.kind is Kind.TB_DECLARATION and undeclared.review
+    monkeypatch.setattr(classify_module.learned, "load",
+                        lambda: Stub(frozenset({"c:tb", "c:declare"})))
+    declared = score_page(Page(1, text + "\nI declare that I will undergo a TB test."))
+    assert declared.kind is Kind.TB_DECLARATION and not declared.review

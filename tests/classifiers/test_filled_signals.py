@@ -282,3 +282,13 @@ def test_ocr_answers_written_on_the_line_under_their_label_are_answers() -> None
     blank = "\n".join(line for line in filled.splitlines()
                       if line not in ("Chidera Okonkwo", "+31 6 82086003"))
     assert judge([Page(1, blank, ocr=True)], None).filled is False
+
+
+@pytest.mark.parametrize("heading", ["Deel C - Ondertekening", "Part C - Signature", "Signing",
+                                     "Declaration and Signature"])
+def test_the_next_sections_heading_is_no_answer_to_the_last_field(heading: str) -> None:
+    """On a blank form the last field's label ends its line with nothing after it; the heading
+    under it is capitalised like a written name, and was read as that field's answer."""
+    blank = f"Surname: ______\nE-mailadres / E-mail address | :  |\n{heading}\nI declare that I"
+    assert label_values(blank, below=True) == []
+    assert label_values("E-mail address:\nPriya Raman", below=True) == ["e-mail address"]
