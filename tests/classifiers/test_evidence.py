@@ -68,6 +68,37 @@ def test_a_salutation_under_the_sender_address_and_subject_makes_a_letter() -> N
     assert "l:salutation" in letter
 
 
+RELATIONSHIP_DECLARATION = """Declaration of a long-term and exclusive relationship
+For a residence permit to stay with a partner to whom you are not married and with whom you have
+no registered partnership. Both partners fill in and sign this form.
+Partner 1
+Surname: Solberg
+Given names: Ingrid
+Date of birth: 1991-04-23
+Nationality: Norway
+Partner 2
+Surname: Ramirez Ortega
+Given names: Diego
+Date of birth: 1989-12-01
+Nationality: Mexico
+The relationship
+We have been in a relationship since: 2019-05-01
+We live together at: Nordnesgaten 14, 5005 Bergen, Norway
+[X] We declare that we have a long-term and exclusive relationship, that neither of us is
+married to or in a registered partnership with someone else, and that the information in this
+form is correct and complete.
+Place and date: Bergen, 2026-11-20
+Signature partner 1: /s/ Ingrid Solberg
+Signature partner 2: /s/ Diego Ramirez Ortega"""
+
+
+def test_a_ticked_form_about_something_else_is_not_a_tb_declaration() -> None:
+    # A relationship declaration (a family paper) with its box ticked: a lone "x" once fired
+    # the TB concept, and this counted as a TB declaration.
+    result = _verdict(RELATIONSHIP_DECLARATION)
+    assert result.kind is Kind.RELATIONSHIP_DECLARATION, result.reasons
+
+
 def test_layout_cues_tell_a_form_from_a_letter() -> None:
     form = layout_cues("Surname: Jansen\nDate of birth: 01-02-1990\nPlace: ____\n"
                        "Signature: ________\n[ ] Yes [x] No")
