@@ -32,6 +32,7 @@ from classifiers.limits import DEFAULT_LIMITS, Deadline, Limits
 from classifiers.mrz import MrzFormat, MrzReading, describe, is_known_code
 from classifiers.ocr import OcrUnavailable
 from classifiers.people import read_people
+from classifiers.signatures import PartnersSigned, form_signatures
 from classifiers.sniff import FileType, sniff
 from classifiers.types import (
     Classification,
@@ -423,6 +424,7 @@ def _assemble(document: ExtractedFile, page_scores: list[PageScore]) -> Classifi
 
     reasons = _reasons(primary, found, page_scores)
     filled = None
+    signatures = None
     # `filled` speaks of the form in the file, also when a passport page comes first.
     form_kind = next((kind for kind in found if kind in FORM_KINDS), None)
     if form_kind is not None:
@@ -435,6 +437,16 @@ def _assemble(document: ExtractedFile, page_scores: list[PageScore]) -> Classifi
             # Read, but not clearly enough to say blank or filled: a person decides, so the
             # candidate is neither thanked for a blank form nor told a filled one is blank.
             review = True
+        if form_kind in TWO_SIGNERS and filled is not False:
+            signed = form_signatures(form_pages, document.signature_images,
+                                     document.script_signatures)
+            signatures = signed.signed
+            note = _signatures_note(signed)
+            if note and form_kind is primary:
+                # Both partners sign the declaration: a copy one of them signed is not it yet.
+                # HR looks, with the place not signed named, rather than it counting.
+                review = True
+                reasons.append(note)
     # Who the paper is about, from the pages that made its kind (issue 13: matched to persons).
     # A paper of no kind we want is read for names only as far as its first pages: HR may place
     # it by hand, and who a paper is about is said at its start; a 30-page contract's other pages
@@ -463,7 +475,29 @@ def _assemble(document: ExtractedFile, page_scores: list[PageScore]) -> Classifi
         kinds_found=tuple(found),
         review=review,
         people=people,
+        signatures=signatures,
     )
+
+
+# Forms that two people sign, each in their own place: the declaration of a long-term and
+# exclusive relationship (both partners).
+TWO_SIGNERS: frozenset[Kind] = frozenset({Kind.RELATIONSHIP_DECLARATION})
+
+
+def _signatures_note(signed: PartnersSigned) -> str:
+    """Why a two-signer form does not count yet, or "" when it does. Pure."""
+    if signed.one_of_two:
+        places = ", ".join(signed.missing)
+        if signed.unsure:
+            return (f"signed in {signed.signed} of its {signed.places} signature places as far "
+                    f"as the scan shows (not seen: {places}); both partners must sign")
+        return (f"signed by one partner only: {signed.signed} of {signed.places} signature "
+                f"places signed, not signed: {places}; both partners must sign")
+    if signed.unsigned:
+        return (f"none of its {signed.places} signature places is signed"
+                + (" as far as the scan shows" if signed.unsure else "")
+                + "; both partners must sign")
+    return ""
 
 
 def _carry_forms_over(page_scores: list[PageScore]) -> None:
