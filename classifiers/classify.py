@@ -333,21 +333,28 @@ _IDENTITY_PAPERS = frozenset({"passport_page", "id_card"})
 _FIRST_SUBJECTS = frozenset({"c:tb_core", "c:crime_core"})
 
 
-def family_call(first_kind: Kind, first_review: bool, family: learned.Prediction,
-                has_mrz: bool,
-                limits: Limits = DEFAULT_LIMITS) -> FamilyCall | None:
-    """The family kind of a page, or None when the first stage's verdict on it stands.
+def family_reads(score: PageScore) -> bool:
+    """Is a page the family stage's to read at all? Not one without text, nor one with a
+    machine-readable zone: that is an identity paper whatever its words (a passport page names
+    a birth date and place as a birth certificate does), so the family model is not even asked
+    about it. Pure."""
+    return score.prediction is not None and score.page.mrz is None
 
-    A page with a machine-readable zone, or whose paper the family model reads as a passport
-    or ID page, is an identity paper whatever its words (a passport page names a birth date and
-    place as a birth certificate does); a page that names tuberculosis or criminal antecedents
+
+def family_call(first_kind: Kind, first_review: bool, family: learned.Prediction,
+                limits: Limits = DEFAULT_LIMITS) -> FamilyCall | None:
+    """The family kind of a page `family_reads`, or None when the first stage's verdict on it
+    stands.
+
+    A page whose paper the family model reads as a passport or ID page is an identity paper
+    whatever its words; a page that names tuberculosis or criminal antecedents
     is the first stage's (a TB declaration a parent signs for a child, an antecedents form
     asking for the spouse, stay what they are). A page the first stage called `other` is the
     family stage's to place, with its own review margin (one the first stage sent to HR as
     `other` stays with HR unless the family verdict is confident); a page the first stage gave
     one of its kinds is taken only by a confident family verdict at least `family_override`
     sure. Pure."""
-    if has_mrz or max(family.paper, key=family.paper.__getitem__) in _IDENTITY_PAPERS \
+    if max(family.paper, key=family.paper.__getitem__) in _IDENTITY_PAPERS \
             or _FIRST_SUBJECTS & family.concepts:
         return None
     ranked = family.ranked()
@@ -379,9 +386,8 @@ def _family_scores(page_scores: list[PageScore], limits: Limits) -> list[PageSco
     scores: list[PageScore] = []
     for score in page_scores:
         call = None
-        if score.prediction is not None:
-            call = family_call(score.kind, score.review, model.predict(score.page.text),
-                               score.page.mrz is not None, limits)
+        if family_reads(score):
+            call = family_call(score.kind, score.review, model.predict(score.page.text), limits)
         scores.append(score if call is None else replace(
             score, kind=call.kind, confidence=call.confidence, review=call.review,
             reasons=list(call.reasons)))
@@ -573,4 +579,5 @@ def clear_caches() -> None:
 
 
 __all__ = ["FamilyCall", "classify", "clear_caches", "decided_passport", "family_call",
+           "family_reads",
            "partial_zone_counts", "score_page", "verdict"]
