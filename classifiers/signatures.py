@@ -43,9 +43,11 @@ _FILLER = r"(?:of|van|de|du|des|der|del|do|da|the|het|la|le|in|living|wonend)(?!
 _PLACE = re.compile(
     r"(?<![A-Za-z])(?P<label>" + _LABEL + r")(?P<role>(?:[\s/]+(?i:" + _FILLER + r"|"
     + _ROLE_WORD + r"))*)(?P<close>\s*[\])])?", re.IGNORECASE)
-# A section heading ("4 Signature", "5. Ondertekening"): not a place.
-_HEADING = re.compile(r"^\s*(?:\d+[.)]?\s*|(?:part|deel|section|teil)\s+\w+\s*[-:.]\s*)"
-                      + _LABEL + r"s?(?:\s[^\s:|]+)*?\s*$", re.IGNORECASE)
+# A section heading ("4 Signature", "Part C - Signature", "Handtekening - Sign this form",
+# "Handtekening / Signing"): not a place.
+_HEADING = re.compile(r"^\s*(?:(?:\d+[.)]?\s*|(?:part|deel|section|teil)\s+\w+\s*[-:.]\s*)"
+                      + _LABEL + r"s?(?:\s[^\s:|]+)*?|" + _LABEL
+                      + r"\s+[-–/]\s+[^\s:|\d][^:|\d]*?)\s*$", re.IGNORECASE)
 # Other labels that end a signature's value on the same line ("... Date: 15-01-2026").
 _NEXT_LABEL = re.compile(r"\s(?:date|datum|place|plaats|ort|lieu|fecha|data|luogo|tarih|yer|"
                          r"name|naam|city|stad)\s*:", re.IGNORECASE)
@@ -63,9 +65,9 @@ _FORM_WORDS = frozenset({
     "sign", "teken", "name", "naam", "parent", "ouder", "guardian", "voogd"})
 
 
-# The word before a label that leaves it a label: "Date and signature", "Plaats en datum".
-_JOINING = frozenset({"and", "en", "und", "et", "y", "e", "date", "datum", "&", "place",
-                      "plaats"})
+# The word before a label that leaves it a label: "Date and signature" ("Datum ondertekening",
+# the date of signing, is no place).
+_JOINING = frozenset({"and", "en", "und", "et", "y", "e", "&"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,10 @@ def places(text: str) -> list[SignaturePlace]:
         if all(_bracketed(line, m) for m in matches) and number + 1 < len(lines) \
                 and _caption_line(lines[number + 1]):
             continue  # "(signed)      [signature]" over the captions: their values
+        if len(matches) == 1 and not matches[0].group("role").strip() and re.fullmatch(
+                r"\s*(?:[-–/|]\s*[^\d:_.…\[(]*)?", line[matches[0].end():]) \
+                and not _bracketed(line, matches[0]):
+            continue  # "Verklaring en ondertekening | Signing": a heading, nothing to sign on
         parts = []
         for index, match in enumerate(matches):
             end = matches[index + 1].start() if index + 1 < len(matches) else len(line)
@@ -220,6 +226,8 @@ def _captioned(lines: list[str], number: int, matches: list[re.Match[str]]) -> l
     line above is the form's text, below it) in its column."""
     starts = [m.start() for m in matches]
     roles = [" ".join(m.group("role").split()) for m in matches]
+    if len(matches) == 1 and not roles[0] and not _bracketed(lines[number], matches[0]):
+        return []  # "Signature" alone: the heading of the part where one signs
     for neighbour in (number - 1, number + 1):
         if not 0 <= neighbour < len(lines):
             continue
@@ -245,8 +253,6 @@ def _captioned(lines: list[str], number: int, matches: list[re.Match[str]]) -> l
     # Nothing beside them: a transcribed "(signature)" says the place was signed; a caption
     # alone says nothing the text can tell.
     line = lines[number]
-    if len(matches) == 1 and not roles[0] and not _bracketed(line, matches[0]):
-        return []  # "Ondertekening" alone: the heading of the part where one signs
     return [SignaturePlace(role, True if _bracketed(line, m) else None, number)
             for role, m in zip(roles, matches, strict=True)]
 
