@@ -109,14 +109,6 @@ FAMILY_CONCEPTS: dict[str, tuple[str, ...]] = {
                   "fiesta", "festa", "reception", "receptie", "ceremony", "ceremonie", "dinner",
                   "diner", "welcome", "welkom", "announc", "aankondig", "congrat", "gefeliciteerd",
                   "christen", "doopviering", "davet", "dugun", "kutla"),
-    # A church's record of a baptism names a child, a birth date and the parents as a birth
-    # certificate does; its own words tell it apart (not the parish's: a church marriage
-    # certificate is one).
-    "baptism": ("baptis", "baptiz", "bapteme", "=doop", "doopbew", "doopreg", "doopattest",
-                "gedoopt", "=doopsel", "taufe", "taufsch", "taufbu", "getauft", "taufpat",
-                "bautis", "bautiz", "batism", "batiza", "battesim", "battezz", "vaftiz",
-                "christening", "godparent", "godfather", "godmother", "padrino", "padrinos",
-                "madrina", "parrain", "marraine", "padrinhos"),
     "school": ("school", "pupil", "leerling", "schuler", "eleve", "alumno", "aluno", "alunno",
                "ogrenci", "rapport", "zeugnis", "bulletin", "boletin", "boletim", "pagella",
                "karne", "grade", "cijfer", "teacher", "leerkracht", "lehrer"),
