@@ -27,7 +27,7 @@ from classifiers.filled import inked_signature_labels
 
 # The word for a signature in the languages the family papers come in, and OCR's usual damage
 # to it ("Signoture", "5ignature", "Siqnaturc"). Plural forms are one place per name after them.
-_FUZZY_SIGNATURE = r"[s5$][il1!][gq]n[a-z0-9]{1,2}[tf][uv]r[ec]"
+_FUZZY_SIGNATURE = r"[s5$][il1!][gq][nh][a-z0-9]{1,2}[tf][uv]r[ec]"
 _LABEL = (r"(?:" + _FUZZY_SIGNATURE + r"s?|signatures?|handtekening(?:en)?|ondertekening|"
           r"unterschrift(?:en)?|firmado|firmato|firmas?|assinaturas?|imzalar|imza(?:sı)?|signé|"
           r"signed|getekend|podpis)")
@@ -52,7 +52,7 @@ _HEADING = re.compile(r"^\s*(?:(?:\d+[.)]?\s*|(?:part|deel|section|teil)\s+\w+\s
 _NEXT_LABEL = re.compile(r"\s(?:date|datum|place|plaats|ort|lieu|fecha|data|luogo|tarih|yer|"
                          r"name|naam|city|stad)\s*:", re.IGNORECASE)
 # A typed or transcribed mark that the place is signed.
-_MARK = re.compile(r"^[xX×]$|^[\[(]\s*(?:[s5$][il1!][gq]n[\w!]{0,7}|handt\w*|getek\w*|w\.g\.|"
+_MARK = re.compile(r"^[xX×]$|^[\[(]\s*(?:[s5$][il1!][gqh][\w!]{1,8}|handt\w*|getek\w*|w\.g\.|"
                    r"unters\w*|firm\w*|assin\w*|imza\w*)\s*[\])]$|^~{2,}$|/s/", re.IGNORECASE)
 # What is left of an empty place: a line, dots, a caption in brackets.
 _EMPTY = re.compile(r"^[\s_.…\-–—|:(\[]*$")
@@ -181,7 +181,10 @@ def _split_value(rest: str) -> tuple[str, str, bool]:
     """A label's remainder as (the rest of the label, the value, whether a colon or a cell
     border separates them): "of the applicant or legal representative: (signed)"."""
     labelled = re.match(r"^([^:|\t]{0,80}?)\s*[:|\t]\s*(.*)$", rest)
-    if labelled and _label_tail(labelled.group(1)):
+    # A colon soon after the label ends it, whatever OCR made of the words between
+    # ("Signature 0f partncr 2: ~~~").
+    if labelled and (_label_tail(labelled.group(1)) or (
+            len(labelled.group(1)) <= 24 and len(labelled.group(1).split()) <= 4)):
         return labelled.group(1), labelled.group(2).strip(" |"), True
     gap = re.match(r"^(\s*\S.*?)\s{2,}(\S.*)$", rest)
     if gap and _label_tail(gap.group(1)):
