@@ -44,10 +44,10 @@ _PLACE = re.compile(
     r"(?<![A-Za-z])(?P<label>" + _LABEL + r")(?P<role>(?:[\s/]+(?i:" + _FILLER + r"|"
     + _ROLE_WORD + r"))*)(?P<close>\s*[\])])?", re.IGNORECASE)
 # A section heading ("4 Signature", "Part C - Signature", "Handtekening - Sign this form",
-# "Handtekening / Signing"): not a place.
+# "Ondertekening | Declaration and signature"): not a place.
 _HEADING = re.compile(r"^\s*(?:(?:\d+[.)]?\s*|(?:part|deel|section|teil)\s+\w+\s*[-:.]\s*)"
                       + _LABEL + r"s?(?:\s[^\s:|]+)*?|" + _LABEL
-                      + r"\s+[-–/]\s+[^\s:|\d][^:|\d]*?)\s*$", re.IGNORECASE)
+                      + r"\s*[-–/|]\s*[^\s:|\d_.…][^:|\d_.…]*?)\s*$", re.IGNORECASE)
 # Other labels that end a signature's value on the same line ("... Date: 15-01-2026").
 _NEXT_LABEL = re.compile(r"\s(?:date|datum|place|plaats|ort|lieu|fecha|data|luogo|tarih|yer|"
                          r"name|naam|city|stad)\s*:", re.IGNORECASE)
@@ -123,9 +123,11 @@ def places(text: str) -> list[SignaturePlace]:
                 continue
             between = line[matches[-1].end():match.start()] if matches else ""
             # "Handtekening referent  [handtekening]": a bracketed word after a label is the
-            # mark written in its place; "Handtekening / Signature": one place in two languages.
+            # mark written in its place; "Handtekening / Signature", "Handtekening aanvrager /
+            # Signature of the applicant": one place in two languages.
+            translated = re.fullmatch(r"(.*?)\s*[-–/|]\s*", between)
             if matches and ((match.group("close") and not matches[-1].group("close"))
-                            or re.fullmatch(r"\s{0,3}[/|]\s{0,3}", between)):
+                            or (translated and _label_tail(translated.group(1)))):
                 continue
             matches.append(match)
         if not matches:
@@ -133,6 +135,9 @@ def places(text: str) -> list[SignaturePlace]:
         if all(_bracketed(line, m) for m in matches) and number + 1 < len(lines) \
                 and _caption_line(lines[number + 1]):
             continue  # "(signed)      [signature]" over the captions: their values
+        if not any(m.group("role").strip() or _bracketed(line, m) for m in matches) \
+                and not re.search(r"[:\d_.…~\[(]", line):
+            continue  # "Verklaring en ondertekening - Declaration and signature": a heading
         if len(matches) == 1 and not matches[0].group("role").strip() and re.fullmatch(
                 r"\s*(?:[-–/|]\s*[^\d:_.…\[(]*)?", line[matches[0].end():]) \
                 and not _bracketed(line, matches[0]):
@@ -180,12 +185,14 @@ def _caption_line(line: str) -> bool:
 def _split_value(rest: str) -> tuple[str, str, bool]:
     """A label's remainder as (the rest of the label, the value, whether a colon or a cell
     border separates them): "of the applicant or legal representative: (signed)"."""
-    labelled = re.match(r"^([^:|\t]{0,80}?)\s*[:|\t]\s*(.*)$", rest)
+    labelled = re.match(r"^([^:|\t_.…]{0,80}?)\s*([:|\t]|[_.…]{3,})\s*(.*)$", rest)
     # A colon soon after the label ends it, whatever OCR made of the words between
-    # ("Signature 0f partncr 2: ~~~").
+    # ("Signature 0f partncr 2: ~~~"); a leader with nothing after it is the empty line.
     if labelled and (_label_tail(labelled.group(1)) or (
             len(labelled.group(1)) <= 24 and len(labelled.group(1).split()) <= 4)):
-        return labelled.group(1), labelled.group(2).strip(" |"), True
+        value = labelled.group(3).strip(" |")
+        leader = labelled.group(2) if labelled.group(2)[0] in "_.…" else ""
+        return labelled.group(1), value or leader, True
     gap = re.match(r"^(\s*\S.*?)\s{2,}(\S.*)$", rest)
     if gap and _label_tail(gap.group(1)):
         return gap.group(1), gap.group(2).strip(" |"), False
@@ -227,10 +234,14 @@ def _captioned(lines: list[str], number: int, matches: list[re.Match[str]]) -> l
         SignaturePlace]:
     """Captions alone on a line: each place's signature is what stands above it (or, when the
     line above is the form's text, below it) in its column."""
+    # A caption says whose place it is ("Signature partner 1") or is a transcribed mark
+    # ("(signature)"); a bare "Signature" or "Ondertekening | Declaration and signature" is
+    # the heading of the part where one signs.
+    matches = [m for m in matches if m.group("role").strip() or _bracketed(lines[number], m)]
+    if not matches:
+        return []
     starts = [m.start() for m in matches]
     roles = [" ".join(m.group("role").split()) for m in matches]
-    if len(matches) == 1 and not roles[0] and not _bracketed(lines[number], matches[0]):
-        return []  # "Signature" alone: the heading of the part where one signs
     for neighbour in (number - 1, number + 1):
         if not 0 <= neighbour < len(lines):
             continue
