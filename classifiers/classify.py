@@ -32,6 +32,7 @@ from classifiers.limits import DEFAULT_LIMITS, Deadline, Limits
 from classifiers.mrz import MrzFormat, MrzReading, describe, is_known_code
 from classifiers.ocr import OcrUnavailable
 from classifiers.people import read_people
+from classifiers.signatures import PartnersSigned, form_signatures
 from classifiers.sniff import FileType, sniff
 from classifiers.types import (
     Classification,
@@ -338,21 +339,28 @@ _IDENTITY_PAPERS = frozenset({"passport_page", "id_card"})
 _FIRST_SUBJECTS = frozenset({"c:tb_core", "c:crime_core"})
 
 
-def family_call(first_kind: Kind, first_review: bool, family: learned.Prediction,
-                has_mrz: bool,
-                limits: Limits = DEFAULT_LIMITS) -> FamilyCall | None:
-    """The family kind of a page, or None when the first stage's verdict on it stands.
+def family_reads(score: PageScore) -> bool:
+    """Is a page the family stage's to read at all? Not one without text, nor one with a
+    machine-readable zone: that is an identity paper whatever its words (a passport page names
+    a birth date and place as a birth certificate does), so the family model is not even asked
+    about it. Pure."""
+    return score.prediction is not None and score.page.mrz is None
 
-    A page with a machine-readable zone, or whose paper the family model reads as a passport
-    or ID page, is an identity paper whatever its words (a passport page names a birth date and
-    place as a birth certificate does); a page that names tuberculosis or criminal antecedents
+
+def family_call(first_kind: Kind, first_review: bool, family: learned.Prediction,
+                limits: Limits = DEFAULT_LIMITS) -> FamilyCall | None:
+    """The family kind of a page `family_reads`, or None when the first stage's verdict on it
+    stands.
+
+    A page whose paper the family model reads as a passport or ID page is an identity paper
+    whatever its words; a page that names tuberculosis or criminal antecedents
     is the first stage's (a TB declaration a parent signs for a child, an antecedents form
     asking for the spouse, stay what they are). A page the first stage called `other` is the
     family stage's to place, with its own review margin (one the first stage sent to HR as
     `other` stays with HR unless the family verdict is confident); a page the first stage gave
     one of its kinds is taken only by a confident family verdict at least `family_override`
     sure. Pure."""
-    if has_mrz or max(family.paper, key=family.paper.__getitem__) in _IDENTITY_PAPERS \
+    if max(family.paper, key=family.paper.__getitem__) in _IDENTITY_PAPERS \
             or _FIRST_SUBJECTS & family.concepts:
         return None
     ranked = family.ranked()
@@ -384,9 +392,8 @@ def _family_scores(page_scores: list[PageScore], limits: Limits) -> list[PageSco
     scores: list[PageScore] = []
     for score in page_scores:
         call = None
-        if score.prediction is not None:
-            call = family_call(score.kind, score.review, model.predict(score.page.text),
-                               score.page.mrz is not None, limits)
+        if family_reads(score):
+            call = family_call(score.kind, score.review, model.predict(score.page.text), limits)
         scores.append(score if call is None else replace(
             score, kind=call.kind, confidence=call.confidence, review=call.review,
             reasons=list(call.reasons)))
@@ -429,6 +436,7 @@ def _assemble(document: ExtractedFile, page_scores: list[PageScore]) -> Classifi
 
     reasons = _reasons(primary, found, page_scores)
     filled = None
+    signatures = None
     # `filled` speaks of the form in the file, also when a passport page comes first.
     form_kind = next((kind for kind in found if kind in FORM_KINDS), None)
     if form_kind is not None:
@@ -441,6 +449,16 @@ def _assemble(document: ExtractedFile, page_scores: list[PageScore]) -> Classifi
             # Read, but not clearly enough to say blank or filled: a person decides, so the
             # candidate is neither thanked for a blank form nor told a filled one is blank.
             review = True
+        if form_kind in TWO_SIGNERS and filled is not False:
+            signed = form_signatures(form_pages, document.signature_images,
+                                     document.script_signatures)
+            signatures = signed.signed
+            note = _signatures_note(signed)
+            if note and form_kind is primary:
+                # Both partners sign the declaration: a copy one of them signed is not it yet.
+                # HR looks, with the place not signed named, rather than it counting.
+                review = True
+                reasons.append(note)
     # Who the paper is about, from the pages that made its kind (issue 13: matched to persons).
     # A paper of no kind we want is read for names only as far as its first pages: HR may place
     # it by hand, and who a paper is about is said at its start; a 30-page contract's other pages
@@ -469,7 +487,29 @@ def _assemble(document: ExtractedFile, page_scores: list[PageScore]) -> Classifi
         kinds_found=tuple(found),
         review=review,
         people=people,
+        signatures=signatures,
     )
+
+
+# Forms that two people sign, each in their own place: the declaration of a long-term and
+# exclusive relationship (both partners).
+TWO_SIGNERS: frozenset[Kind] = frozenset({Kind.RELATIONSHIP_DECLARATION})
+
+
+def _signatures_note(signed: PartnersSigned) -> str:
+    """Why a two-signer form does not count yet, or "" when it does. Pure."""
+    if signed.one_of_two:
+        places = ", ".join(signed.missing)
+        if signed.unsure:
+            return (f"signed in {signed.signed} of its {signed.places} signature places as far "
+                    f"as the scan shows (not seen: {places}); both partners must sign")
+        return (f"signed by one partner only: {signed.signed} of {signed.places} signature "
+                f"places signed, not signed: {places}; both partners must sign")
+    if signed.unsigned:
+        return (f"none of its {signed.places} signature places is signed"
+                + (" as far as the scan shows" if signed.unsure else "")
+                + "; both partners must sign")
+    return ""
 
 
 def _carry_forms_over(page_scores: list[PageScore]) -> None:
@@ -545,4 +585,5 @@ def clear_caches() -> None:
 
 
 __all__ = ["FamilyCall", "classify", "clear_caches", "decided_passport", "family_call",
+           "family_reads",
            "partial_zone_counts", "score_page", "verdict"]

@@ -676,24 +676,32 @@ def _signature_sign(pages: list[Page], signature_images: int) -> str:
 
 def signature_ink(page: Page) -> bool:
     """Ink inside the box to the right of the 'Signature' label of a scanned form."""
+    return any(inked_signature_labels(page))
+
+
+def inked_signature_labels(page: Page, labels: re.Pattern[str] = _SIGNATURE_LABEL) -> list[
+        bool]:
+    """For each signature label of a scanned page, in reading order: is there ink in its box?
+    A box ends where the next label on its line begins, so that two places side by side
+    ("Signature partner 1 ...  Signature partner 2 ...") are judged each on its own."""
     assert page.image is not None
-    labels = [w for w in page.words if _SIGNATURE_LABEL.match(w.text)]
-    if not labels:
-        return False
+    found = [w for w in page.words if labels.match(w.text)]
     image = page.image
-    for label in labels:
+    inked = []
+    for label in found:
         line_height = max(label.height, 10)
+        ends = [w.left - line_height // 2 for w in found
+                if w.line_key == label.line_key and w.left > label.right]
         boxes = [(label.right + 2 * line_height, label.top - line_height,
-                  min(image.width, label.right + int(image.width * 0.45)),
+                  min(image.width, label.right + int(image.width * 0.45), *ends),
                   min(image.height, label.top + 9 * line_height))]
         if _caption(page, label):
             # "Signature of the applicant" printed under the line signed on: the ink is above.
             boxes.append((max(0, label.left - line_height), max(0, label.top - 5 * line_height),
-                          min(image.width, label.left + int(image.width * 0.45)),
+                          min(image.width, label.left + int(image.width * 0.45), *ends),
                           max(0, label.top - line_height // 4)))
-        if any(_ink_in(page, box) for box in boxes):
-            return True
-    return False
+        inked.append(any(_ink_in(page, box) for box in boxes))
+    return inked
 
 
 def _caption(page: Page, label: Word) -> bool:

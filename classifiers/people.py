@@ -67,7 +67,7 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 "parents", "parent", "vader", "moeder", "ouder 1", "ouder 2", "ouders",
                 "ouder", "vater", "mutter", "eltern", "père", "mère", "padre", "madre",
                 "pai", "mãe", "padres", "pais", "genitori", "genitore", "filiação", "filiacao",
-                "filiación", "baba")),
+                "filiación", "baba", "ana adı", "ana adi", "anne adı", "anne adi")),
     ("spouse", ("spouse", "spouses", "husband", "wife", "bride", "groom", "bridegroom",
                 "echtgenoot", "echtgenote", "echtgenoten", "bruid", "bruidegom", "ehemann",
                 "ehefrau", "époux", "épouse", "esposo", "esposa", "cônjuge", "marido",
@@ -131,9 +131,10 @@ _FILLERS = re.compile(r"[._…_\-–—]{2,}|_+")
 _ROLE_PREFIX = "|".join(re.escape(word) for _, words in ROLE_WORDS for word in words)
 _TRANSLATED = re.compile(rf"^(?:\s*/\s*(?:(?i:{_ROLE_PREFIX})\s*[:：]\s*)?"  # "/ Vater: Vornamen"
                          r"[^\W\d_][^/:：\t]{0,40}?"
-                         r"(?=\s*(?:/|[:：\t]|\s{2,}|[._…]{2,}|$)))+")
+                         r"(?=\s*(?:/|[:：\t]|\s{2,}|[._…]{2,}|\.\s|$)))+")
 _HINT = re.compile(r"^(?:\s*\([^)]{0,40}\))+")
-_SEPARATOR = re.compile(r"^\s*(?:[:：]|\t|\s{2,}|[._…]{2,}|_+|[-–—]\s)\s*")
+# A leader's last dot alone ("Father: Forenames . Tiago André") separates as the whole leader.
+_SEPARATOR = re.compile(r"^\s*(?:[:：]|\t|\s{2,}|[._…]{2,}|_+|[-–—]\s|\s\.\s)\s*")
 _NAME_CHARS = re.compile(r"^[^\W\d_][^\W\d_'’ .\-]*(?:[ '’.\-]+[^\W\d_][^\W\d_'’.\-]*)*\.?$")
 
 
@@ -181,6 +182,7 @@ def read_people(text: str, kind: Kind) -> tuple[PersonMention, ...]:
     if kind is Kind.PASSPORT or not text.strip():
         return ()
     default = DEFAULT_ROLE.get(kind, "holder")
+    month_first = month_first_paper(text)
     drafts: list[_Draft] = []
     section = default
     lines = [_plain_line(line) for line in text.splitlines()]
@@ -207,7 +209,7 @@ def read_people(text: str, kind: Kind) -> tuple[PersonMention, ...]:
         if columns and (row := _column_row(cells, under, len(columns))) is not None:
             label, values = row
             for index, (role, value) in enumerate(zip(columns, values, strict=True)):
-                for slot, _, found in _fields(f"{label}: {value}", "", role):
+                for slot, _, found in _fields(f"{label}: {value}", "", role, month_first):
                     draft = column_drafts[index]
                     if draft is None or not draft.wants(slot):
                         draft = column_drafts[index] = _Draft(role)
@@ -222,16 +224,37 @@ def read_people(text: str, kind: Kind) -> tuple[PersonMention, ...]:
             pairs = [(cell, cells[index + 1] if index + 1 < len(cells) else below)
                      for index, cell in enumerate(cells)]
         for cell, answer in pairs:
-            for slot, role, value in _fields(cell, answer, section):
+            for slot, role, value in _fields(cell, answer, section, month_first):
+                if slot == "surname" and _MAIDEN.search(cell) and any(
+                        number in d.lines and d.name for d in drafts):
+                    # "MOTHER'S NAME: RACHEL ANNE CARTER   MAIDEN SURNAME: LOPEZ": the birth
+                    # name of the person just named on the line, not another person.
+                    continue
                 _place(drafts, slot, role or section, value, number)
     flat = " ".join(text.split())
-    for mention in (*_statements(flat, default), *_prose(text, default),
-                    *_born_clauses(text, default)):
+    _family_surname(drafts)
+    for mention in (*_statements(flat, default, month_first), *_prose(text, default),
+                    *_born_clauses(text, default, month_first)):
         drafts.append(_Draft(mention.role, full=mention.name, birth_date=mention.birth_date))
     return _unique(drafts)
 
 
+def _family_surname(drafts: list[_Draft]) -> None:
+    """A birth record that gives the parents' given names only ("Baba Adı: Mehmet Emre", as a
+    Turkish register's extract does) names them by the family's surname, the child's: the
+    parent is "Mehmet Emre KAYA", not a person called "Mehmet Emre"."""
+    child = next((d for d in drafts if d.role == "child" and d.surname), None)
+    if child is None:
+        return
+    for draft in drafts:
+        if draft.role == "parent" and draft.given and not draft.surname and not draft.full:
+            draft.surname = child.surname
+
+
 # ------------------------------------------------------------------------------ lines
+
+_MAIDEN = re.compile(r"\b(?:maiden|birth name|name at birth|geboortenaam|meisjesnaam|"
+                     r"geburtsname|nom de naissance|nom de jeune fille)\b", re.IGNORECASE)
 
 
 def _plain_line(line: str) -> str:
@@ -291,7 +314,8 @@ def _column_row(cells: list[str], under: list[str], width: int
     return None
 
 
-def _fields(line: str, next_line: str, section: str) -> list[tuple[str, str | None, str]]:
+def _fields(line: str, next_line: str, section: str,
+            month_first: bool = False) -> list[tuple[str, str | None, str]]:
     """(slot, role or None, value) for each labelled name or birth date on the line."""
     found: list[tuple[str, str]] = []
     for slot, labels in _by_label_position(line):
@@ -299,7 +323,7 @@ def _fields(line: str, next_line: str, section: str) -> list[tuple[str, str | No
         if value is None:
             continue
         if slot == "birth":
-            day = parse_date(value)
+            day = parse_date(value, month_first)
             if day is not None:
                 found.append((slot, day.isoformat()))
             continue
@@ -308,7 +332,7 @@ def _fields(line: str, next_line: str, section: str) -> list[tuple[str, str | No
             found.append((slot, name))
             # One name field a line; the same person's birth date may follow on it.
             written = _value_anywhere(line, BIRTH_LABELS)
-            day = parse_date(written) if written else None
+            day = parse_date(written, month_first) if written else None
             if day is not None:
                 found.append(("birth", day.isoformat()))
             break
@@ -451,14 +475,15 @@ _STATEMENT = re.compile(
 )
 
 
-def _statements(text: str, role: str) -> list[PersonMention]:  # text: one line
+def _statements(text: str, role: str,  # text: one line
+                month_first: bool = False) -> list[PersonMention]:
     """"I, the undersigned, NAME, born on DATE": a declaration's own words name its holder."""
     mentions = []
     for match in _STATEMENT.finditer(text):
         name = clean_name(match.group("name"))
         if name:
             mentions.append(PersonMention(name, role if role != "child" else "holder",
-                                          parse_date(match.group("date"))))
+                                          parse_date(match.group("date"), month_first)))
     return mentions
 
 
@@ -537,7 +562,7 @@ _OF_WORDS = frozenset({"de", "of", "van", "von", "di", "do", "da", "des", "du"})
 _SEGMENTS_BACK = 4  # comma-separated remarks between a name and its birth (job, status, place)
 
 
-def _born_clauses(text: str, role: str) -> list[PersonMention]:
+def _born_clauses(text: str, role: str, month_first: bool = False) -> list[PersonMention]:
     """The person each birth clause is about, with the date it gives. On a birth certificate
     a name written after "of"/"de" ("de Samir BENALI, né à Oran") is a parent's."""
     mentions = []
@@ -559,7 +584,7 @@ def _born_clauses(text: str, role: str) -> list[PersonMention]:
         name, after_of = found
         who = "parent" if after_of and role == "child" else role
         mentions.append(PersonMention(name, "holder" if who == "parent" and role == "parent"
-                                      else who, parse_date(window)))
+                                      else who, parse_date(window, month_first)))
     return mentions
 
 
@@ -648,9 +673,10 @@ _MONTH_FIRST = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\
                           re.IGNORECASE)
 
 
-def parse_date(value: str | None) -> date | None:
+def parse_date(value: str | None, month_first: bool = False) -> date | None:
     """A birth date as people write it: 12-03-1990, 1990-03-12, 12.3.1990, 12 maart 1990,
-    March 12, 1990. Day first where both readings are possible (as on European papers)."""
+    March 12, 1990. Day first where both readings are possible (as on European papers), unless
+    `month_first`: the paper is American (`month_first_paper`)."""
     if not value:
         return None
     text = _ocr_date_fixes(value.strip())
@@ -671,9 +697,41 @@ def parse_date(value: str | None) -> date | None:
     year = third if len(match.group(3)) == 4 else None
     if year is None:
         return None  # a two-digit year is a guess about the century: say nothing
-    if second > 12 >= first:
-        return _day(year, first, second)  # month first (US style), the only valid reading
+    if second > 12 >= first or (month_first and first <= 12 and second <= 12):
+        return _day(year, first, second)  # month first (US style)
     return _day(year, second, first)
+
+
+# A paper from the United States says so: the country, a state's or county's registry, its
+# vital records office. Two-letter state codes alone are too like other words to count.
+_US_STATES = (
+    "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|"
+    "hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|"
+    "michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|"
+    "new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|"
+    "rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|"
+    "washington|west virginia|wisconsin|wyoming")
+_AMERICAN = re.compile(
+    r"\b(?:united states(?: of america)?|u\.\s?s\.\s?a\.?|usa|(?:the )?(?:state|commonwealth) "
+    rf"of (?:{_US_STATES})|(?:{_US_STATES}) (?:department of health|vital (?:records|"
+    r"statistics))|vital statistics (?:section|unit|office)|county clerk|"
+    r"department of vital records)\b", re.IGNORECASE)
+
+
+def month_first_paper(text: str) -> bool:
+    """Are the paper's numeric dates month first? When it is American (it names the country,
+    a state's or county's registry), or when one of its dates can only be read month first
+    ("03/16/2015") and none only day first ("16/03/2015"). Pure."""
+    only_month_first = only_day_first = False
+    for match in _NUMERIC.finditer(_ocr_date_fixes(text)):
+        if len(match.group(1)) == 4 or len(match.group(3)) != 4:
+            continue
+        first, second = int(match.group(1)), int(match.group(2))
+        only_month_first |= second > 12 >= first
+        only_day_first |= first > 12 >= second
+    if only_day_first:
+        return False
+    return only_month_first or bool(_AMERICAN.search(text))
 
 
 def _ocr_date_fixes(text: str) -> str:
@@ -698,7 +756,7 @@ def _unique(drafts: list[_Draft]) -> tuple[PersonMention, ...]:
     merged: dict[frozenset[str], PersonMention] = {}
     for draft in drafts:
         name = draft.name
-        if not name:
+        if not name or _fragment(draft):
             continue
         key = name_key(name)
         known = merged.get(key)
@@ -707,6 +765,17 @@ def _unique(drafts: list[_Draft]) -> tuple[PersonMention, ...]:
         elif known.birth_date is None and draft.birth_date is not None:
             merged[key] = PersonMention(known.name, known.role, draft.birth_date)
     return tuple(merged.values())
+
+
+def _fragment(draft: _Draft) -> bool:
+    """A surname alone, given names alone, or one word, with no birth date beside it: part of
+    someone's name (a maiden name, a parent's given names, a name cut by a column), too little
+    to tell a person by; it is left out rather than offered as a person of its own."""
+    if draft.birth_date is not None:
+        return False
+    if draft.given or draft.surname:
+        return not (draft.given and draft.surname)
+    return len(draft.full.split()) < 2
 
 
 def name_key(name: str) -> frozenset[str]:

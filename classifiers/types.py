@@ -203,6 +203,9 @@ class Classification:
     review: bool = False
     # Who the document is about, for matching it to a person of the case (issue 13).
     people: tuple[PersonMention, ...] = field(default=())
+    # A relationship declaration: how many of its signature places are signed (both partners
+    # sign it); None for other papers, or when its places could not be found or counted.
+    signatures: int | None = None
 
     def to_json(self, path: str | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -220,5 +223,6 @@ class Classification:
             kinds_found=[kind.value for kind in self.kinds_found],
             review=self.review,
             people=[person.to_json() for person in self.people],
+            signatures=self.signatures,
         )
         return data

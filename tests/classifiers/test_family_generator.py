@@ -34,7 +34,8 @@ def test_hard_negatives_are_not_relation_documents() -> None:
     assert len(relation_pairs) == 6
     for negative in ("wedding_invitation", "marriage_announcement", "baptism_invitation",
                      "divorce_decree", "death_certificate", "school_report", "photo_caption",
-                     "family_letter"):
+                     "family_letter", "divorce_extract", "baptism_certificate",
+                     "marriage_notice"):
         assert family.LABELS[negative] not in relation_pairs, negative
     # The antecedents form that asks about the family and the TB declaration a parent signs
     # are the old kinds' papers.
@@ -60,3 +61,28 @@ def test_the_family_corpus_is_reproducible_and_in_many_languages() -> None:
     assert {"marriage_certificate", "partnership_certificate", "birth_certificate",
             "unmarried_status", "relationship_declaration", "parental_consent",
             "passport", "other"} <= kinds
+
+
+def test_a_filled_relationship_declaration_is_signed_by_both_partners() -> None:
+    """The corpus's declarations have a signature place per partner, both signed on a filled
+    copy (as the checklist requires: `classifiers.signatures`), neither on a blank one; a
+    re-typed copy has the form's one usual signature line."""
+    from classifiers.signatures import partners_signed, places
+
+    seen = {True: 0, False: 0}
+    shapes = {0: 0, 1: 0, 2: 0}  # 0: a signature line whose value is on the next line
+    rng = random.Random(7)
+    for split in ("train", "dev"):
+        for _ in range(60):
+            for filled in (True, False):
+                writer = FamilyWriter(rng, split, rng.choice(["en", "nl", "bi"]))
+                lines = family.MAKERS["relationship_declaration"](
+                    writer, _person(rng), filled, date(2026, 1, 5))
+                signed = partners_signed(places("\n".join(lines)))
+                assert signed.places in shapes, lines
+                shapes[signed.places] += 1
+                if signed.places == 2:
+                    assert signed.signed == (2 if filled else 0), lines
+                seen[filled] += 1
+    assert seen[True] and seen[False]
+    assert shapes[2] > 2 * (shapes[0] + shapes[1]) > 0

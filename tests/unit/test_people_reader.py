@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from classifiers.people import clean_name, name_key, parse_date, read_people
+from classifiers.people import clean_name, month_first_paper, name_key, parse_date, read_people
 from classifiers.types import Kind, PersonMention
 
 
@@ -296,3 +296,58 @@ def test_any_text_is_read_without_an_error() -> None:
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
             # Then each is read, to no person or to some, never to an exception
             assert isinstance(read_people(text, kind), tuple)
+
+
+def test_an_american_papers_numeric_dates_are_month_first() -> None:
+    assert month_first_paper("STATE OF OHIO - DEPARTMENT OF HEALTH\nDate of birth: 04/03/2012")
+    assert month_first_paper("County Clerk, Cook County\nBorn: 04/03/2012")
+    # No country said, but one of its dates can only be month first.
+    assert month_first_paper("Date of birth: 04/03/2012\nDate filed: 04/21/2012")
+    # A date that can only be day first says the paper is not month first, whatever else.
+    assert not month_first_paper("United States embassy\nBorn 04/03/2012, issued 21/04/2012")
+    assert not month_first_paper("Gemeente Leiden\nGeboortedatum: 04-03-2012")
+    text = """THE STATE OF NEVADA - CERTIFICATE OF LIVE BIRTH
+CHILD'S NAME: NOAH JAMES MILLER
+DATE OF BIRTH: 04/03/2012
+MOTHER'S NAME: EMILY ROSE MILLER"""
+    child = next(m for m in read_people(text, Kind.BIRTH_CERTIFICATE) if m.role == "child")
+    assert child.birth_date == date(2012, 4, 3)
+    assert parse_date("04/03/2012", month_first=True) == date(2012, 4, 3)
+    assert parse_date("04/03/2012") == date(2012, 3, 4)
+    assert parse_date("24/03/2012", month_first=True) == date(2012, 3, 24)  # only day first
+
+
+def test_a_maiden_surname_is_the_person_just_named() -> None:
+    text = """CERTIFICATE OF BIRTH
+Child: Olivia Grace Turner   Date of birth: 12 June 2015
+Mother's name: Hannah Louise Turner   Maiden surname: BLAKE
+Father's name: Samuel Turner"""
+    names = {m.name for m in read_people(text, Kind.BIRTH_CERTIFICATE)}
+    assert "Hannah Louise Turner" in names and "BLAKE" not in names
+
+
+def test_parents_given_names_alone_take_the_childs_surname() -> None:
+    text = """DOĞUM KAYIT ÖRNEĞİ
+Adı: Elif   Soyadı: DEMIR
+Baba Adı: Ahmet Can   Ana Adı: Ayşe
+Doğum Tarihi: 02.05.2016"""
+    people = read_people(text, Kind.BIRTH_CERTIFICATE)
+    assert {(m.name, m.role) for m in people} == {
+        ("Elif DEMIR", "child"), ("Ahmet Can DEMIR", "parent"), ("Ayşe DEMIR", "parent")}
+    assert next(m for m in people if m.role == "child").birth_date == date(2016, 5, 2)
+
+
+def test_a_leaders_last_dot_separates_a_value() -> None:
+    text = """Father: Surname ........ LIMA
+Father: Forenames . Rui Pedro"""
+    assert [m.name for m in read_people(text, Kind.BIRTH_CERTIFICATE)] == ["Rui Pedro LIMA"]
+
+
+def test_a_part_of_a_name_alone_is_no_person() -> None:
+    # A surname alone, given names alone, one word: offered as nobody's name.
+    assert read_people("Surname: OKAFOR", Kind.ANTECEDENTS) == ()
+    assert read_people("Given names: Luis Fernando", Kind.ANTECEDENTS) == ()
+    assert read_people("Name: Zeynep", Kind.ANTECEDENTS) == ()
+    # With a birth date beside it, it still says whom the paper is about.
+    assert read_people("Surname: OKAFOR   Date of birth: 03-04-1990", Kind.ANTECEDENTS) \
+        == (PersonMention("OKAFOR", "holder", date(1990, 4, 3)),)

@@ -1,0 +1,328 @@
+"""Who signed a form that more than one person signs (issue 13).
+
+The declaration of a long-term and exclusive relationship counts only when both partners signed
+it; a copy signed by one is not the declaration. The filled-in judgement (`classifiers.filled`)
+asks whether a form holds answers and a signature at all; this module finds the form's signature
+places and tells, for each, whether it is signed:
+
+- a label and what follows it on its line: "Signature partner 1: M. Visser", "Handtekening
+  referent  [handtekening]", "Unterschrift: T. Nowicki   Unterschrift: L. M. Huber", several
+  names after one label ("Handtekeningen: K. de Groot / A. Tanaka", "Firmado: S. Moreno
+  Castro      A. P. Ribeiro"), typed marks ("/s/ C. Gonzalez", "(signed)", "[signature]");
+- captions under (or over) the lines signed on ("Signature partner 1      Signature partner 2",
+  "(signature)   (signature)"): the names or lines on the neighbouring line, by column;
+- on a scan, ink in the box of each signature label
+  (`classifiers.filled.inked_signature_labels`), for the places whose text says nothing.
+
+`places` and `partners_signed` are pure and unit-tested; `form_signatures` reads the pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from classifiers.extract import Page
+from classifiers.filled import inked_signature_labels
+
+# The word for a signature in the languages the family papers come in, and OCR's usual damage
+# to it ("Signoture", "5ignature", "Siqnaturc"). Plural forms are one place per name after them.
+_FUZZY_SIGNATURE = r"[s5$][il1!][gq][nh][a-z0-9]{1,2}[tf][uv]r[ec]"
+_LABEL = (r"(?:" + _FUZZY_SIGNATURE + r"s?|signatures?|handtekening(?:en)?|ondertekening|"
+          r"unterschrift(?:en)?|firmado|firmato|firmas?|assinaturas?|imzalar|imza(?:sı)?|signé|"
+          r"signed|getekend|podpis)")
+_PLURAL = re.compile(r"(?i:" + _FUZZY_SIGNATURE + r"s|signatures|handtekeningen|unterschriften|"
+                     r"firmas|assinaturas|imzalar)")
+# Whom a place is for: "partner 1", "of the sponsor", "referent", "du partenaire B", ...
+# ("partncr 2", "partner2": OCR's).
+_ROLE_WORD = (r"(?:partn[a-z]{1,3}(?:\s?[12lI](?![\w']))?|partnerin|partenaire|compagn[oa]|"
+              r"parceir[oa]|pareja|sponsor|referent|vreemdeling|applicant|aanvrager|foreign|"
+              r"abroad|buitenland|nederland|netherlands|first|second|eerste|tweede|parent|"
+              r"ouder|guardian|voogd|father|mother|vader|moeder|declarant|[12AB])(?![\w'])")
+_FILLER = r"(?:of|van|de|du|des|der|del|do|da|the|het|la|le|in|living|wonend)(?![\w'])"
+_PLACE = re.compile(
+    r"(?<![A-Za-z])(?P<label>" + _LABEL + r")(?P<role>(?:[\s/]+(?i:" + _FILLER + r"|"
+    + _ROLE_WORD + r"))*)(?P<close>\s*[\])])?", re.IGNORECASE)
+# A section heading ("4 Signature", "Part C - Signature", "Handtekening - Sign this form",
+# "Ondertekening | Declaration and signature"): not a place.
+_HEADING = re.compile(r"^\s*(?:(?:\d+[.)]?\s*|(?:part|deel|section|teil)\s+\w+\s*[-:.]\s*)"
+                      + _LABEL + r"s?(?:\s[^\s:|]+)*?|" + _LABEL
+                      + r"\s*[-–/|]\s*[^\s:|\d_.…][^:|\d_.…]*?)\s*$", re.IGNORECASE)
+# Other labels that end a signature's value on the same line ("... Date: 15-01-2026").
+_NEXT_LABEL = re.compile(r"\s(?:date|datum|place|plaats|ort|lieu|fecha|data|luogo|tarih|yer|"
+                         r"name|naam|city|stad)\s*:", re.IGNORECASE)
+# A typed or transcribed mark that the place is signed.
+_MARK = re.compile(r"^[xX×]$|^[\[(]\s*(?:[s5$][il1!][gqh][\w!]{1,8}|handt\w*|getek\w*|w\.g\.|"
+                   r"unters\w*|firm\w*|assin\w*|imza\w*)\s*[\])]$|^~{2,}$|/s/", re.IGNORECASE)
+# What is left of an empty place: a line, dots, a caption in brackets.
+_EMPTY = re.compile(r"^[\s_.…\-–—|:(\[]*$")
+_NAME = re.compile(r"(?:[A-ZÀ-ÞİŞĞ][\w'’.-]*)")
+# Words that are the form's, never a signer's name.
+_FORM_WORDS = frozenset({
+    "date", "datum", "place", "plaats", "ort", "lieu", "fecha", "data", "luogo", "and", "en",
+    "und", "et", "y", "e", "partner", "partners", "signature", "signatures", "handtekening",
+    "sponsor", "referent", "vreemdeling", "applicant", "the", "of", "van", "here", "hier",
+    "sign", "teken", "name", "naam", "parent", "ouder", "guardian", "voogd"})
+
+
+# The word before a label that leaves it a label: "Date and signature" ("Datum ondertekening",
+# the date of signing, is no place).
+_JOINING = frozenset({"and", "en", "und", "et", "y", "e", "&"})
+
+
+@dataclass(frozen=True, slots=True)
+class SignaturePlace:
+    """One place a person signs: for whom (as the form says, "" when it does not), whether the
+    text shows it signed (None: the text cannot tell, as on a scan whose ink OCR does not
+    read), and the line it is on (to pair it with the ink of its label on a scan)."""
+
+    role: str
+    signed: bool | None
+    line: int
+
+
+def _names(value: str) -> list[str]:
+    """The signers written in one place's value: several, split by a slash, an ampersand, "and"
+    or a wide gap; [] when nothing in it reads as a name or a mark."""
+    value = value.strip()
+    if not value or _EMPTY.match(value):
+        return []
+    if _MARK.search(value):
+        # "/s/ M. Visser / /s/ C. Gonzalez": one mark per signer.
+        parts = [p for p in re.split(r"\s+/\s+|\s{3,}", value) if p.strip()]
+        return [p for p in parts if _MARK.search(p) or _name_like(p)] or [value]
+    parts = [p for p in re.split(r"\s+/\s+|\s+&\s+|\s+(?:and|en|und|e|y|et)\s+|\s{3,}|;", value)
+             if p.strip()]
+    return [p for p in parts if _name_like(p) or _MARK.search(p.strip())]
+
+
+def _name_like(text: str) -> bool:
+    text = re.sub(r"[\[\]()]", " ", text).strip()
+    words = [w.strip(".,") for w in text.split()]
+    if not words or len(words) > 6 or any(re.search(r"\d", w) for w in words):
+        return False
+    names = [w for w in words if _NAME.fullmatch(w) and w.lower() not in _FORM_WORDS]
+    return bool(names) and len(names) >= len(words) - 1
+
+
+def _columns(line: str) -> list[tuple[int, str]]:
+    """The pieces of a line separated by wide gaps, with where each starts."""
+    return [(m.start(), m.group(0).strip()) for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", line)]
+
+
+def places(text: str) -> list[SignaturePlace]:
+    """Every signature place of a form's text, in reading order."""
+    lines = text.splitlines()
+    found: list[SignaturePlace] = []
+    for number, line in enumerate(lines):
+        if _HEADING.match(line):
+            continue
+        matches: list[re.Match[str]] = []
+        for match in _PLACE.finditer(line):
+            if not _is_place(line, match):
+                continue
+            between = line[matches[-1].end():match.start()] if matches else ""
+            # "Handtekening referent  [handtekening]": a bracketed word after a label is the
+            # mark written in its place; "Handtekening / Signature", "Handtekening aanvrager /
+            # Signature of the applicant": one place in two languages.
+            translated = re.fullmatch(r"(.*?)\s*[-–/|]\s*", between)
+            if matches and ((match.group("close") and not matches[-1].group("close"))
+                            or (translated and _label_tail(translated.group(1)))):
+                continue
+            matches.append(match)
+        if not matches:
+            continue
+        if all(_bracketed(line, m) for m in matches) and number + 1 < len(lines) \
+                and _caption_line(lines[number + 1]):
+            continue  # "(signed)      [signature]" over the captions: their values
+        if not any(m.group("role").strip() or _bracketed(line, m) for m in matches) \
+                and not re.search(r"[:\d_.…~\[(]", line):
+            continue  # "Verklaring en ondertekening - Declaration and signature": a heading
+        if len(matches) == 1 and not matches[0].group("role").strip() and re.fullmatch(
+                r"\s*(?:[-–/|]\s*[^\d:_.…\[(]*)?", line[matches[0].end():]) \
+                and not _bracketed(line, matches[0]):
+            continue  # "Verklaring en ondertekening | Signing": a heading, nothing to sign on
+        parts = []
+        for index, match in enumerate(matches):
+            end = matches[index + 1].start() if index + 1 < len(matches) else len(line)
+            rest = line[match.end():end]
+            cut = _NEXT_LABEL.search(rest)
+            parts.append(_split_value(rest[:cut.start()] if cut else rest))
+        if not any(labelled for _, _, labelled in parts) and all(
+                not value.strip(" ([") for _, value, _ in parts):
+            # Captions alone on their line: under (or over) the lines signed on.
+            found += _captioned(lines, number, matches)
+            continue
+        for match, (tail, value, _) in zip(matches, parts, strict=True):
+            role = " ".join(f"{match.group('role')} {tail}".split())
+            signers = _names(value)
+            plural = bool(_PLURAL.fullmatch(match.group("label")))
+            if len(signers) > 1 or (plural and signers):
+                found += [SignaturePlace(role, True, number) for _ in signers]
+            elif plural:
+                found += [SignaturePlace(role, None if not value.strip() else False, number)] * 2
+            else:
+                found.append(SignaturePlace(role, bool(signers) if value.strip() else None,
+                                            number))
+    return found
+
+
+def _bracketed(line: str, match: re.Match[str]) -> bool:
+    """A label word in brackets: a transcribed mark ("(signed)", "[signature]")."""
+    return bool(match.start() and line[match.start() - 1] in "([" and match.group("close"))
+
+
+def _caption_line(line: str) -> bool:
+    """A line of signature captions and nothing else ("Signature partner 1    Signature
+    partner 2")."""
+    matches = [m for m in _PLACE.finditer(line) if not _bracketed(line, m)]
+    if not matches:
+        return False
+    rest = _PLACE.sub(" ", line)
+    return not rest.strip(" _.|/-")
+
+
+def _split_value(rest: str) -> tuple[str, str, bool]:
+    """A label's remainder as (the rest of the label, the value, whether a colon or a cell
+    border separates them): "of the applicant or legal representative: (signed)"."""
+    labelled = re.match(r"^([^:|\t_.…]{0,80}?)\s*([:|\t]|[_.…]{3,})\s*(.*)$", rest)
+    # A colon soon after the label ends it, whatever OCR made of the words between
+    # ("Signature 0f partncr 2: ~~~"); a leader with nothing after it is the empty line.
+    if labelled and (_label_tail(labelled.group(1)) or (
+            len(labelled.group(1)) <= 24 and len(labelled.group(1).split()) <= 4)):
+        value = labelled.group(3).strip(" |")
+        leader = labelled.group(2) if labelled.group(2)[0] in "_.…" else ""
+        return labelled.group(1), value or leader, True
+    gap = re.match(r"^(\s*\S.*?)\s{2,}(\S.*)$", rest)
+    if gap and _label_tail(gap.group(1)):
+        return gap.group(1), gap.group(2).strip(" |"), False
+    if _label_tail(rest):
+        return rest, "", False
+    return "", rest.strip(" |"), False
+
+
+def _label_tail(text: str) -> bool:
+    """The rest of a long signature label: lowercase words, a role, a bracketed note ("or legal
+    representative", "aanvrager of wettelijk vertegenwoordiger", "(for minors)")."""
+    words = text.replace("/", " ").split()
+    if len(words) > 8 or re.search(r"\d(?![\s)]*$)", text) or _MARK.search(text.strip()):
+        return False
+    return all(w.strip("()[]").islower() or re.fullmatch(_ROLE_WORD, w.strip("()"),
+                                                          re.IGNORECASE)
+               or re.fullmatch(_LABEL, w, re.IGNORECASE)  # "Handtekening / Signature"
+               for w in words if w.strip("()[]"))
+
+
+def _is_place(line: str, match: re.Match[str]) -> bool:
+    """A signature label, not the word in a sentence ("the signature of the registrar is
+    legalised", "signed by the officer")."""
+    before = line[:match.start()].strip().lower()
+    label = match.group("label").lower()
+    after = line[match.end():].lstrip()
+    if match.group(0).lower().startswith(("signed", "getekend")) and not re.match(
+            r"\s*:", line[match.end():]):
+        return False  # "signed by the registrar": a sentence, unless "Signed:" labels a value
+    if _MARK.fullmatch(line[max(0, match.start() - 1):match.end() + 1].strip()):
+        return True  # "(signature)" standing alone: a caption or a transcribed mark
+    if before and not re.search(r"(?:^|\s{2,}|[:|\d.)\](\[/]\s*)$", line[:match.start()]) \
+            and before.split()[-1] not in _JOINING:
+        return False  # mid-sentence: "the signature of the registrar", "Die Echtheit der"
+    return not (label in {"signature", "handtekening"} and after[:2].lower() in {"is", "va"})
+
+
+def _captioned(lines: list[str], number: int, matches: list[re.Match[str]]) -> list[
+        SignaturePlace]:
+    """Captions alone on a line: each place's signature is what stands above it (or, when the
+    line above is the form's text, below it) in its column."""
+    # A caption says whose place it is ("Signature partner 1") or is a transcribed mark
+    # ("(signature)"); a bare "Signature" or "Ondertekening | Declaration and signature" is
+    # the heading of the part where one signs.
+    matches = [m for m in matches if m.group("role").strip() or _bracketed(lines[number], m)]
+    if not matches:
+        return []
+    starts = [m.start() for m in matches]
+    roles = [" ".join(m.group("role").split()) for m in matches]
+    for neighbour in (number - 1, number + 1):
+        if not 0 <= neighbour < len(lines):
+            continue
+        line = lines[neighbour]
+        marks_only = all(_bracketed(line, m) for m in _PLACE.finditer(line))
+        if not marks_only or _NEXT_LABEL.search(" " + line) or len(line.split()) > 12 \
+                or "?" in line or re.search(r"\[\s*[xX ]?\s*\]", line):
+            continue  # another field, a sentence, a question with its boxes
+        pieces = _columns(line)
+        if not pieces or len(pieces) > len(matches) + 1:
+            continue
+        signed = [False] * len(matches)
+        lined = False
+        for start, piece in pieces:
+            column = min(range(len(starts)), key=lambda i: abs(starts[i] - start))
+            if _EMPTY.match(piece):
+                lined = True
+            elif _names(piece):
+                signed[column] = True
+        if any(signed) or lined:
+            return [SignaturePlace(role, s, number) for role, s in zip(roles, signed,
+                                                                       strict=True)]
+    # Nothing beside them: a transcribed "(signature)" says the place was signed; a caption
+    # alone says nothing the text can tell.
+    line = lines[number]
+    return [SignaturePlace(role, True if _bracketed(line, m) else None, number)
+            for role, m in zip(roles, matches, strict=True)]
+
+
+@dataclass(frozen=True, slots=True)
+class PartnersSigned:
+    """What the signature places of a form two people sign say: how many places, how many of
+    them signed (None: no place found, or a sign that cannot be counted, such as pen strokes
+    drawn on a PDF page), the places not signed by role, and whether the count rests on ink
+    judged on a scan (`unsure`: a person should look rather than the candidate be told)."""
+
+    places: int
+    signed: int | None
+    missing: tuple[str, ...]
+    unsure: bool = False
+
+    @property
+    def one_of_two(self) -> bool:
+        """Signed in some places and not in others: the form does not count."""
+        return self.places >= 2 and self.signed is not None and 0 < self.signed < self.places
+
+    @property
+    def unsigned(self) -> bool:
+        return self.places >= 2 and self.signed == 0
+
+
+def partners_signed(found: list[SignaturePlace], extra_signed: int = 0, *,
+                    scanned: bool = False, drawn: bool = False) -> PartnersSigned:
+    """The verdict on a two-signer form's places. `extra_signed`: signatures seen by other means
+    (a DOCX's signature pictures and script-font names, ink in a scan's signature boxes) for the
+    places the text could not tell; they fill those first, in order. `scanned`: the text is
+    OCR's, which does not read handwriting, so a place it read as a blank line may carry ink
+    too. `drawn`: pen strokes on a PDF page, which cannot be counted per place. Pure."""
+    if not found:
+        return PartnersSigned(0, None, ())
+    if scanned:
+        found = [p if p.signed else SignaturePlace(p.role, None, p.line) for p in found]
+    untold = [i for i, p in enumerate(found) if p.signed is None]
+    if untold and drawn:
+        return PartnersSigned(len(found), None, ())
+    inked = set(untold[:extra_signed])
+    signed = [bool(p.signed) or i in inked for i, p in enumerate(found)]
+    missing = tuple(p.role or f"signature {i + 1}" for i, p in enumerate(found) if not signed[i])
+    return PartnersSigned(len(found), sum(signed), missing, unsure=scanned and bool(missing))
+
+
+def form_signatures(pages: list[Page], signature_images: int = 0,
+                    script_signatures: int = 0) -> PartnersSigned:
+    """The signature places of a form's pages and which are signed: the text, then a DOCX's
+    signature pictures and script-font names, then ink in a scan's signature boxes."""
+    found = places("\n".join(page.text for page in pages))
+    scanned = any(page.ocr for page in pages)
+    ink = sum(sum(inked_signature_labels(page)) for page in pages
+              if page.ocr and page.image is not None and page.words)
+    return partners_signed(found, signature_images + script_signatures + ink, scanned=scanned,
+                           drawn=any(page.drawn_curves for page in pages))
+
+
+__all__ = ["PartnersSigned", "SignaturePlace", "form_signatures", "partners_signed", "places"]
