@@ -25,7 +25,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "crime": ("crimin", "convict", "prosecut", "offenc", "offens", "antecedent", "strafb",
               "strafr", "strafz", "veroordeel", "vervolg", "misdrijf", "misdrijv", "sentenc",
               "penal", "guilty", "schuldig", "justiti", "gevangenis", "prison", "taakstraf",
-              "geldboete", "strafblad", "1f", "inreisverbod", "entry",
+              # An entry ban, not "entry": a register's entry (a birth, a marriage) or a visa's
+              # "multiple entry" is no crime, and it made birth certificates antecedents forms.
+              "geldboete", "strafblad", "1f", "inreisverbod", "=ban", "=banned", "undesirab",
               # Other words for the same past: "veroordeling" (not "veroordeel-"), a crime, a
               # police or judicial record, fines, arrests, a felony, a delict, an offence.
               "veroordel", "=crime", "=crimes", "police", "politie", "judici", "=fined",
