@@ -33,6 +33,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: setup
+	MAILBOT_DATA_DIR=$(DEMO_DIR)/data $(BIN)/mailbot case import fixtures/emails/declared.toml
 	MAILBOT_DATA_DIR=$(DEMO_DIR)/data $(BIN)/mailbot run --once \
 		--source fixtures/emails --outbox $(DEMO_DIR)/outbox
 	@echo "Replies and HR mails: $(DEMO_DIR)/outbox/  (run again: nothing is processed twice)"

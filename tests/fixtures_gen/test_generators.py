@@ -173,8 +173,10 @@ def test_mailbox_check_passes() -> None:
 
 
 def test_mailbox_is_small() -> None:
+    # 20 mails with 40-odd documents, most of them images (6.5 MB with the two declared
+    # families): a budget, so that a new mail does not bring a 10 MB photo along.
     total = sum(p.stat().st_size for p in EMAILS_DIR.iterdir())
-    assert total < 6_000_000
+    assert total < 7_000_000
 
 
 def _attachments(msg: EmailMessage) -> list[tuple[str, str, bool, str | None]]:
