@@ -14,6 +14,7 @@ from classifiers.ocr import Word
 from classifiers.signatures import SignaturePlace, partners_signed, places
 from classifiers.sniff import FileType
 from classifiers.types import Kind
+from tests.classifiers.test_family_kinds import WANTED_TEXTS
 
 
 def _signed(text: str) -> list[bool | None]:
@@ -87,15 +88,9 @@ def test_the_partners_verdict() -> None:
     assert partners_signed([]).signed is None and not partners_signed([]).one_of_two
 
 
-DECLARATION = """Statement of a durable and exclusive relationship
-Partner living in the Netherlands
-Surname: Visser   First names: Mark   Date of birth: 04-09-1987
-Partner abroad
-Surname: Gonzalez   First names: Camila   Date of birth: 22-01-1991
-We, the undersigned, declare that we have been in an exclusive relationship with each other
-since 2019, that we live together and that neither of us is married to someone else.
-Place: Amsterdam   Date: 15-01-2026
-Signature partner 1: M. Visser   Signature partner 2: {second}"""
+# test_family_kinds' English relationship declaration, its second signature left to each test.
+DECLARATION = WANTED_TEXTS[Kind.RELATIONSHIP_DECLARATION][0].replace("C. Gonzalez", "{second}")
+assert "{second}" in DECLARATION
 
 
 def _classified(text: str, **extracted: int) -> tuple[Kind, bool, int | None, tuple[str, ...]]:
