@@ -357,7 +357,8 @@ def family_call(first_kind: Kind, first_review: bool, family: learned.Prediction
     is the first stage's (a TB declaration a parent signs for a child, an antecedents form
     asking for the spouse, stay what they are). A page the first stage called `other` is the
     family stage's to place, with its own review margin (one the first stage sent to HR as
-    `other` stays with HR unless the family verdict is confident); a page the first stage gave
+    `other` is settled by a confident family verdict, and otherwise stays with HR with the
+    family kind it may be as its best guess); a page the first stage gave
     one of its kinds is taken only by a confident family verdict at least `family_override`
     sure. Pure."""
     if max(family.paper, key=family.paper.__getitem__) in _IDENTITY_PAPERS \
@@ -372,16 +373,17 @@ def family_call(first_kind: Kind, first_review: bool, family: learned.Prediction
         if best in FAMILY_KINDS and confident and p_best >= limits.family_override:
             return FamilyCall(best, round(p_best, 3), False, family.reasons[best])
         return None
-    if first_review:  # the first stage's guess is `other`, unsure: HR looks unless we are sure
-        if best in FAMILY_KINDS and confident:
-            return FamilyCall(best, round(p_best, 3), False, family.reasons[best])
-        return None
+    if first_review and best in FAMILY_KINDS and confident:
+        # The first stage's guess is `other`, unsure: a confident family verdict settles it.
+        return FamilyCall(best, round(p_best, 3), False, family.reasons[best])
     if not confident:
+        # HR looks; the best guess is the family kind it may be, so that the person's item is
+        # "being checked" rather than "missing" meanwhile (also when the first stage was unsure).
         guess = best if best in FAMILY_KINDS else second
         return FamilyCall(guess, round(family.kinds[guess], 3), True, (
             *family.reasons[guess],
             f"uncertain: {best.value} {p_best:.2f} against {second.value} {p_second:.2f}"))
-    if best not in FAMILY_KINDS:
+    if first_review or best not in FAMILY_KINDS:
         return None
     return FamilyCall(best, round(p_best, 3), False, family.reasons[best])
 

@@ -281,10 +281,14 @@ def test_family_call_leaves_identity_papers_and_the_first_kinds_alone() -> None:
     unsure = _prediction({Kind.PARENTAL_CONSENT: 0.8, Kind.OTHER: 0.2}, paper="form")
     assert family_call(Kind.TB_DECLARATION, False, unsure) is None
     # A page the first stage sent to HR as `other`: taken when the family verdict is
-    # confident, else it stays with HR (no second review of its own).
+    # confident, else it stays with HR with the family kind it may be as its guess (so the
+    # person's item is being checked, not missing); a confident `other` stays `other`.
     assert family_call(Kind.OTHER, True, unsure).kind is Kind.PARENTAL_CONSENT
     close = _prediction({Kind.PARENTAL_CONSENT: 0.55, Kind.OTHER: 0.45}, paper="form")
-    assert family_call(Kind.OTHER, True, close) is None
+    call = family_call(Kind.OTHER, True, close)
+    assert call is not None and call.kind is Kind.PARENTAL_CONSENT and call.review
+    assert family_call(Kind.OTHER, True, _prediction(
+        {Kind.OTHER: 0.9, Kind.PARENTAL_CONSENT: 0.1}, paper="form")) is None
 
 
 def test_the_family_model_is_not_asked_about_a_page_with_an_mrz(
