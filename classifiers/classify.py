@@ -347,7 +347,7 @@ def family_reads(score: PageScore) -> bool:
     return score.prediction is not None and score.page.mrz is None
 
 
-def family_call(first_kind: Kind, first_review: bool, family: learned.Prediction,
+def family_call(first_kind: Kind, family: learned.Prediction,
                 limits: Limits = DEFAULT_LIMITS) -> FamilyCall | None:
     """The family kind of a page `family_reads`, or None when the first stage's verdict on it
     stands.
@@ -356,9 +356,9 @@ def family_call(first_kind: Kind, first_review: bool, family: learned.Prediction
     whatever its words; a page that names tuberculosis or criminal antecedents
     is the first stage's (a TB declaration a parent signs for a child, an antecedents form
     asking for the spouse, stay what they are). A page the first stage called `other` is the
-    family stage's to place, with its own review margin (one the first stage sent to HR as
-    `other` is settled by a confident family verdict, and otherwise stays with HR with the
-    family kind it may be as its best guess); a page the first stage gave
+    family stage's to place, with its own review margin, whether or not the first stage sent it
+    to HR (a confident family verdict settles it; an unsure one stays with HR with the family
+    kind it may be as its best guess); a page the first stage gave
     one of its kinds is taken only by a confident family verdict at least `family_override`
     sure. Pure."""
     if max(family.paper, key=family.paper.__getitem__) in _IDENTITY_PAPERS \
@@ -373,9 +373,6 @@ def family_call(first_kind: Kind, first_review: bool, family: learned.Prediction
         if best in FAMILY_KINDS and confident and p_best >= limits.family_override:
             return FamilyCall(best, round(p_best, 3), False, family.reasons[best])
         return None
-    if first_review and best in FAMILY_KINDS and confident:
-        # The first stage's guess is `other`, unsure: a confident family verdict settles it.
-        return FamilyCall(best, round(p_best, 3), False, family.reasons[best])
     if not confident:
         # HR looks; the best guess is the family kind it may be, so that the person's item is
         # "being checked" rather than "missing" meanwhile (also when the first stage was unsure).
@@ -383,7 +380,7 @@ def family_call(first_kind: Kind, first_review: bool, family: learned.Prediction
         return FamilyCall(guess, round(family.kinds[guess], 3), True, (
             *family.reasons[guess],
             f"uncertain: {best.value} {p_best:.2f} against {second.value} {p_second:.2f}"))
-    if first_review or best not in FAMILY_KINDS:
+    if best not in FAMILY_KINDS:
         return None
     return FamilyCall(best, round(p_best, 3), False, family.reasons[best])
 
@@ -395,7 +392,7 @@ def _family_scores(page_scores: list[PageScore], limits: Limits) -> list[PageSco
     for score in page_scores:
         call = None
         if family_reads(score):
-            call = family_call(score.kind, score.review, model.predict(score.page.text), limits)
+            call = family_call(score.kind, model.predict(score.page.text), limits)
         scores.append(score if call is None else replace(
             score, kind=call.kind, confidence=call.confidence, review=call.review,
             reasons=list(call.reasons)))

@@ -253,41 +253,40 @@ def _prediction(kinds: dict[Kind, float], paper: str = "certificate",
 
 def test_family_call_places_a_page_the_first_stage_calls_other() -> None:
     sure = _prediction({Kind.BIRTH_CERTIFICATE: 0.9, Kind.OTHER: 0.1})
-    call = family_call(Kind.OTHER, False, sure)
+    call = family_call(Kind.OTHER, sure)
     assert call is not None and call.kind is Kind.BIRTH_CERTIFICATE and not call.review
     close = _prediction({Kind.BIRTH_CERTIFICATE: 0.55, Kind.OTHER: 0.45})
-    call = family_call(Kind.OTHER, False, close)
+    call = family_call(Kind.OTHER, close)
     assert call is not None and call.kind is Kind.BIRTH_CERTIFICATE and call.review
-    assert family_call(Kind.OTHER, False,
+    assert family_call(Kind.OTHER,
                        _prediction({Kind.OTHER: 0.95, Kind.BIRTH_CERTIFICATE: 0.05})) is None
     # Its own margin is a setting.
-    assert family_call(Kind.OTHER, False, close,
+    assert family_call(Kind.OTHER, close,
                        limits=Limits(family_review_margin=0.05)).review is False
 
 
 def test_family_call_leaves_identity_papers_and_the_first_kinds_alone() -> None:
     passport_page = _prediction({Kind.BIRTH_CERTIFICATE: 0.9, Kind.OTHER: 0.1},
                                 paper="passport_page")
-    assert family_call(Kind.OTHER, False, passport_page) is None
+    assert family_call(Kind.OTHER, passport_page) is None
     consent = _prediction({Kind.PARENTAL_CONSENT: 0.97, Kind.OTHER: 0.03}, paper="form")
     # Taken from the first stage only when very sure.
-    assert family_call(Kind.TB_DECLARATION, False, consent).kind \
-        is Kind.PARENTAL_CONSENT
+    assert family_call(Kind.TB_DECLARATION, consent).kind is Kind.PARENTAL_CONSENT
     naming_tb = _prediction({Kind.PARENTAL_CONSENT: 0.97, Kind.OTHER: 0.03}, paper="form",
                             concepts=frozenset({"c:tb_core"}))
-    assert family_call(Kind.TB_DECLARATION, False, naming_tb) is None
+    assert family_call(Kind.TB_DECLARATION, naming_tb) is None
     # A page naming the first kinds' subjects is never the family stage's, whatever it is.
-    assert family_call(Kind.OTHER, False, naming_tb) is None
+    assert family_call(Kind.OTHER, naming_tb) is None
     unsure = _prediction({Kind.PARENTAL_CONSENT: 0.8, Kind.OTHER: 0.2}, paper="form")
-    assert family_call(Kind.TB_DECLARATION, False, unsure) is None
-    # A page the first stage sent to HR as `other`: taken when the family verdict is
-    # confident, else it stays with HR with the family kind it may be as its guess (so the
-    # person's item is being checked, not missing); a confident `other` stays `other`.
-    assert family_call(Kind.OTHER, True, unsure).kind is Kind.PARENTAL_CONSENT
+    assert family_call(Kind.TB_DECLARATION, unsure) is None
+    # A page the first stage called `other` (sent to HR or not) is taken when the family
+    # verdict is confident, else it stays with HR with the family kind it may be as its guess
+    # (so the person's item is being checked, not missing); a confident `other` stays `other`.
+    assert family_call(Kind.OTHER, unsure).kind is Kind.PARENTAL_CONSENT
     close = _prediction({Kind.PARENTAL_CONSENT: 0.55, Kind.OTHER: 0.45}, paper="form")
-    call = family_call(Kind.OTHER, True, close)
+    call = family_call(Kind.OTHER, close)
     assert call is not None and call.kind is Kind.PARENTAL_CONSENT and call.review
-    assert family_call(Kind.OTHER, True, _prediction(
+    assert family_call(Kind.OTHER, _prediction(
         {Kind.OTHER: 0.9, Kind.PARENTAL_CONSENT: 0.1}, paper="form")) is None
 
 
