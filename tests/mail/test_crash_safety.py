@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import time
 from collections import Counter
@@ -113,13 +114,18 @@ def test_sigkill_at_random_points(
 
 
 def _where_it_stands(bot: Mailbot, smtp: SmtpServer, log: Path, progress: list[int]) -> str:
-    """What a timed-out run leaves to read: the rows' states and the worker's last words."""
-    inbound = Counter(bot.query("SELECT state, filed FROM inboundmessage"))
-    outbound = bot.query("SELECT state, attempts, next_attempt_at, last_error FROM outboundmail")
+    """What a timed-out run leaves to read: the rows' states and the worker's last words (also
+    when the worker never got as far as creating its tables)."""
+    try:
+        inbound = Counter(bot.query("SELECT state, filed FROM inboundmessage"))
+        outbound = bot.query("SELECT state, attempts, next_attempt_at, last_error "
+                             "FROM outboundmail")
+        rows = (f"inbound (state, filed): {dict(inbound)}\n"
+                f"outbound not sent: {[r for r in outbound if r[0] != 'sent']}\n")
+    except sqlite3.Error as error:
+        rows = f"database: {error}\n"
     return (f"replies received {len(smtp.received)}/{CANDIDATES} after kills {progress}\n"
-            f"inbound (state, filed): {dict(inbound)}\n"
-            f"outbound not sent: {[r for r in outbound if r[0] != 'sent']}\n"
-            f"worker log tail:\n{log.read_text()[-4000:]}")
+            f"{rows}worker log tail:\n{log.read_text()[-4000:]}")
 
 
 def _kill_on_first_accept(smtp: SmtpServer, procs: list[subprocess.Popen[str]]) -> None:
