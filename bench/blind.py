@@ -83,9 +83,16 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def score_documents() -> dict[str, Any]:
-    labels = _labels("documents")["documents"]
-    results = _classify_all([str(BLIND / "documents" / item["file"]) for item in labels])
+def score_documents(folder: Path = BLIND / "documents",
+                    labels: list[dict[str, Any]] | None = None,
+                    misses: list[str] | None = None) -> dict[str, Any]:
+    """Score a set of documents labelled {"documents": [{"file", "kind", "filled", "shape"}]}.
+
+    `misses`, when given, collects one line per file not placed right. Only the development sets
+    (`bench.devset`) pass it: the blind sets' runs never print a file."""
+    if labels is None:
+        labels = _labels("documents")["documents"]
+    results = _classify_all([str(folder / item["file"]) for item in labels])
     truth = [item["kind"] for item in labels]
     guess = [verdict["kind"] for verdict, _ in results]
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
@@ -103,6 +110,8 @@ def score_documents() -> dict[str, Any]:
         counts = said in WANTED and not review and (said == "passport" or verdict["filled"])
         right = said == kind and not review
         per_shape[item.get("shape", "?")]["right" if right else "wrong"] += 1
+        if misses is not None and _missed(item, right, counts, verdict):
+            misses.append(_miss_line(item, verdict))
         if kind == "passport":
             passport_reading[_passport_reading(verdict)] += 1
         elif kind in WANTED and item.get("filled") is not False and verdict["filled"] is False:
@@ -142,6 +151,25 @@ def score_documents() -> dict[str, Any]:
 
 _SIGNS = ("form fields", "answered fields", "written dates", "ticked boxes", "signature image",
           "drawn signature", "ink in the signature box")
+
+
+def _missed(item: dict[str, Any], right: bool, counts: bool, verdict: dict[str, Any]) -> bool:
+    """Placed wrong, sent to HR, a blank counted or a filled form refused, or a declaration's
+    signatures miscounted."""
+    blank = item.get("filled") is False
+    if not right or (item["kind"] != "other" and counts == blank):
+        return True
+    return ("signed_by_partners" in item
+            and verdict.get("signatures") != item["signed_by_partners"])
+
+
+def _miss_line(item: dict[str, Any], verdict: dict[str, Any]) -> str:
+    said = verdict["kind"] + (" (review)" if verdict.get("review") else "")
+    extra = (f" signatures {verdict.get('signatures')} (label {item['signed_by_partners']})"
+             if "signed_by_partners" in item else "")
+    return (f"{item['file']} [{item.get('shape', '?')}] {item['kind']}"
+            f"{' blank' if item.get('filled') is False else ''} -> {said}"
+            f" filled={verdict.get('filled')}{extra}: {_reasons_text(verdict)[:300]}")
 
 
 def _reasons_text(verdict: dict[str, Any]) -> str:
@@ -446,10 +474,15 @@ def _mention_of(person: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[
     return next((m for m in mentions if name_key(m.get("name") or "") == want), None)
 
 
-def score_dependants_documents() -> dict[str, Any]:
-    labels = _labels("dependants/documents")
+def score_dependants_documents(folder: Path = BLIND / "dependants" / "documents",
+                               labels: dict[str, dict[str, Any]] | None = None,
+                               misses: list[str] | None = None) -> dict[str, Any]:
+    """Score family documents labelled {file: {"kind", "filled", "shape", "persons", ...}}.
+    `misses` as for `score_documents`."""
+    if labels is None:
+        labels = _labels("dependants/documents")
     files = sorted(labels)
-    results = _classify_all([str(BLIND / "dependants" / "documents" / name) for name in files])
+    results = _classify_all([str(folder / name) for name in files])
     kinds = (*FAMILY_KINDS, "other")
     truth = [labels[name]["kind"] for name in files]
     guess = [verdict["kind"] for verdict, _ in results]
@@ -469,6 +502,8 @@ def score_dependants_documents() -> dict[str, Any]:
         counts = said != "other" and not review and verdict.get("filled") is not False
         right = said == kind and not review
         per_shape[item.get("shape", "?")]["right" if right else "wrong"] += 1
+        if misses is not None and _missed(item, right, counts, verdict):
+            misses.append(_miss_line({"file": name, **item}, verdict))
         if kind == "other":
             lookalike_counted += counts
             continue
