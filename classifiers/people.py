@@ -779,6 +779,7 @@ def _fragment(draft: _Draft) -> bool:
 
 
 def name_key(name: str) -> frozenset[str]:
-    """A name as a set of plain words: order, case, accents and punctuation do not matter."""
+    """A name as a set of plain words: order, case, accents and punctuation do not matter (the MRZ
+    writes MULLER for Müller). The checklist matches documents to persons by it too."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     return frozenset("".join(c if c.isalnum() else " " for c in plain).split())

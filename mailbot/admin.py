@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from mailbot.checklist.family import name_tokens
+from classifiers.people import name_key
 from mailbot.errors import ConfigError, UnknownCase  # UnknownCase: importable from here too
 from mailbot.services import Services
 from mailbot.store import repo
@@ -349,7 +349,7 @@ def declare(services: Services, cases: Sequence[DeclaredCase], *, by: str | None
 
 
 def _declared_already(engine: Engine, reference: str, new: NewPerson) -> bool:
-    wanted = name_tokens(new.name)
+    wanted = name_key(new.name)
     return any(person["relation"] == new.relation
-               and name_tokens(person["name"] or "") == wanted
+               and name_key(person["name"] or "") == wanted
                for person in list_persons(engine, reference))

@@ -7,13 +7,12 @@ gets exactly the candidate's checklist of before (`rules.REQUIREMENTS`).
 
 from __future__ import annotations
 
-import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from classifiers.people import name_key
 from classifiers.types import Kind
 from mailbot.checklist.rules import (
     REQUIREMENTS,
@@ -314,16 +313,10 @@ class Assignment:
     reason: str = ""
 
 
-def name_tokens(name: str) -> frozenset[str]:
-    """A name's words, upper case, accents dropped (the MRZ writes MULLER for Müller)."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return frozenset(re.findall(r"[A-Z]+", plain.upper()))
-
-
 def names_match(one: str, other: str) -> bool:
     """The same name, allowing for one being the shorter form of the other ("ANA" for
     "ANA MARIA SANTOS" as HR may type a child's name)."""
-    first, second = name_tokens(one), name_tokens(other)
+    first, second = name_key(one), name_key(other)
     return bool(first and second) and (first <= second or second <= first)
 
 
@@ -340,7 +333,7 @@ def _by_birth_and_a_name(family: list[Identity], name: str,
     if birth_date is None:
         return []
     found = [who for who in family if birth_date in who.birth_dates
-             and any(name_tokens(known) & name_tokens(name) for known in who.names)]
+             and any(name_key(known) & name_key(name) for known in who.names)]
     return found if len(found) == 1 else []
 
 
@@ -431,7 +424,7 @@ def assign(kind: Kind, passport_name: str, passport_birth: date | None,
                  and age_on(passport_birth, today) < adult_from_age)
         if not minor and (candidate is None or (not candidate.has_passport and (
                 not dependants or not candidate.names
-                or any(name_tokens(known) & name_tokens(passport_name)
+                or any(name_key(known) & name_key(passport_name)
                        for known in candidate.names)))):
             # The case of before: the first passport is the candidate's. In a family, only
             # when it does not plainly name someone else than the candidate's known name.
