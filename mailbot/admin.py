@@ -188,26 +188,32 @@ class NewPerson:
     other_parent_stays: bool = False
     partnership: str | None = None
 
-    def validated(self) -> NewPerson:
-        relation = _relation(self.relation)
+    def validated(self, *, as_keys: bool = False) -> NewPerson:
+        """Check the person; errors name each field as the command's option (`--birth-date`),
+        or with `as_keys` as a declarations file's key (`birth_date`)."""
+        def field(name: str) -> str:
+            return name if as_keys else "--" + name.replace("_", "-")
+
+        relation = _relation(self.relation, field("relation"))
         if not self.name.strip():
-            raise ConfigError("--name: the person's name as their passport prints it")
+            raise ConfigError(f"{field('name')}: the person's name as their passport prints it")
         if self.partnership is not None:
             if self.partnership not in tuple(Partnership):
-                raise ConfigError(f"--partnership {self.partnership!r}: one of "
+                raise ConfigError(f"{field('partnership')} {self.partnership!r}: one of "
                                   f"{', '.join(tuple(Partnership))}")
             if relation == Relation.CHILD:
-                raise ConfigError("--partnership goes with a spouse or partner")
+                raise ConfigError(f"{field('partnership')} goes with a spouse or partner")
         if self.other_parent_stays and relation != Relation.CHILD:
-            raise ConfigError("--other-parent-stays goes with a child")
+            raise ConfigError(f"{field('other_parent_stays')} goes with a child")
         if self.birth_date is not None and self.birth_date > utcnow().date():
-            raise ConfigError(f"--birth-date {self.birth_date.isoformat()} is in the future")
+            raise ConfigError(f"{field('birth_date')} {self.birth_date.isoformat()} is in the "
+                              "future")
         return self
 
 
-def _relation(value: str) -> Relation:
+def _relation(value: str, field: str = "--relation") -> Relation:
     if value not in tuple(DEPENDANT_RELATIONS):
-        raise ConfigError(f"--relation {value!r}: one of "
+        raise ConfigError(f"{field} {value!r}: one of "
                           f"{', '.join(r.value for r in DEPENDANT_RELATIONS)}")
     return Relation(value)
 

@@ -89,17 +89,9 @@ def _person(entry: dict[str, Any], where: str) -> NewPerson:
     try:
         return NewPerson(_text(entry, "relation", where), _text(entry, "name", where),
                          birth_date, entry.get("nationality"), stays,
-                         entry.get("partnership")).validated()
+                         entry.get("partnership")).validated(as_keys=True)
     except ConfigError as error:
-        raise ConfigError(f"{where}: {_in_file_words(str(error))}") from None
-
-
-def _in_file_words(message: str) -> str:
-    """NewPerson speaks of the command's options (`--birth-date`); here they are keys."""
-    for option in ("--other-parent-stays", "--birth-date", "--partnership", "--relation",
-                   "--name"):
-        message = message.replace(option, option[2:].replace("-", "_"))
-    return message
+        raise ConfigError(f"{where}: {error}") from None
 
 
 def _only(entry: object, allowed: set[str], where: str) -> None:
