@@ -59,6 +59,10 @@ class PageScore:
     review: bool = False
     reasons: list[str] = field(default_factory=list)
     continued: bool = False
+    # A page sent to HR as `other` that may be a wanted document: the kind it may be, and how
+    # likely, so that while HR checks it the person's item reads "being checked", not "missing".
+    may_be: Kind | None = None
+    may_be_p: float = 0.0
 
 
 def classify(data: bytes, filename: str = "", limits: Limits | None = None) -> Classification:
@@ -144,6 +148,8 @@ def score_page(page: Page, limits: Limits = DEFAULT_LIMITS) -> PageScore:
         score.review = True
         score.reasons.append(f"uncertain: {best.value} {p_best:.2f} against "
                              f"{second.value} {p_second:.2f}")
+        if best is Kind.OTHER:
+            score.may_be, score.may_be_p = second, round(p_second, 3)
     elif best is Kind.TB_DECLARATION and "c:declare" not in prediction.concepts:
         # The TB declaration is a statement of intent: a TB form-like page that declares,
         # confirms or agrees to nothing (a referral whose title was lost, a results sheet)
@@ -162,6 +168,11 @@ def score_page(page: Page, limits: Limits = DEFAULT_LIMITS) -> PageScore:
             if _SUBJECT[topic] in prediction.concepts:
                 score.kind = Kind.TB_DECLARATION if topic == "tb" else Kind.ANTECEDENTS
                 score.confidence = round(prediction.kinds[score.kind], 3)
+            elif score.page.ocr:
+                # Read by OCR, which may have lost the subject's words: HR checks whether
+                # this is the form (a typed page without them is another paper).
+                score.may_be = _FORM_OF[topic]
+                score.may_be_p = round(prediction.kinds[score.may_be], 3)
             # Without one word of its subject (OCR lost them, or it is another form) the best
             # guess stays `other`, but HR looks: it may be the form, damaged.
             score.reasons.append(f"uncertain: a form-like page {_TOPIC_WORDS[topic]} that is not "
@@ -426,6 +437,11 @@ def _assemble(document: ExtractedFile, page_scores: list[PageScore]) -> Classifi
     elif uncertain:
         # Nothing sure: the best guess of the most likely uncertain page, for HR to check.
         guess = max(uncertain, key=lambda s: s.confidence)
+        if guess.kind is Kind.OTHER:
+            # HR checks a page that may be a wanted form: that form is the best guess the
+            # person's checklist shows ("being checked"); a file HR checks is never "missing".
+            guess = next((replace(s, kind=s.may_be, confidence=s.may_be_p) for s in uncertain
+                          if s.kind is Kind.OTHER and s.may_be is not None), guess)
         primary, confidence, review = guess.kind, guess.confidence, True
         if primary is not Kind.OTHER:
             found[primary] = [guess]
