@@ -1176,7 +1176,7 @@ def _balanced_pairs(combo: tuple[FieldReading, ...], digit: str,
         candidate = "".join(chars)
         if candidate in known or not check_passes(candidate, number.digit):
             continue
-        if not all(_letter_fits(candidate, index) for index in (first, second)
+        if not all(letter_fits(candidate, index) for index in (first, second)
                    if candidate[index].isalpha()):
             continue
         known.add(candidate)
@@ -1184,7 +1184,7 @@ def _balanced_pairs(combo: tuple[FieldReading, ...], digit: str,
     return tuple(out)
 
 
-def _letter_fits(candidate: str, index: int) -> bool:
+def letter_fits(candidate: str, index: int) -> bool:
     """A letter at `index` of a number: beside another letter of the candidate (a block of
     letters, as French numbers print two among digits), or one of its leading letters."""
     beside = [candidate[j] for j in (index - 1, index + 1) if 0 <= j < len(candidate)]

@@ -27,6 +27,7 @@ from classifiers.mrz import (
     PRINTED_OTHER_NUMBER,
     MrzReading,
     check_passes,
+    letter_fits,
     name_field_truncated,
     parse_yymmdd,
     read_name_field,
@@ -323,12 +324,18 @@ def _choose_line2(options: Sequence[str], tokens: Sequence[str], dates: set[str]
 
 
 def _only_round_letters_differ(digits: str, letters: str) -> bool:
-    """`letters` is `digits` with some zeros as the round letters that look like them.
+    """`letters` is `digits` with some zeros as the round letters that look like them, or
+    sixes as G.
 
-    Only the zero: in the sans-serif type of a visual zone a G and a 6 look nothing alike, so
-    a page printing `6` is a witness against G, as one printing `G` is for it."""
+    A G and a 6 differ in a visual zone's sans-serif type, but not in a blurred desk photo:
+    one page read both the zone's and the printed G as 6, and that wrong number was
+    validated. So a page printing the digit is no witness against the letter; one printing
+    the letter still is for it (OCR leans to digits in a number, not to letters). Only where a
+    number holds letters (its leading ones, or beside another letter): a G among digits is
+    no reading anyone prints, and a page's 6 there still settles it."""
     return digits != letters and all(
-        a == b or (a == "0" and b in "ODQ") for a, b in zip(digits, letters, strict=True))
+        a == b or (a == "0" and b in "ODQ") or (a == "6" and b == "G" and letter_fits(letters, i))
+        for i, (a, b) in enumerate(zip(digits, letters, strict=True)))
 
 
 # Lookalikes between a printed number and its MRZ reading (either side may be the misread one).
