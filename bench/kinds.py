@@ -83,16 +83,17 @@ def counts(result: Classification) -> bool:
     return not (result.kind in FORM_KINDS and result.filled is False)
 
 
-def _document(item: Example) -> ExtractedFile:
-    # As the extraction does for a text PDF: the MRZ is looked for in the page's lines.
+def text_pdf(texts: Sequence[str]) -> ExtractedFile:
+    """Pages of text as the extraction hands a text PDF over: the MRZ is looked for in each
+    page's lines."""
     pages = [Page(number, text, mrz=find_mrz(text.splitlines()))
-             for number, text in enumerate(item.pages, start=1)]
+             for number, text in enumerate(texts, start=1)]
     return ExtractedFile(FileType.PDF, pages)
 
 
 def classify_text(item: Example, limits: Limits = DEFAULT_LIMITS,
                   family_stage: bool = True) -> Classification:
-    return verdict(_document(item), limits, family=family_stage)
+    return verdict(text_pdf(item.pages), limits, family=family_stage)
 
 
 def _same(one: Classification, two: Classification) -> bool:

@@ -27,10 +27,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bench.kinds import text_pdf
 from classifiers.classify import verdict
-from classifiers.extract import ExtractedFile, Page
 from classifiers.people import name_key, read_people
-from classifiers.sniff import FileType
 from classifiers.types import Kind, PersonMention
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "people_dev"
@@ -54,7 +53,7 @@ def score_kinds(folder: Path, show_misses: bool = False, half: str = "all") -> d
     outcome: dict[str, Counter[str]] = defaultdict(Counter)
     for item in _labels(folder, half):
         text = (folder / item["file"]).read_text(encoding="utf-8")
-        result = verdict(ExtractedFile(FileType.PDF, [Page(1, text)]))
+        result = verdict(text_pdf([text]))
         said = result.kind.value
         if said == item["kind"]:
             placed = "to HR as it" if result.review else "right"

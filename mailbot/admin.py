@@ -211,7 +211,7 @@ class NewPerson:
         return self
 
 
-def _relation(value: str, field: str = "--relation") -> Relation:
+def _relation(value: str, field: str) -> Relation:
     if value not in tuple(DEPENDANT_RELATIONS):
         raise ConfigError(f"{field} {value!r}: one of "
                           f"{', '.join(r.value for r in DEPENDANT_RELATIONS)}")
