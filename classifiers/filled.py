@@ -127,12 +127,15 @@ def answered_questions(text: str) -> list[str]:
     # A statement answered after its colon ("I agree to a TB test: Yes"); a blank copy
     # prints both options there, or a blank to write on.
     found.extend(line[:60] for line in lines if _STATEMENT_ANSWER.match(line)
-                 and "?" not in line)
+                 and "?" not in line and not _BOTH_OPTIONS.search(line))
     return found
 
 
 _STATEMENT_ANSWER = re.compile(rf"^(?:\S+\s+){{3,}}\S*:\s*(?:[xX✓✔]\s*)?{_OPTION_WORD}\W?$",
                                re.IGNORECASE)
+# "... imposed an entry ban Yes : No": the printed options of a blank copy, a speck between
+# them read as the colon. An answer after a colon is one option, not the last of two.
+_BOTH_OPTIONS = re.compile(rf"\b{_OPTION_WORD}\s*:\s*{_OPTION_WORD}\W?$", re.IGNORECASE)
 # A mark written beside one option where the options have no boxes: "Yes      No X",
 # "v No   Yes", "Ja  X   Nee".
 _LONE_MARK = re.compile(r"^(?:[xX×✓✔]|v|V)$")
@@ -243,7 +246,7 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
             waiting = ""
             continue
         if field is None:
-            if below and waiting and _answer_below(line):
+            if below and waiting and _answer_below(line) and _fits_label(waiting, line):
                 found.append(waiting)
             if line.strip():
                 waiting = ""
@@ -276,7 +279,9 @@ def label_values(text: str, *, answer_like: bool = False, below: bool = False) -
         if len(re.findall(r"[A-Za-z0-9]", rest)) >= 2 and (
                 not answer_like or reads_as_answer(rest)):
             found.append(label.lower())
-        elif len(line.split()) <= 8:
+        elif len(line.split()) <= 8 and not re.search(r"\s\|\s*$", line):
+            # (A table row with its answer cell empty, "Nationality | ", was answered there or
+            # not at all: the line under it is the next part of the form.)
             waiting = label.lower()
     return found
 
@@ -369,6 +374,18 @@ def _answer_below(line: str) -> bool:
            _LOWERCASE_IN_ANSWERS for w in words):
         return False
     return not all(not w or _label_word(w) for w in cleaned)
+
+
+def _fits_label(label: str, line: str) -> bool:
+    """Whether a line under a label can be its answer by what the label asks: a date has digits
+    or a month, a signature or a name has letters. Under the last field of a blank scan stand
+    the next heading ("Date of birth:" over "Antecedents") or the footer's form number
+    ("Signature" over "7101 1/1"), which read like answers otherwise."""
+    if re.search(r"\b(?:date|datum|born|geboren)\b|datum\b|\bdob\b", label):
+        return bool(re.search(r"\d", line) or re.search(rf"\b{_MONTH}", line))
+    if re.search(r"name|naam|signature|handtekening|sign|teken", label):
+        return len(re.findall(r"[^\W\d_]", line)) >= 2
+    return True
 
 
 _SECTION_WORDS = frozenset({"ondertekening", "signing", "ondertekenen", "declaration",
@@ -700,7 +717,7 @@ def inked_signature_labels(page: Page, labels: re.Pattern[str] = _SIGNATURE_LABE
             boxes.append((max(0, label.left - line_height), max(0, label.top - 5 * line_height),
                           min(image.width, label.left + int(image.width * 0.45), *ends),
                           max(0, label.top - line_height // 4)))
-        inked.append(any(_ink_in(page, box) for box in boxes))
+        inked.append(any(_ink_in(page, box, label.line_key) for box in boxes))
     return inked
 
 
@@ -716,7 +733,8 @@ def _caption(page: Page, label: Word) -> bool:
 _INK_BELOW_PAPER = 40
 
 
-def _ink_in(page: Page, box: tuple[int, int, int, int]) -> bool:
+def _ink_in(page: Page, box: tuple[int, int, int, int],
+            label_line: tuple[int, int, int] | None = None) -> bool:
     """Handwriting in one region of a scanned page: printed words and rules removed."""
     assert page.image is not None
     image = page.image
@@ -728,14 +746,58 @@ def _ink_in(page: Page, box: tuple[int, int, int, int]) -> bool:
     # the contrast stretch alone makes ink of the grain, once the rule is under its 1 % cutoff.
     grey = np.asarray(crop.convert("L"), dtype=np.int16)
     ink = (np.asarray(region, dtype=np.uint8) < 110) & (grey < np.median(grey) - _INK_BELOW_PAPER)
+    printed_lines = _printed_lines(page.words, label_line)
     for word in page.words:
         # Printed words (the rest of a long label, a footer, its postcode and example date)
-        # are the form, not the signer.
-        if word.confidence >= 50 and len(re.sub(r"[^A-Za-z0-9]", "", word.text)) >= 2:
+        # are the form, not the signer; so are the words OCR was unsure of on a line of print
+        # (the statement under a "Signature" heading), but not on the label's own line, where
+        # a signature read as words stands; and a field's label however unsure ("Datum /").
+        letters = re.sub(r"[^A-Za-z0-9]", "", word.text)
+        if len(letters) >= 2 and (word.confidence >= 50 or word.line_key in printed_lines
+                                  or (len(letters) >= 4 and letters.lower() in _NOT_AN_ANSWER)):
             ink[max(0, word.top - box[1] - 3):max(0, word.bottom - box[1] + 3),
                 max(0, word.left - box[0] - 3):max(0, word.right - box[0] + 3)] = False
-    ink = _without_straight_lines(ink)
+    ink = _without_specks(_without_straight_lines(ink))
     return bool(ink.mean() > 0.004 and _stroke_rows(ink) >= 4)
+
+
+# The most pixels a speck of dust or scanner grain covers; a pen stroke, even a pale one, joins
+# many more.
+_SPECK_PIXELS = 8
+
+
+def _without_specks(ink: np.ndarray) -> np.ndarray:
+    """Drop the ink of specks: 8-connected groups of a few pixels. A dusty or noisy scan strews
+    dark dots over an empty signature box that add up to as much ink as a short signature."""
+    remaining = {(int(y), int(x)) for y, x in zip(*np.nonzero(ink), strict=True)}
+    cleaned = np.zeros_like(ink)
+    while remaining:
+        group = [remaining.pop()]
+        index = 0
+        while index < len(group):
+            y, x = group[index]
+            index += 1
+            for dy, dx in _NEIGHBOURS:
+                if (y + dy, x + dx) in remaining:
+                    remaining.discard((y + dy, x + dx))
+                    group.append((y + dy, x + dx))
+        if len(group) > _SPECK_PIXELS:
+            for y, x in group:
+                cleaned[y, x] = True
+    return cleaned
+
+
+_NEIGHBOURS = tuple((dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx)
+
+
+def _printed_lines(words: list[Word], label_line: tuple[int, int, int] | None
+                   ) -> set[tuple[int, int, int]]:
+    """The lines of a page that OCR read as print: three or more words, most of them sure."""
+    by_line: dict[tuple[int, int, int], list[Word]] = {}
+    for word in words:
+        by_line.setdefault(word.line_key, []).append(word)
+    return {key for key, line in by_line.items() if key != label_line and len(line) >= 3
+            and sum(w.confidence >= 50 for w in line) >= 0.6 * len(line)}
 
 
 def _without_straight_lines(ink: np.ndarray) -> np.ndarray:

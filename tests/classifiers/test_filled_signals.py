@@ -292,3 +292,58 @@ def test_the_next_sections_heading_is_no_answer_to_the_last_field(heading: str) 
     blank = f"Surname: ______\nE-mailadres / E-mail address | :  |\n{heading}\nI declare that I"
     assert label_values(blank, below=True) == []
     assert label_values("E-mail address:\nPriya Raman", below=True) == ["e-mail address"]
+
+
+@pytest.mark.parametrize(("label", "heading"), [("Date of birth:", "Antecedents"),
+                                                ("Signature", "7101 1/1"),
+                                                ("Nationality | ", "Questions")])
+def test_what_stands_under_a_label_answers_it_only_if_it_fits_the_label(label: str,
+                                                                        heading: str) -> None:
+    """Given a blank scan's last field and the heading or form number under it,
+    when its labels are read, then no answer is found: a date has digits or a month, a
+    signature letters, and an empty table cell is not answered on the next line."""
+    assert label_values(f"Surname:\n{label}\n{heading}", below=True) == []
+    assert label_values("Date of birth:\n12-03-1990", below=True) == ["date of birth"]
+    assert label_values("Signature\nP. Raman", below=True) == ["signature"]
+
+
+def test_a_speck_between_the_printed_options_is_no_answer_after_a_colon() -> None:
+    question = "5. Has an EU/EEA country or Switzerland ever imposed an entry ban on you?"
+    assert answered_questions(f"{question}\nentry ban on you Yes : No") == []
+    assert answered_questions("I agree to take part in a TB test: Yes") != []
+
+
+def _signature_box_scan(*, signed: bool, tilt: float) -> Page:
+    """A scanned signature label over an empty box, laid crooked on the glass, with dust."""
+    import random
+
+    from classifiers.extract import extract
+    from classifiers.limits import DEFAULT_LIMITS, Deadline
+    from classifiers.sniff import sniff
+    from fixtures.synth import _raster
+
+    page = Image.new("RGB", (1240, 900), "white")
+    draw = ImageDraw.Draw(page)
+    font = _raster.font("sans", 26)
+    draw.text((100, 100), "I declare that the answers given above are true.", fill="black",
+              font=font)
+    draw.text((100, 200), "Signature", fill="black", font=font)
+    draw.rectangle([(100, 240), (700, 420)], outline="black", width=2)
+    if signed:
+        _raster.draw_squiggle(page, (160, 280, 600, 390), random.Random(4), colour=(40, 40, 60))
+    dust = random.Random(7)
+    draw.point([(dust.randrange(1240), dust.randrange(900)) for _ in range(6000)],
+               fill=(60, 60, 60))
+    turned = page.rotate(tilt, expand=False, fillcolor="white", resample=Image.BICUBIC)
+    data = _raster.encode(turned, "png", dpi=150)
+    return extract(data, sniff(data), DEFAULT_LIMITS, Deadline(60)).pages[0]
+
+
+@pytest.mark.parametrize("tilt", [0.0, 1.5])
+def test_a_crooked_box_border_and_dust_are_no_ink_and_a_signature_is(tilt: float) -> None:
+    """Given a dusty scan of a signature box, when its ink is judged, then the dust and the
+    box's border are not a signature and a pen's stroke is."""
+    from classifiers.filled import inked_signature_labels
+
+    assert inked_signature_labels(_signature_box_scan(signed=False, tilt=tilt)) == [False]
+    assert inked_signature_labels(_signature_box_scan(signed=True, tilt=tilt)) == [True]
