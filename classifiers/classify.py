@@ -150,6 +150,15 @@ def score_page(page: Page, limits: Limits = DEFAULT_LIMITS) -> PageScore:
                              f"{second.value} {p_second:.2f}")
         if best is Kind.OTHER:
             score.may_be, score.may_be_p = second, round(p_second, 3)
+    elif best is Kind.PASSPORT and reading is None and "<<" not in page.text \
+            and not _PASSPORT_WORD.search(page.text):
+        # Identity words and dates, but no machine-readable zone (not even its fillers, as a
+        # damaged one leaves them) and no word for passport in any language: a driving
+        # licence, an ID card's back, a permit. A passport page prints both; one whose zone
+        # and title a photo lost goes to HR too.
+        score.review = True
+        score.reasons.append("uncertain: an identity paper with no machine-readable zone and "
+                             "no word for passport")
     elif best is Kind.TB_DECLARATION and "c:declare" not in prediction.concepts:
         # The TB declaration is a statement of intent: a TB form-like page that declares,
         # confirms or agrees to nothing (a referral whose title was lost, a results sheet)
@@ -180,6 +189,10 @@ def score_page(page: Page, limits: Limits = DEFAULT_LIMITS) -> PageScore:
     return score
 
 
+# The word for a passport in the languages of the data pages (ICAO Doc 9303 prints the
+# document's name in the issuer's language and in English or French), also as OCR damages it.
+_PASSPORT_WORD = re.compile(r"p[a@4]s{1,2}[aez]?p[o0]{1,2}r|reisep[a@4]ss|паспорт|護照|护照|旅券",
+                            re.IGNORECASE)
 _TOPIC_WORDS = {"tb": "about tuberculosis", "antecedents": "about criminal antecedents"}
 _SUBJECT = {"tb": "c:tb", "antecedents": "c:crime"}
 _FORM_OF = {"tb": Kind.TB_DECLARATION, "antecedents": Kind.ANTECEDENTS}
@@ -396,6 +409,17 @@ def family_call(first_kind: Kind, family: learned.Prediction,
     return FamilyCall(best, round(p_best, 3), False, family.reasons[best])
 
 
+def _first_kind(score: PageScore) -> Kind:
+    """The first stage's kind as the family stage weighs it. A passport verdict without a
+    machine-readable zone rests on words a birth or marriage certificate shares with a data
+    page (names, sex, place and date of birth, an issuing office): the family stage places
+    such a page as it places one the first stage called `other` (a page it reads has no zone:
+    `family_reads`)."""
+    if score.kind is Kind.PASSPORT:
+        return Kind.OTHER
+    return score.kind
+
+
 def _family_scores(page_scores: list[PageScore], limits: Limits) -> list[PageScore] | None:
     """The pages as the family stage reads them, or None when it finds none of its kinds."""
     model = learned.load_family()
@@ -403,7 +427,7 @@ def _family_scores(page_scores: list[PageScore], limits: Limits) -> list[PageSco
     for score in page_scores:
         call = None
         if family_reads(score):
-            call = family_call(score.kind, model.predict(score.page.text), limits)
+            call = family_call(_first_kind(score), model.predict(score.page.text), limits)
         scores.append(score if call is None else replace(
             score, kind=call.kind, confidence=call.confidence, review=call.review,
             reasons=list(call.reasons)))

@@ -9,12 +9,14 @@ page is a passport and the full-page OCR (the slow part) is skipped.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import numpy as np
 import pdfplumber
@@ -69,7 +71,9 @@ class Page:
     rotation: int = 0
     skew: float = 0.0
     full_text_read: bool = True  # False when a validated MRZ made full-page OCR unnecessary
-    drawn_curves: int = 0  # vector curves on a PDF page: a signature drawn with a pen or tablet
+    # Vector curves on a PDF page, grouped into marks (a signature drawn with a pen or tablet
+    # is a few curves close together): each mark's box (x0, top, x1, bottom) in points.
+    drawn_marks: tuple[tuple[float, float, float, float], ...] = ()
     notes: list[str] = field(default_factory=list)
 
 
@@ -139,7 +143,8 @@ def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> ExtractedFi
                 reading = find_mrz(text.splitlines())
                 if reading is not None and reading.is_passport:
                     reading = viz.confirm(reading, text.split())
-                pages.append(Page(number, text, mrz=reading, drawn_curves=len(pdf_page.curves)))
+                pages.append(Page(number, text, mrz=reading,
+                                  drawn_marks=drawn_marks(pdf_page.curves)))
                 continue
             points = float(pdf_page.width) * float(pdf_page.height)
             if points * (RENDER_DPI / 72) ** 2 > limits.max_pixels:
@@ -159,6 +164,36 @@ def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> ExtractedFi
 # crash the process (a segfault in pypdfium2's get_page, seen when a browser asked the dashboard
 # for several thumbnails at once). Rendering takes turns; everything else runs side by side.
 _PDFIUM = threading.Lock()
+
+
+# How close two curves are to be strokes of one mark, in points (about 2 mm); past how many
+# curves a page is artwork.
+_MARK_GAP = 6.0
+_MAX_CURVES = 300
+
+
+def drawn_marks(curves: list[dict[str, Any]]) -> tuple[tuple[float, float, float, float], ...]:
+    """The boxes of a PDF page's curves merged where they touch or nearly touch (within
+    `_MARK_GAP`), top to bottom and left to right: one box per drawn mark. Pure."""
+    boxes = [[float(c["x0"]), float(c["top"]), float(c["x1"]), float(c["bottom"])]
+             for c in curves]
+    if len(boxes) > _MAX_CURVES:
+        # Vector artwork (a map, a chart, a crest), not a hand's strokes: one mark for all.
+        boxes = [[min(b[0] for b in boxes), min(b[1] for b in boxes),
+                  max(b[2] for b in boxes), max(b[3] for b in boxes)]]
+    merged = True
+    while merged:
+        merged = False
+        for i, j in itertools.combinations(range(len(boxes)), 2):
+            a, b = boxes[i], boxes[j]
+            if a[0] - _MARK_GAP <= b[2] and b[0] - _MARK_GAP <= a[2] \
+                    and a[1] - _MARK_GAP <= b[3] and b[1] - _MARK_GAP <= a[3]:
+                boxes[i] = [min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])]
+                del boxes[j]
+                merged = True
+                break
+    return tuple(sorted(((b[0], b[1], b[2], b[3]) for b in boxes),
+                        key=lambda b: (round(b[1]), b[0])))
 
 
 def render_pdf_page(pdf_page: pdfplumber.page.Page, resolution: int) -> Image.Image:

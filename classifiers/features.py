@@ -314,9 +314,41 @@ def _lengths(feature_set: FeatureSet) -> tuple[int, ...]:
     return lengths
 
 
+# A warning against forging the paper itself, printed on civil-status certificates ("There are
+# offences relating to falsifying or altering a certificate", "Any alteration voids this
+# certificate", "Fälschungen werden strafrechtlich verfolgt"): a sentence that names tampering
+# with a document and what follows from it. It says nothing of the holder's criminal past, and
+# "a certificate is not evidence of identity" nothing of identity papers.
+_TAMPERING = re.compile(
+    r"falsif|\balter(?:s|ed|ing|ation|ations)?\b|\bforg(?:e|ed|es|ing|ery)\b|counterfeit|"
+    r"tamper|\beras(?:ure|ures|ed|ing)\b|duplicat|photostat|vervals|valsheid|\bvals\b|"
+    r"falsch|contrefa|adulter|wijzig|veranderd|copie non conforme")
+_CONSEQUENCE = re.compile(
+    r"offen[cs]|illegal|unlawful|crimin|punish|prosecut|\bvoid|invalid|prohibit|forbidden|"
+    r"strafbaar|strafbar|strafrecht|verboden|ongeldig|ungultig|delit|delito|crime|penal|"
+    r"sancion|puni")
+_NOT_IDENTITY = re.compile(r"not (?:be )?(?:evidence|proof) of (?:the holder s )?identity|"
+                           r"geen (?:bewijs|identiteitsbewijs)|kein (?:identitats)?nachweis")
+
+
+def without_cautions(text: str) -> str:
+    """The text with its anti-forgery cautions taken out, sentence by sentence (up to a full
+    stop, ! or ?, or a line's end); everything else stays as it was, line breaks included."""
+    def kept(sentence: re.Match[str]) -> str:
+        plain = normalise(sentence.group())
+        caution = (_TAMPERING.search(plain) and _CONSEQUENCE.search(plain)) \
+            or _NOT_IDENTITY.search(plain)
+        return "" if caution else sentence.group()
+    return _SENTENCE.sub(kept, text)
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
 def page_features(text: str, feature_set: FeatureSet = FIRST_FEATURES) -> Features:
     """Binary word, stem, bigram and character n-gram features (scaled to unit length) plus
-    concept and layout cues (value 1 each)."""
+    concept and layout cues (value 1 each), of the text without its anti-forgery cautions."""
+    text = without_cautions(text)
     plain = normalise(text)
     words = _WORD.findall(plain)
     textual: dict[str, None] = {}

@@ -684,7 +684,7 @@ def _signature_sign(pages: list[Page], signature_images: int) -> str:
     if signature_images:
         return "a signature image"
     for page in pages:
-        if page.drawn_curves:
+        if page.drawn_marks:
             return "a drawn signature"
         if page.image is not None and page.words and signature_ink(page):
             return "ink in the signature box"

@@ -274,9 +274,8 @@ def _captioned(lines: list[str], number: int, matches: list[re.Match[str]]) -> l
 @dataclass(frozen=True, slots=True)
 class PartnersSigned:
     """What the signature places of a form two people sign say: how many places, how many of
-    them signed (None: no place found, or a sign that cannot be counted, such as pen strokes
-    drawn on a PDF page), the places not signed by role, and whether the count rests on ink
-    judged on a scan (`unsure`: a person should look rather than the candidate be told)."""
+    them signed (None: no place found), the places not signed by role, and whether the count
+    rests on ink judged on a scan (`unsure`: a person should look rather than the candidate be told)."""
 
     places: int
     signed: int | None
@@ -294,35 +293,44 @@ class PartnersSigned:
 
 
 def partners_signed(found: list[SignaturePlace], extra_signed: int = 0, *,
-                    scanned: bool = False, drawn: bool = False) -> PartnersSigned:
+                    scanned: bool = False) -> PartnersSigned:
     """The verdict on a two-signer form's places. `extra_signed`: signatures seen by other means
-    (a DOCX's signature pictures and script-font names, ink in a scan's signature boxes) for the
-    places the text could not tell; they fill those first, in order. `scanned`: the text is
-    OCR's, which does not read handwriting, so a place it read as a blank line may carry ink
-    too. `drawn`: pen strokes on a PDF page, which cannot be counted per place. Pure."""
+    (a DOCX's signature pictures and script-font names, ink in a scan's signature boxes, marks
+    drawn on a PDF page) for the places the text could not tell; they fill those first, in
+    order. `scanned`: the text is OCR's, which does not read handwriting, so a place it read as
+    a blank line may carry ink too. Pure."""
     if not found:
         return PartnersSigned(0, None, ())
     if scanned:
         found = [p if p.signed else SignaturePlace(p.role, None, p.line) for p in found]
     untold = [i for i, p in enumerate(found) if p.signed is None]
-    if untold and drawn:
-        return PartnersSigned(len(found), None, ())
     inked = set(untold[:extra_signed])
     signed = [bool(p.signed) or i in inked for i, p in enumerate(found)]
     missing = tuple(p.role or f"signature {i + 1}" for i, p in enumerate(found) if not signed[i])
     return PartnersSigned(len(found), sum(signed), missing, unsure=scanned and bool(missing))
 
 
+def signature_shaped(mark: tuple[float, float, float, float]) -> bool:
+    """A mark drawn on a PDF page that has a signature's shape: a stroke group wider than
+    tall, between a centimetre and a page's width across and at most 3 cm high; not a round
+    seal, a tick in a box or a frame. Pure."""
+    width, height = mark[2] - mark[0], mark[3] - mark[1]
+    return 28 <= width <= 360 and height <= 85 and width >= 1.5 * height
+
+
 def form_signatures(pages: list[Page], signature_images: int = 0,
                     script_signatures: int = 0) -> PartnersSigned:
     """The signature places of a form's pages and which are signed: the text, then a DOCX's
-    signature pictures and script-font names, then ink in a scan's signature boxes."""
+    signature pictures and script-font names, then ink in a scan's signature boxes and marks
+    of a signature's shape drawn on a PDF page."""
     found = places("\n".join(page.text for page in pages))
     scanned = any(page.ocr for page in pages)
     ink = sum(sum(inked_signature_labels(page)) for page in pages
               if page.ocr and page.image is not None and page.words)
-    return partners_signed(found, signature_images + script_signatures + ink, scanned=scanned,
-                           drawn=any(page.drawn_curves for page in pages))
+    drawn = sum(signature_shaped(mark) for page in pages for mark in page.drawn_marks)
+    return partners_signed(found, signature_images + script_signatures + ink + drawn,
+                           scanned=scanned)
 
 
-__all__ = ["PartnersSigned", "SignaturePlace", "form_signatures", "partners_signed", "places"]
+__all__ = ["PartnersSigned", "SignaturePlace", "form_signatures", "partners_signed", "places",
+           "signature_shaped"]

@@ -324,3 +324,57 @@ def test_the_family_model_knows_its_kinds_only() -> None:
     assert {rule.kind for rule in model.rules} == set(FAMILY_KINDS)
     assert "other" in model.topic.classes
     assert not {"tb", "antecedents", "identity"} & set(model.topic.classes)
+
+
+class _Fixed:
+    def __init__(self, prediction: Prediction) -> None:
+        self.prediction = prediction
+
+    def predict(self, _text: str) -> Prediction:
+        return self.prediction
+
+
+def test_a_passport_verdict_without_a_zone_is_the_family_stages_to_place(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Given a page the first stage reads as a passport (names, sex, place and date of birth)
+    but with no machine-readable zone, and that the family stage reads as a birth certificate
+    short of its override certainty, when it is classified, then it is a birth certificate."""
+    from classifiers import model
+
+    first = Prediction(topic={"identity": 1.0}, paper={"passport_page": 1.0},
+                       kinds={Kind.PASSPORT: 0.58, Kind.OTHER: 0.42},
+                       reasons={Kind.PASSPORT: ("passport reason",), Kind.OTHER: ("other",)},
+                       concepts=frozenset())
+    family = _prediction({Kind.BIRTH_CERTIFICATE: 0.87, Kind.OTHER: 0.13})
+    monkeypatch.setattr(model, "load", lambda: _Fixed(first))
+    monkeypatch.setattr(model, "load_family", lambda: _Fixed(family))
+    text = ("Geburtsurkunde  Familienname NOWAK  Vornamen Sophie  Geschlecht weiblich  "
+            "Geburtstag 3. Mai 2015  Geburtsort Berlin  Der Standesbeamte")
+    result = verdict(ExtractedFile(FileType.PDF, [Page(1, text)]))
+    assert result.kind is Kind.BIRTH_CERTIFICATE and not result.review
+
+
+@pytest.mark.parametrize("caution", [
+    "CAUTION: THERE ARE OFFENCES RELATING TO FALSIFYING OR ALTERING A CERTIFICATE.",
+    "WARNING: A CERTIFICATE IS NOT EVIDENCE OF IDENTITY.",
+    "Any alteration or erasure voids this certificate.",
+    "Fälschungen werden strafrechtlich verfolgt.",
+    "Het vervalsen van dit uittreksel is strafbaar.",
+])
+def test_a_certificates_caution_against_forging_it_is_no_subject(caution: str) -> None:
+    """Given a marriage extract that warns against forging it, when its features are read,
+    then the warning names neither a criminal past nor an identity paper."""
+    from classifiers.features import without_cautions
+
+    text = f"Extract of marriage\nSpouse 1: Jan Visser\n{caution}\nIssued on 3 May 2024."
+    assert without_cautions(text) == text.replace(caution, "")
+    names = page_features(text, FAMILY_FEATURES).names
+    assert "c:crime_core" not in names and "c:identity" not in names
+
+
+def test_an_antecedents_forms_questions_are_no_caution() -> None:
+    from classifiers.features import without_cautions
+
+    form = ("Have you ever been convicted of a criminal offence? Yes / No\n"
+            "I declare that I have answered truthfully. Giving false information is punishable.")
+    assert without_cautions(form) == form

@@ -89,3 +89,20 @@ def test_a_confident_other_stays_other_and_is_not_for_hr(monkeypatch: pytest.Mon
                        topic={"other": 0.9, "tb": 0.1})
     result = _verdict_for(monkeypatch, sure)
     assert not result.review and result.kind is Kind.OTHER
+
+
+@pytest.mark.parametrize(("text", "checked"), [
+    ("DRIVING LICENCE  1. FERNANDEZ  2. SOFIA  3. 12.03.1990 Buenos Aires  4a. 01.02.2020", True),
+    ("REPUBLICA ARGENTINA  PASAPORTE / PASSPORT  Apellido / Surname FERNANDEZ", False),
+    ("P4SSPORT  Surname FERNANDEZ  Given names SOFIA  Date of birth 12 MAR 1990", False),
+])
+def test_an_identity_paper_without_zone_or_passport_word_is_checked_by_hr(
+        monkeypatch: pytest.MonkeyPatch, text: str, checked: bool) -> None:
+    # Given a page the model places as a passport, on which no machine-readable zone was found
+    passport = _prediction({Kind.PASSPORT: 0.9, Kind.OTHER: 0.1}, topic={"identity": 1.0})
+    monkeypatch.setattr(model, "load", lambda: _Model(passport))
+    # When it is classified
+    result = verdict(ExtractedFile(FileType.PDF, [Page(1, text, ocr=True)]), family=False)
+    # Then it counts as a passport page only where it names itself one; HR checks the rest
+    assert result.kind is Kind.PASSPORT
+    assert result.review is checked

@@ -11,7 +11,7 @@ from classifiers.classify import verdict
 from classifiers.extract import ExtractedFile, Page
 from classifiers.filled import inked_signature_labels
 from classifiers.ocr import Word
-from classifiers.signatures import SignaturePlace, partners_signed, places
+from classifiers.signatures import SignaturePlace, partners_signed, places, signature_shaped
 from classifiers.sniff import FileType
 from classifiers.types import Kind
 from tests.classifiers.test_family_kinds import WANTED_TEXTS
@@ -83,8 +83,9 @@ def test_the_partners_verdict() -> None:
     assert partners_signed(none).unsigned
     # A DOCX's signature picture fills the place its text left open.
     assert partners_signed(none, extra_signed=1).one_of_two
-    # Pen strokes on a PDF page cannot be counted per place.
-    assert partners_signed(none, drawn=True).signed is None
+    # So does a mark of a signature's shape drawn on a PDF page; a round seal is none.
+    assert signature_shaped((80, 416, 215, 438)) and not signature_shaped((410, 305, 490, 385))
+    assert not signature_shaped((100, 100, 110, 108))  # a tick in a box
     assert partners_signed([]).signed is None and not partners_signed([]).one_of_two
 
 
