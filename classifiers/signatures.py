@@ -275,7 +275,8 @@ def _captioned(lines: list[str], number: int, matches: list[re.Match[str]]) -> l
 class PartnersSigned:
     """What the signature places of a form two people sign say: how many places, how many of
     them signed (None: no place found), the places not signed by role, and whether the count
-    rests on ink judged on a scan (`unsure`: a person should look rather than the candidate be told)."""
+    rests on ink judged on a scan (`unsure`: a person should look rather than the candidate be
+    told)."""
 
     places: int
     signed: int | None
