@@ -9,7 +9,6 @@ page is a passport and the full-page OCR (the slow part) is skipped.
 from __future__ import annotations
 
 import io
-import itertools
 import logging
 import re
 import threading
@@ -181,19 +180,28 @@ def drawn_marks(curves: list[dict[str, Any]]) -> tuple[tuple[float, float, float
         # Vector artwork (a map, a chart, a crest), not a hand's strokes: one mark for all.
         boxes = [[min(b[0] for b in boxes), min(b[1] for b in boxes),
                   max(b[2] for b in boxes), max(b[3] for b in boxes)]]
-    merged = True
-    while merged:
-        merged = False
-        for i, j in itertools.combinations(range(len(boxes)), 2):
-            a, b = boxes[i], boxes[j]
-            if a[0] - _MARK_GAP <= b[2] and b[0] - _MARK_GAP <= a[2] \
-                    and a[1] - _MARK_GAP <= b[3] and b[1] - _MARK_GAP <= a[3]:
-                boxes[i] = [min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])]
-                del boxes[j]
-                merged = True
-                break
+    # Pass after pass, each box joins the first mark it touches; a mark that grew may touch
+    # another, so until a pass merges nothing (a few passes, each over pairs at most once).
+    while True:
+        marks: list[list[float]] = []
+        for box in boxes:
+            mark = next((m for m in marks if _touch(m, box)), None)
+            if mark is None:
+                marks.append(box)
+            else:
+                mark[:] = [min(mark[0], box[0]), min(mark[1], box[1]),
+                           max(mark[2], box[2]), max(mark[3], box[3])]
+        if len(marks) == len(boxes):
+            break
+        boxes = marks
     return tuple(sorted(((b[0], b[1], b[2], b[3]) for b in boxes),
                         key=lambda b: (round(b[1]), b[0])))
+
+
+def _touch(a: list[float], b: list[float]) -> bool:
+    """Two boxes that overlap or lie within `_MARK_GAP` of each other."""
+    return (a[0] - _MARK_GAP <= b[2] and b[0] - _MARK_GAP <= a[2]
+            and a[1] - _MARK_GAP <= b[3] and b[1] - _MARK_GAP <= a[3])
 
 
 def render_pdf_page(pdf_page: pdfplumber.page.Page, resolution: int) -> Image.Image:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -381,7 +382,7 @@ def _fits_label(label: str, line: str) -> bool:
     or a month, a signature or a name has letters. Under the last field of a blank scan stand
     the next heading ("Date of birth:" over "Antecedents") or the footer's form number
     ("Signature" over "7101 1/1"), which read like answers otherwise."""
-    if re.search(r"\b(?:date|datum|born|geboren)\b|datum\b|\bdob\b", label):
+    if re.search(r"\b(?:date|born|geboren|dob)\b|datum\b", label):
         return bool(re.search(r"\d", line) or re.search(rf"\b{_MONTH}", line))
     if re.search(r"name|naam|signature|handtekening|sign|teken", label):
         return len(re.findall(r"[^\W\d_]", line)) >= 2
@@ -704,6 +705,7 @@ def inked_signature_labels(page: Page, labels: re.Pattern[str] = _SIGNATURE_LABE
     assert page.image is not None
     found = [w for w in page.words if labels.match(w.text)]
     image = page.image
+    printed = _printed_lines(page.words)
     inked = []
     for label in found:
         line_height = max(label.height, 10)
@@ -717,7 +719,9 @@ def inked_signature_labels(page: Page, labels: re.Pattern[str] = _SIGNATURE_LABE
             boxes.append((max(0, label.left - line_height), max(0, label.top - 5 * line_height),
                           min(image.width, label.left + int(image.width * 0.45), *ends),
                           max(0, label.top - line_height // 4)))
-        inked.append(any(_ink_in(page, box, label.line_key) for box in boxes))
+        # The label's own line is not print to mask: a signature read as words stands there.
+        masked = printed - {label.line_key}
+        inked.append(any(_ink_in(page, box, masked) for box in boxes))
     return inked
 
 
@@ -734,7 +738,7 @@ _INK_BELOW_PAPER = 40
 
 
 def _ink_in(page: Page, box: tuple[int, int, int, int],
-            label_line: tuple[int, int, int] | None = None) -> bool:
+            printed_lines: set[tuple[int, int, int]]) -> bool:
     """Handwriting in one region of a scanned page: printed words and rules removed."""
     assert page.image is not None
     image = page.image
@@ -746,12 +750,11 @@ def _ink_in(page: Page, box: tuple[int, int, int, int],
     # the contrast stretch alone makes ink of the grain, once the rule is under its 1 % cutoff.
     grey = np.asarray(crop.convert("L"), dtype=np.int16)
     ink = (np.asarray(region, dtype=np.uint8) < 110) & (grey < np.median(grey) - _INK_BELOW_PAPER)
-    printed_lines = _printed_lines(page.words, label_line)
     for word in page.words:
         # Printed words (the rest of a long label, a footer, its postcode and example date)
         # are the form, not the signer; so are the words OCR was unsure of on a line of print
-        # (the statement under a "Signature" heading), but not on the label's own line, where
-        # a signature read as words stands; and a field's label however unsure ("Datum /").
+        # (`printed_lines`: the statement under a "Signature" heading); and a field's label
+        # however unsure ("Datum /").
         letters = re.sub(r"[^A-Za-z0-9]", "", word.text)
         if len(letters) >= 2 and (word.confidence >= 50 or word.line_key in printed_lines
                                   or (len(letters) >= 4 and letters.lower() in _NOT_AN_ANSWER)):
@@ -790,14 +793,13 @@ def _without_specks(ink: np.ndarray) -> np.ndarray:
 _NEIGHBOURS = tuple((dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx)
 
 
-def _printed_lines(words: list[Word], label_line: tuple[int, int, int] | None
-                   ) -> set[tuple[int, int, int]]:
+def _printed_lines(words: Sequence[Word]) -> set[tuple[int, int, int]]:
     """The lines of a page that OCR read as print: three or more words, most of them sure."""
     by_line: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
         by_line.setdefault(word.line_key, []).append(word)
-    return {key for key, line in by_line.items() if key != label_line and len(line) >= 3
-            and sum(w.confidence >= 50 for w in line) >= 0.6 * len(line)}
+    return {key for key, line in by_line.items()
+            if len(line) >= 3 and sum(w.confidence >= 50 for w in line) >= 0.6 * len(line)}
 
 
 def _without_straight_lines(ink: np.ndarray) -> np.ndarray:

@@ -142,3 +142,17 @@ def test_ink_is_judged_per_signature_place_on_a_scan() -> None:
     assert inked_signature_labels(_scan(False, True)) == [False, True]
     assert inked_signature_labels(_scan(True, False)) == [True, False]
     assert inked_signature_labels(_scan(False, False)) == [False, False]
+
+
+def test_curves_that_touch_are_one_drawn_mark() -> None:
+    """Given a squiggle drawn as two overlapping curves, a chain of strokes that only touches
+    through a third, and a stroke far away, when a PDF page's curves are grouped, then each
+    group is one mark, listed top to bottom."""
+    from classifiers.extract import drawn_marks
+
+    def curve(x0: float, top: float, x1: float, bottom: float) -> dict[str, float]:
+        return {"x0": x0, "top": top, "x1": x1, "bottom": bottom}
+
+    curves = [curve(300, 500, 340, 510), curve(80, 416, 211, 438), curve(86, 426, 215, 434),
+              curve(360, 500, 400, 510), curve(338, 500, 362, 510)]
+    assert drawn_marks(curves) == ((80.0, 416.0, 215.0, 438.0), (300.0, 500.0, 400.0, 510.0))
