@@ -525,7 +525,12 @@ def _best_orientation(image: Image.Image, result: ocr.OcrPage, budget: Callable[
 
 
 # How a band is read once it looks like an MRZ: (line height in pixels, treatment, by cells).
-_PROBE = (24, "binary", False)
+# The probe asking whether a band is an MRZ at all reads the crop the first cell reading reads
+# (the same image: the cell reading that follows costs no read of its own). When it does not
+# read as a passport's zone, the lowest band (where a data page prints its zone) is probed
+# once more smaller, as it was before, and that probe decides.
+_PROBE = (32, "binary", False)
+_SMALL_PROBE = (24, "binary", False)
 _MRZ_ATTEMPTS = ((32, "binary", True), (40, "sharpened", True), (40, "sharpened", False),
                  (20, "plain", False))
 
@@ -723,7 +728,8 @@ def _read_mrz(image: Image.Image, budget: Callable[[], float],
                            also=readers[0][1].wanted(_MRZ_ATTEMPTS[:1]))
     first: tuple[int, MrzReading, tuple[int, int, int, int]] | None = None
     for index, (flip, reader) in enumerate(readers):
-        zone = _read_band(reader, budget, cells_first=index == 0)
+        zone = _read_band(reader, budget, cells_first=index == 0,
+                          small_probe=lowest is not None and reader.box == lowest.box)
         if zone is not None:
             first = flip, zone, reader.box
             break
@@ -792,13 +798,13 @@ def _second_reading(image: Image.Image, band: mrz_band.Band, budget: Callable[[]
     return None
 
 
-def _read_band(reader: _BandReader, budget: Callable[[], float], *, cells_first: bool = False
-               ) -> MrzReading | None:
+def _read_band(reader: _BandReader, budget: Callable[[], float], *, cells_first: bool = False,
+               small_probe: bool = False) -> MrzReading | None:
     if cells_first:
         # The likeliest band, upright: a clean zone's first cell reading passes every check,
         # and then the probe that asks "is this an MRZ?" is a tesseract read the answer did
         # not need. When it does not pass, the probe and the other readings follow as before
-        # (this reading is cached and not made twice).
+        # (this reading is cached and not made twice: it is the probe).
         height, treatment, _ = _MRZ_ATTEMPTS[0]
         cell_grid = reader.grid(height, treatment)
         if cell_grid is not None:
@@ -808,12 +814,24 @@ def _read_band(reader: _BandReader, budget: Callable[[], float], *, cells_first:
             if reading is not None and reading.checks_ok and reading.is_passport:
                 return _settle_by_shapes(reading, reader)
     probe = ocr.read_mrz_bands([reader.prepared(*_PROBE[:2])], timeout=budget())[0].lines
+    best = find_mrz(probe) if _mrz_like(probe) else None
+    small_read = small_probe and (not _mrz_like(probe) or (
+        best is not None and best.format.value != "TD3"))
+    if small_read:
+        probe = ocr.read_mrz_bands([reader.prepared(*_SMALL_PROBE[:2])],
+                                   timeout=budget())[0].lines
+        best = find_mrz(probe) if _mrz_like(probe) else None
     if not _mrz_like(probe):
         return None
-    best = find_mrz(probe)
     if best is not None and best.format.value != "TD3":
         return best
-    tesseract_readings = [best] if best is not None else []
+    voter = None
+    if best is not None and not small_read and not best.checks_ok:
+        # The large probe's reading is chosen only when it passes: one that fails leaves the
+        # choice to the readings made before it was the probe (the small one among them), and
+        # only votes on the names.
+        voter, best = best, None
+    tesseract_readings = [r for r in (best, voter) if r is not None]
     for index, (height, treatment, by_cells) in enumerate(_MRZ_ATTEMPTS):
         prepared = reader.prepared(height, treatment)
         if by_cells:
@@ -841,6 +859,17 @@ def _read_band(reader: _BandReader, budget: Callable[[], float], *, cells_first:
             tesseract_readings.append(reading)
         if best is None or _better(reading, best):
             best = reading
+    if not small_read and (best is None or not best.checks_ok):
+        # No reading passed: the small probe's reading (thin strokes read best small) is one
+        # more candidate, chosen unless another reads strictly better, as when it was the
+        # first reading made.
+        small = ocr.read_mrz_bands([reader.prepared(*_SMALL_PROBE[:2])],
+                                   timeout=budget())[0].lines
+        reading = find_mrz(small) if _mrz_like(small) else None
+        if reading is not None and reading.format.value == "TD3":
+            tesseract_readings.insert(0, reading)
+            if best is None or not _better(best, reading):
+                best = reading
     if best is not None:
         # Tesseract's names carry noise at their edges; let its readings vote.
         same_zone = [r for r in tesseract_readings if r.is_passport]

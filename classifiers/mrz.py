@@ -341,6 +341,12 @@ def field_readings(value: str, digit: str, allowed: str, *, number: bool = False
                                     candidate, option, True, changes)
             if len(found) >= _MAX_CANDIDATES:
                 break
+    if number and not found and digit in _DIGITS:
+        for base, base_changes in bases:
+            paired = _round_pair_reading(base, digit)
+            if paired is not None:
+                found[(paired, digit)] = FieldReading(paired, digit, True, base_changes + 2)
+                break
     if found:
         # Equal changes keep the order they were made in: deterministic, filler runs first.
         return sorted(found.values(), key=lambda r: r.changes)[:_MAX_CANDIDATES]
@@ -970,6 +976,34 @@ def _tie_reason(label: str, chosen: str, others: Sequence[str]) -> str:
                     for other in others for a, b in zip(chosen, other, strict=True) if a != b})
     return (f"the check digits cannot choose the {label} between {len(others) + 1} readings "
             f"({', '.join(pairs)})")
+
+
+_ROUND_SWAP = {"0": "O", "O": "0"}
+
+
+def _round_pair_reading(number: str, digit: str) -> str | None:
+    """The number with two of its O and 0 swapped for each other, when exactly one such pair
+    makes its check digit pass; None otherwise.
+
+    For a number whose check fails as read and that no single swap repairs: OCR-B's O and 0
+    are the commonest misreading in numbers, and a photo often blurs two of them (`X7O8093O0`
+    read `X70809300`). An O counts 24 and a 0 nothing, so a pair at weights 7 and 3 weighs
+    nothing (`_weightless_lookalikes`); at any other weights the check digit fails, and swapping
+    the pair back is the repair. The composite weighs the number as its own check digit does,
+    so it is no second witness for such a repair; other pairs that pass as well make the
+    number a guess and nothing is repaired. A number repaired so is never trusted on the zone
+    alone (`NUMBER_REPAIRED`): only the printed page showing it settles it.
+    """
+    positions = [i for i, c in enumerate(number) if c in _ROUND_SWAP]
+    passing = []
+    for first, second in itertools.combinations(positions, 2):
+        chars = list(number)
+        for index in (first, second):
+            chars[index] = _ROUND_SWAP[chars[index]]
+        candidate = "".join(chars)
+        if check_passes(candidate, digit):
+            passing.append(candidate)
+    return passing[0] if len(passing) == 1 else None
 
 
 # Characters an issuing state never uses in its document numbers, with the source. Only

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from classifiers.mrz import (
+    NUMBER_REPAIRED,
     MrzFormat,
     check_digit,
     find_mrz,
@@ -446,3 +447,43 @@ def test_merged_names_do_not_depend_on_the_hash_seed() -> None:
                               env={"PYTHONHASHSEED": seed, "PATH": ""}, check=True).stdout
                for seed in ("0", "1", "2", "3", "17")}
     assert len(outputs) == 1, outputs
+
+
+# Two O read as 0 in one number (issue 10: the commonest miss left on the hard set).
+
+def test_two_o_read_as_zeros_are_repaired_when_one_pair_alone_passes() -> None:
+    # Given a number printed with two letters O between digits, at weights 1 and 3 (no
+    # single swap repairs it), read with two zeros,
+    line2 = zone(number="N2O3O1262")
+    read = line2.replace("N2O3O1262", "N20301262", 1)
+    # when the zone is parsed,
+    reading = parse_td3(LINE1, read, today=TODAY)
+    # then the one pair of zeros whose swap passes the check digit is put back,
+    assert reading.checks_ok
+    assert reading.passport is not None and reading.passport.document_number == "N2O3O1262"
+    # and the repair is a guess until the printed page shows it: never trusted.
+    assert not reading.passport.confirmed
+    assert not reading.passport.trusted("document_number")
+    assert NUMBER_REPAIRED in reading.passport.disagreements
+
+
+def test_two_zeros_read_as_o_are_repaired_back() -> None:
+    # Given a number with two zeros at weights 7 and 1, read as the letters O,
+    line2 = zone(number="08CD50338")
+    read = line2.replace("08CD50338", "O8CD5O338", 1)
+    # when parsed, then the pair is put back, and not trusted on the zone alone.
+    reading = parse_td3(LINE1, read, today=TODAY)
+    assert reading.passport is not None and reading.passport.document_number == "08CD50338"
+    assert reading.checks_ok and not reading.passport.confirmed
+
+
+def test_no_pair_is_chosen_when_several_pass() -> None:
+    # Given a number whose O/0 pairs pass the check digit in four ways (`X7O8093O0` read
+    # with four zeros: weights 1, 3, 3, 1),
+    line2 = zone(number="X7O8093O0")
+    read = line2.replace("X7O8093O0", "X70809300", 1)
+    # when parsed, then none is picked: the number's check fails and nothing is invented.
+    reading = parse_td3(LINE1, read, today=TODAY)
+    assert not reading.checks_ok
+    assert reading.passport is not None and reading.passport.document_number == "X70809300"
+    assert not reading.passport.confirmed

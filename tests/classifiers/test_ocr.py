@@ -71,3 +71,17 @@ def test_skew_is_estimated() -> None:
     image = Image.open(io.BytesIO(_passport_png())).convert("L")
     tilted = image.rotate(3, expand=True, fillcolor=235)
     assert abs(ocr.estimate_skew(tilted) + 3) <= 1.0
+
+
+def test_an_upside_down_zone_costs_no_probe_read_of_its_own() -> None:
+    """Given a clean passport page lying upside down, when it is classified, then the band is
+    read upright (its first cell reading, which is also the probe that finds no zone there,
+    and the smaller probe of the lowest band) and turned (its probe, whose crop the cell
+    reading that validates reads too), and the visual zone once: four tesseract reads, not
+    the five a probe of its own size cost per direction."""
+    data = _passport_png(180)
+    calls = ocr.tesseract_calls()
+    verdict = classify(data)
+    assert verdict.passport is not None and verdict.passport.checks_ok
+    assert verdict.passport.document_number == "L898902C3"
+    assert ocr.tesseract_calls() - calls == 4

@@ -19,7 +19,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from classifiers import clear_caches, ocr, tesseract_api
-from classifiers.extract import _MRZ_ATTEMPTS, _PROBE, _prepare_band
+from classifiers.extract import _MRZ_ATTEMPTS, _PROBE, _SMALL_PROBE, _prepare_band
 from classifiers.mrz_band import find_bands
 from tests.support.need import need, need_program
 
@@ -63,7 +63,7 @@ def _mrz_crops() -> list[Image.Image]:
     band = find_bands(grey)[0]
     crop = grey.crop(band.box)
     out = []
-    for height, treatment, _ in (_PROBE, *_MRZ_ATTEMPTS):
+    for height, treatment, _ in (_PROBE, _SMALL_PROBE, *_MRZ_ATTEMPTS):
         prepared = _prepare_band(crop, band.line_height, height, treatment)
         out.extend([prepared, prepared.rotate(180)])
     return out
