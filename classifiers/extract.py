@@ -22,7 +22,7 @@ import pdfplumber
 import pillow_heif
 from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageError
 
-from classifiers import mrz_band, mrz_cells, mrz_rectify, ocr, viz
+from classifiers import mrz, mrz_band, mrz_cells, mrz_rectify, ocr, viz
 from classifiers.docx_text import (
     answered_fields,
     body_text,
@@ -886,6 +886,7 @@ def _settle_by_shapes(reading: MrzReading, reader: _BandReader) -> MrzReading:
     Only the document number's 6/G choices are judged (`mrz_cells.shape_settled_positions`);
     when no alternative is left, the check digits' tie is settled and the reading may be
     confirmed (the visual zone still has its say on names and codes)."""
+    reading = _round_letters_by_height(reading, reader)
     if not reading.alternatives or not reading.is_passport:
         return reading
     line2 = reading.lines[1]
@@ -907,6 +908,56 @@ def _settle_by_shapes(reading: MrzReading, reader: _BandReader) -> MrzReading:
         repairs = (*repairs, "document number settled by the glyph shapes")
     return with_confirmation(replace(reading, alternatives=left, unsettled=unsettled,
                                      repairs=repairs))
+
+
+def _round_letters_by_height(reading: MrzReading, reader: _BandReader) -> MrzReading:
+    """Choose between O and 0 in the document number by the height of their glyphs.
+
+    The check digits cannot choose when a pair of them weighs nothing, and a number whose
+    check fails with O and 0 mixed up can pass with several pairs swapped: OCR-B's digits
+    stand taller than its capitals (`mrz_cells.round_letters_by_height`). The reading that
+    agrees with the heights becomes the best one; the number stays untrusted
+    (`NUMBER_BY_HEIGHT`) and the others stay alternatives, for the printed page to settle.
+    """
+    if not reading.is_passport or reading.passport is None:
+        return reading
+    found = next(((height, g) for height, treatment, by_cells in _MRZ_ATTEMPTS
+                  if by_cells and (g := reader.grid(height, treatment)) is not None), None)
+    if found is None:
+        return reading
+    height, cell_grid = found
+    line2 = reading.lines[1]
+    letters = mrz_cells.round_letters_by_height(reader.prepared(height, "plain"), cell_grid,
+                                                line2)
+    if not letters:
+        return reading
+
+    def agrees(line: str) -> bool:
+        return all(line[i].isalpha() == is_letter for i, is_letter in letters.items())
+
+    if agrees(line2):
+        return reading
+    if not reading.checks.get("document_number"):
+        rewritten = "".join(("O" if letters[i] else "0") if i in letters else c
+                            for i, c in enumerate(line2))
+        again = find_mrz([reading.lines[0], rewritten])
+        if again is None or again.passport is None or not again.checks_ok \
+                or not agrees(again.lines[1]):
+            return reading
+        passport = replace(again.passport, surname=reading.passport.surname,
+                           given_names=reading.passport.given_names)
+        kept = tuple(u for u in reading.unsettled if u.startswith("given names:"))
+        unsettled = (*dict.fromkeys((*again.unsettled, *kept)), mrz.NUMBER_BY_HEIGHT)
+        return with_confirmation(replace(
+            again, passport=passport, unsettled=unsettled, dropped_names=reading.dropped_names,
+            repairs=(*again.repairs, "O and 0 in the document number by their heights")))
+    chosen = next((a for a in reading.alternatives if agrees(a)), None)
+    if chosen is None:
+        return reading
+    moved = mrz.with_line2(reading, chosen)
+    return with_confirmation(replace(
+        moved, unsettled=(*moved.unsettled, mrz.NUMBER_BY_HEIGHT),
+        repairs=(*moved.repairs, "O and 0 in the document number by their heights")))
 
 
 def _noisy_names(reading: MrzReading) -> bool:

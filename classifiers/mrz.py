@@ -846,6 +846,30 @@ def _substituted(as_read: str, value: str) -> bool:
                for a, b in zip(coerced, value, strict=True))
 
 
+# O and 0 in the number were told apart by the heights of their glyphs (`mrz_cells`): a
+# measure of a few pixels, so the number is the best reading but not trusted until the
+# printed page shows it.
+NUMBER_BY_HEIGHT = ("document number: O and 0 told apart only by the height of their glyphs "
+                    "(OCR-B prints digits taller than capitals)")
+
+
+def with_line2(reading: MrzReading, chosen: str, today: date | None = None) -> MrzReading:
+    """The reading with `chosen`, one of its alternatives, as its second line: the number
+    and the dates follow it, and the line it replaces becomes an alternative."""
+    from dataclasses import replace
+
+    if chosen == reading.lines[1] or reading.passport is None:
+        return reading
+    today = today or date.today()
+    passport = replace(
+        reading.passport, document_number=chosen[0:9].rstrip("<"),
+        birth_date=parse_yymmdd(chosen[13:19], future_years=0, today=today),
+        expiry_date=parse_yymmdd(chosen[21:27], future_years=20, today=today))
+    others = tuple(a for a in (reading.lines[1], *reading.alternatives) if a != chosen)
+    return replace(reading, lines=(reading.lines[0], chosen), passport=passport,
+                   alternatives=others)
+
+
 # The visual zone prints the number with other look-alikes that pass the checks too.
 PRINTED_OTHER_NUMBER = ("document number: the printed page shows it with other look-alikes "
                         "that pass the check digits as well")
@@ -905,6 +929,8 @@ def field_trust(reading: MrzReading, viz_disagreements: Sequence[str] = ()
             verdicts.append(FieldTrust(name, False, PRINTED_OTHER_NUMBER))
         elif name == "document_number" and NUMBER_REPAIRED in reading.unsettled:
             verdicts.append(FieldTrust(name, False, NUMBER_REPAIRED))
+        elif name == "document_number" and NUMBER_BY_HEIGHT in reading.unsettled:
+            verdicts.append(FieldTrust(name, False, NUMBER_BY_HEIGHT))
         elif not checks.get("composite"):
             verdicts.append(FieldTrust(name, False, "the composite check digit fails"))
         elif name != "document_number" and not checks.get("dates"):

@@ -235,3 +235,82 @@ def shape_settled_positions(cell_grid: CellGrid, line2: str, positions: Sequence
         if margin >= SHAPE_WITNESS_MARGIN:
             settled.add(index)
     return settled
+
+
+# OCR-B prints digits taller than capitals (in the ISO font the digits stand about 8 % above
+# the cap height), so an O and a 0, both ovals, differ in height. Measured on the cells of
+# the second line: every glyph's height over that of the round digits (0 3 6 8 9) near it.
+# The print must show the difference on this very line (some states' OCR-B does not, and a
+# blurred photo hides it): the letters of the nationality and sex must stand at most
+# LETTER_HEIGHT_GATE of the digits in the median (round ones such as G or U overshoot a
+# little, up to LETTER_HEIGHT_LIMIT), and the round digits must agree among themselves within
+# DIGIT_HEIGHT_SPREAD. On the tuning sets (desk seed 4100, the real development set, the hard
+# set's clean pages) true Os of a line that passes measured 0.906-0.948, true 0s 0.97-1.03.
+_ROUND_DIGITS = frozenset("03689")
+_REFERENCE_DIGIT_POSITIONS = (9, *range(13, 20), *range(21, 28), 43)
+_REFERENCE_LETTER_POSITIONS = (10, 11, 12, 20)
+LETTER_HEIGHT_GATE = 0.95
+LETTER_HEIGHT_LIMIT = 0.97
+DIGIT_HEIGHT_SPREAD = 0.05
+ROUND_LETTER_MAX = 0.955
+ROUND_DIGIT_MIN = 0.97
+_EDGE_MASS = 0.03  # share of a glyph's ink above its top edge (and below its bottom edge)
+
+
+def _glyph_height(darkness: np.ndarray) -> float | None:
+    """Sub-pixel height of the ink in a cell: between the rows above which, and below which,
+    _EDGE_MASS of its darkness lies (a speck or a blurred edge moves it little)."""
+    mass = np.cumsum(darkness.sum(axis=1))
+    if mass[-1] <= 0:
+        return None
+    mass = mass / mass[-1]
+    rows = np.arange(len(mass), dtype=np.float64)
+    return float(np.interp(1 - _EDGE_MASS, mass, rows) - np.interp(_EDGE_MASS, mass, rows))
+
+
+def round_letters_by_height(grey: Image.Image, cell_grid: CellGrid, line2: str
+                            ) -> dict[int, bool]:
+    """For the document number's cells read as O or 0: whether each is the letter (True) or
+    the digit (False), where the glyph's height tells; nothing when the line does not show
+    OCR-B's digit height clearly.
+
+    `grey`: the band before thresholding, in the grid's size (`cell_grid` was found on it).
+    """
+    if len(cell_grid.rows) != 2 or len(cell_grid.cells[1]) != len(line2) or len(line2) != 44:
+        return {}
+    wanted = [i for i in range(9) if line2[i] in "O0"]
+    if not wanted:
+        return {}
+    pixels = np.asarray(grey.convert("L"), dtype=np.float64)
+    top, bottom = cell_grid.rows[1]
+    band = pixels[max(0, top - 3):bottom + 3]
+    paper, ink = np.percentile(pixels, 90), np.percentile(pixels, 3)
+    darkness = np.clip((paper - band) / max(1.0, paper - ink), 0, 1)
+    heights = [_glyph_height(darkness[:, x0:x1 + 1]) for x0, x1 in cell_grid.cells[1]]
+    digits = [i for i in _REFERENCE_DIGIT_POSITIONS
+              if line2[i] in _ROUND_DIGITS and heights[i]]
+    letters = [i for i in _REFERENCE_LETTER_POSITIONS if line2[i].isalpha() and heights[i]]
+    if len(digits) < 4 or len(letters) < 2:
+        return {}
+
+    def ratio(index: int) -> float:
+        near = sorted((j for j in digits if j != index), key=lambda j: (abs(j - index), j))[:3]
+        height = heights[index]
+        assert height is not None
+        return height / float(np.median([heights[j] for j in near]))
+
+    letter_shares = [ratio(i) for i in letters]
+    if float(np.median(letter_shares)) > LETTER_HEIGHT_GATE or \
+            max(letter_shares) > LETTER_HEIGHT_LIMIT or \
+            any(abs(ratio(i) - 1) > DIGIT_HEIGHT_SPREAD for i in digits):
+        return {}
+    judged: dict[int, bool] = {}
+    for index in wanted:
+        if heights[index] is None:
+            continue
+        share = ratio(index)
+        if share <= ROUND_LETTER_MAX:
+            judged[index] = True
+        elif share >= ROUND_DIGIT_MIN:
+            judged[index] = False
+    return judged

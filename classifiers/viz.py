@@ -23,15 +23,16 @@ from dataclasses import replace
 from datetime import date
 
 from classifiers.mrz import (
+    NUMBER_BY_HEIGHT,
     NUMBER_REPAIRED,
     PRINTED_OTHER_NUMBER,
     MrzReading,
     check_passes,
     letter_fits,
     name_field_truncated,
-    parse_yymmdd,
     read_name_field,
     with_confirmation,
+    with_line2,
 )
 
 # ICAO 9303 part 3 transliterations a VIZ name needs to be compared with its MRZ spelling.
@@ -177,11 +178,11 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
     unsettled = list(reading.unsettled)
     if reading.checks_ok and not reading.alternatives and _other_number_printed(reading, tokens):
         unsettled.append(PRINTED_OTHER_NUMBER)
-    elif NUMBER_REPAIRED in unsettled and passport.document_number in tokens:
-        # The page prints the number as repaired, character for character: two readings and
-        # the check digit agree (a page showing the truth where the repair guessed wrong
-        # shows another number, and leaves the doubt).
-        unsettled.remove(NUMBER_REPAIRED)
+    elif passport.document_number in tokens:
+        # The page prints the number as repaired (or as the glyph heights chose it),
+        # character for character: two readings and the check digit agree (a page showing
+        # the truth where the repair guessed wrong shows another number, and leaves the doubt).
+        unsettled = [u for u in unsettled if u not in (NUMBER_REPAIRED, NUMBER_BY_HEIGHT)]
     disagreements: list[str] = []
     repairs = list(reading.repairs)
 
@@ -240,12 +241,10 @@ def confirm(reading: MrzReading, words: Sequence[str], today: date | None = None
             if chosen[0:9].rstrip("<") in tokens:
                 unsettled = [u for u in unsettled if u != NUMBER_REPAIRED]
             if chosen != lines[1]:
-                today = today or date.today()
-                passport = replace(
-                    passport, document_number=chosen[0:9].rstrip("<"),
-                    birth_date=parse_yymmdd(chosen[13:19], future_years=0, today=today),
-                    expiry_date=parse_yymmdd(chosen[21:27], future_years=20, today=today))
-                lines = (lines[0], chosen)
+                moved = with_line2(replace(reading, passport=passport), chosen, today)
+                assert moved.passport is not None
+                passport, lines = moved.passport, moved.lines
+                unsettled = [u for u in unsettled if u != NUMBER_BY_HEIGHT]
                 repairs.append("document number chosen by the printed page")
             alternatives = ()
 
