@@ -156,3 +156,15 @@ def test_curves_that_touch_are_one_drawn_mark() -> None:
     curves = [curve(300, 500, 340, 510), curve(80, 416, 211, 438), curve(86, 426, 215, 434),
               curve(360, 500, 400, 510), curve(338, 500, 362, 510)]
     assert drawn_marks(curves) == ((80.0, 416.0, 215.0, 438.0), (300.0, 500.0, 400.0, 510.0))
+
+
+def test_thin_rectangles_and_lines_are_rules_and_boxes_are_not() -> None:
+    from classifiers.extract import horizontal_rules
+
+    objects = [{"x0": 48, "top": 580, "x1": 238, "bottom": 580},
+               {"x0": 298, "top": 579.6, "x1": 488, "bottom": 580.4},
+               {"x0": 48, "top": 300, "x1": 290, "bottom": 320},  # a field's box
+               {"x0": 48, "top": 400, "x1": 56, "bottom": 400}]  # a tick's stroke
+    # Top to bottom: a row of lines is told by their tops being close, not equal.
+    assert horizontal_rules(objects) == ((298.0, 579.6, 488.0, 580.4),
+                                         (48.0, 580.0, 238.0, 580.0))
