@@ -169,15 +169,24 @@ def places(text: str) -> list[SignaturePlace]:
             found += _captioned(lines, number, matches, [
                 role or _role_of(tail) for role, (tail, _, _) in zip(roles, parts, strict=True)])
             continue
-        for match, role, (tail, value, _), (column, column_end) in zip(
-                matches, roles, parts, spans, strict=True):
+        for index, (match, role, (tail, value, _), (column, column_end)) in enumerate(zip(
+                matches, roles, parts, spans, strict=True)):
             role = " ".join(f"{role} {tail}".split())
-            if _after_its_line(line, match):
+            written = _on_the_line_before(line, match, matches[index - 1].end() if index else 0)
+            if written is not None:
                 # "______ Handtekening referent MARK SANTOS": the caption of the line before
-                # it, and the name printed under that line; the text does not show what was
-                # drawn or pasted on the line.
-                found.append(SignaturePlace(_role_of(role), None, number, column, column_end))
+                # it, and the name printed under that line. A name or mark on the line is
+                # its signature; an empty line's, the text cannot tell (a picture pasted on
+                # it, a pen's stroke).
+                signed_on_line = bool(written) and ":" not in written and (
+                    bool(_MARK.search(written)) or _name_like(written))
+                found.append(SignaturePlace(_role_of(role), signed_on_line or None, number,
+                                            column, column_end))
                 continue
+            if re.match(r"[_.…]{3,}\s*[^\s_.…]", value) and not _MARK.search(value):
+                # "Signature: ______ M. VISSER": the name printed after the line signed on is
+                # not a signature; what is on the line, the text does not show.
+                value = ""
             signers = _names(value)
             plural = bool(_PLURAL.fullmatch(match.group("label")))
             if len(signers) > 1 or (plural and signers):
@@ -205,11 +214,18 @@ def _role_of(text: str) -> str:
     return " ".join(kept)
 
 
-def _after_its_line(line: str, match: re.Match[str]) -> bool:
-    """A label right after a line of underscores or dots that starts the line or a cell: the
-    caption of that line ("______ Signature partner 1"), not a label with a value after it.
-    After another label's value ("Signature 1: ____  Signature 2: ____") it is a label."""
-    return bool(re.search(r"(?:^|\|)\s*(?:_{3,}|\.{3,}|…+)\s*$", line[:match.start()]))
+def _on_the_line_before(line: str, match: re.Match[str], previous_end: int) -> str | None:
+    """When a label is the caption of a line typed before it, at the start of its line or cell
+    ("______ Signature partner 1", "/s/ M. Visser ______ Signature partner 1"): what is
+    written on that line ("" for nothing). None when it is not such a caption: after another
+    label's value in the same cell ("Signature 1: ____  Signature 2: ____") it is a label."""
+    cell_start = line.rfind("|", 0, match.start()) + 1
+    if cell_start < previous_end:
+        return None
+    leader = re.search(r"(?:_{3,}|\.{3,}|…+)\s*$", line[cell_start:match.start()])
+    if leader is None:
+        return None
+    return line[cell_start:cell_start + leader.start()].strip()
 
 
 # A person a place is for, as a caption under a line names them without the word for a
@@ -271,6 +287,10 @@ def _split_value(rest: str) -> tuple[str, str, bool]:
             len(labelled.group(1)) <= 24 and len(labelled.group(1).split()) <= 4)):
         value = labelled.group(3).strip(" |")
         leader = labelled.group(2) if labelled.group(2)[0] in "_.…" else ""
+        if leader and value and not _MARK.search(value):
+            # "Handtekening referent ______ MARK SANTOS": the name printed after the line is
+            # not a signature, and what is on the line the text does not show.
+            return labelled.group(1), "", True
         return labelled.group(1), value or leader, True
     gap = re.match(r"^(\s*\S.*?)\s{2,}(\S.*)$", rest)
     if gap and _label_tail(gap.group(1)):

@@ -47,6 +47,17 @@ def test_a_caption_typed_after_its_line_leaves_the_line_to_other_evidence() -> N
     assert [(p.role, p.signed) for p in found] == [("referent", None), ("partner", None)]
     # Two labels with their lines after them are labels, not captions.
     assert _signed("Signature partner 1: ______   Signature partner 2: ______") == [False, False]
+    # What is typed on the line before the caption is its signature, unless it is another field.
+    assert _signed("/s/ W. de Boer ______ Signature sponsor | ______ Signature partner") == [
+        True, None]
+    assert _signed("Place: Leiden ______ Signature sponsor") == [None]
+
+
+def test_a_name_printed_after_the_line_signed_on_is_not_a_signature() -> None:
+    assert _signed("Handtekening referent ______ WILHELMINA DE BOER | "
+                   "Handtekening partner ______ TOMASZ KOWALCZYK") == [None, None]
+    assert _signed("Signature partner 1: ________ W. DE BOER\n"
+                   "Signature partner 2: ________ /s/ T. Kowalczyk") == [None, True]
 
 
 def test_captions_that_only_say_whom_are_places_under_a_line() -> None:
