@@ -78,6 +78,9 @@ class Page:
     # ("Signature 1 Signature 2"), so what is signed where is read from the positions.
     placed_words: tuple[tuple[str, float, float, float, float], ...] = ()
     rules: tuple[tuple[float, float, float, float], ...] = ()
+    # The boxes of the pictures on a text PDF page (a signature scanned and pasted on its line,
+    # a logo): what a picture shows is not read, only where it stands.
+    pictures: tuple[tuple[float, float, float, float], ...] = ()
     notes: list[str] = field(default_factory=list)
 
 
@@ -150,7 +153,8 @@ def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> ExtractedFi
                 pages.append(Page(number, text, mrz=reading,
                                   drawn_marks=drawn_marks(pdf_page.curves),
                                   placed_words=_placed_words(pdf_page),
-                                  rules=horizontal_rules(pdf_page.lines + pdf_page.rects)))
+                                  rules=horizontal_rules(pdf_page.lines + pdf_page.rects),
+                                  pictures=_picture_boxes(pdf_page)))
                 continue
             points = float(pdf_page.width) * float(pdf_page.height)
             if points * (RENDER_DPI / 72) ** 2 > limits.max_pixels:
@@ -213,6 +217,15 @@ def _placed_words(pdf_page: pdfplumber.page.Page) -> tuple[tuple[str, float, flo
         return ()
     return tuple((str(w["text"]), float(w["x0"]), float(w["top"]), float(w["x1"]),
                   float(w["bottom"])) for w in words)
+
+
+def _picture_boxes(pdf_page: pdfplumber.page.Page) -> tuple[tuple[float, float, float,
+                                                                    float], ...]:
+    try:
+        return tuple((float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"]))
+                     for i in pdf_page.images)
+    except Exception:  # as with the words: a help to the signature places, never a failure
+        return ()
 
 
 # A rule one signs on is at least an inch long and a hairline thick; past how many a page is a

@@ -519,15 +519,18 @@ def marked_places(found: list[SignaturePlace], rows: dict[int, Row],
 def form_signatures(pages: list[Page], signature_images: int = 0,
                     script_signatures: int = 0) -> PartnersSigned:
     """The signature places of a form's pages and which are signed: the text (a text PDF's laid
-    out by where its words stand), marks of a signature's shape drawn on a PDF page matched to
-    the places by position, then a DOCX's signature pictures and script-font names and ink in
-    a scan's signature boxes."""
+    out by where its words stand), marks drawn and pictures pasted on a text PDF page of a
+    signature's shape matched to the places by position, then a DOCX's signature pictures and
+    script-font names and ink in a scan's signature boxes."""
     lines: list[str] = []
     laid_pages: list[tuple[dict[int, Row], list[Box]]] = []  # each page's rows and marks
     unplaced_marks = 0
     for page in pages:
         shaped = [mark for mark in page.drawn_marks if signature_shaped(mark)]
         if page.placed_words and not page.ocr:
+            # A picture of a signature's shape standing on a place is signed there as a drawn
+            # mark is; a picture elsewhere (a letterhead's logo) is no one's signature.
+            shaped += [picture for picture in page.pictures if signature_shaped(picture)]
             rows: dict[int, Row] = {}
             for row in laid_out(page.placed_words, page.rules):
                 rows[len(lines)] = row

@@ -111,6 +111,14 @@ def test_a_mark_drawn_over_a_line_signs_that_place_only() -> None:
     assert form_signatures([_signing_page(((300.0, 60.0, 420.0, 80.0),))]).signed == 0
 
 
+def test_a_picture_pasted_on_a_line_of_a_text_pdf_signs_that_place() -> None:
+    page = _signing_page(())
+    page.pictures = ((70.0, 540.0, 220.0, 576.0),  # a scanned signature over the left line
+                     (420.0, 30.0, 520.0, 90.0))  # the letterhead's logo
+    verdict = form_signatures([page])
+    assert (verdict.signed, verdict.missing) == (1, ("partner 2",))
+
+
 def test_marks_go_to_the_nearest_place_in_their_column() -> None:
     rows = {row_number: row for row_number, row in enumerate(
         laid_out(_signing_page(()).placed_words, _signing_page(()).rules))}
