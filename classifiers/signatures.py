@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from classifiers.extract import Page
 from classifiers.filled import inked_signature_labels
@@ -148,8 +149,9 @@ def places(text: str) -> list[SignaturePlace]:
             continue  # "(signed)      [signature]" over the captions: their values
         roles = [" ".join((m.group("role") if m.group("role").strip()
                            else translations.get(i, "")).split()) for i, m in enumerate(matches)]
+        side_by_side = _side_by_side(line, matches)
         if not any(roles) and not any(_bracketed(line, m) for m in matches) \
-                and not re.search(r"[:\d_.…~\[(]", line):
+                and not side_by_side and not re.search(r"[:\d_.…~\[(]", line):
             continue  # "Verklaring en ondertekening - Declaration and signature": a heading
         if len(matches) == 1 and not roles[0] and re.fullmatch(
                 r"\s*(?:[-–/|]\s*[^\d:_.…\[(]*)?", line[matches[0].end():]) \
@@ -167,7 +169,8 @@ def places(text: str) -> list[SignaturePlace]:
                 not value.strip(" ([") for _, value, _ in parts):
             # Captions alone on their line: under (or over) the lines signed on.
             found += _captioned(lines, number, matches, [
-                role or _role_of(tail) for role, (tail, _, _) in zip(roles, parts, strict=True)])
+                role or _role_of(tail) for role, (tail, _, _) in zip(roles, parts, strict=True)],
+                side_by_side=side_by_side)
             continue
         for index, (match, role, (tail, value, _), (column, column_end)) in enumerate(zip(
                 matches, roles, parts, spans, strict=True)):
@@ -331,15 +334,23 @@ def _is_place(line: str, match: re.Match[str]) -> bool:
     return not (label in {"signature", "handtekening"} and after[:2].lower() in {"is", "va"})
 
 
+def _side_by_side(line: str, matches: list[re.Match[str]]) -> bool:
+    """Two or more bare labels apart on one line and nothing between them ("Signature
+    Signature"): the captions of places side by side, not a heading."""
+    return len(matches) >= 2 and all(
+        re.fullmatch(r"\s{2,}", line[a.end():b.start()]) for a, b in pairwise(matches))
+
+
 def _captioned(lines: list[str], number: int, matches: list[re.Match[str]],
-               roles: list[str]) -> list[SignaturePlace]:
+               roles: list[str], *, side_by_side: bool = False) -> list[SignaturePlace]:
     """Captions alone on a line: each place's signature is what stands above it in its column.
     A name under a caption is the name printed under the line, not a signature: a place with
     only that is one the text cannot tell."""
     # A caption says whose place it is ("Signature partner 1") or is a transcribed mark
     # ("(signature)"); a bare "Signature" or "Ondertekening | Declaration and signature" is
-    # the heading of the part where one signs.
-    kept = [i for i, m in enumerate(matches) if roles[i] or _bracketed(lines[number], m)]
+    # the heading of the part where one signs; bare captions side by side are places.
+    kept = [i for i, m in enumerate(matches)
+            if roles[i] or side_by_side or _bracketed(lines[number], m)]
     if not kept:
         return []
     matches = [matches[i] for i in kept]

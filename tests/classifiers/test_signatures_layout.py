@@ -41,6 +41,15 @@ def test_a_name_printed_under_a_caption_is_not_a_signature() -> None:
                    "Signature sponsor     Signature partner") == [True, False]
 
 
+def test_bare_captions_side_by_side_are_places_and_one_alone_is_a_heading() -> None:
+    assert _signed("_________________          _________________\n"
+                   "Signature                  Signature\n"
+                   "W. DE BOER                 T. KOWALCZYK") == [False, False]
+    assert _signed("W. de Boer                 T. Kowalczyk\n"
+                   "Handtekening               Handtekening") == [True, True]
+    assert places("Signature") == places("Signature                  Date") == []
+
+
 def test_a_caption_typed_after_its_line_leaves_the_line_to_other_evidence() -> None:
     found = places("______________ Handtekening referent WILHELMINA DE BOER | "
                    "______________ Handtekening partner TOMASZ KOWALCZYK")
