@@ -178,11 +178,11 @@ def places(text: str) -> list[SignaturePlace]:
             written = _on_the_line_before(line, match, matches[index - 1].end() if index else 0)
             if written is not None:
                 # "______ Handtekening referent MARK SANTOS": the caption of the line before
-                # it, and the name printed under that line. A name or mark on the line is
-                # its signature; an empty line's, the text cannot tell (a picture pasted on
-                # it, a pen's stroke).
-                signed_on_line = bool(written) and ":" not in written and (
-                    bool(_MARK.search(written)) or _name_like(written))
+                # it, and the name printed under that line. A mark on the line ("/s/") signs
+                # it; a name typed there, or nothing, the text cannot tell: a DOCX's name in
+                # a handwriting font there is counted as such, a picture or a pen's stroke
+                # is not in the text.
+                signed_on_line = ":" not in written and bool(_MARK.search(written))
                 found.append(SignaturePlace(_role_of(role), signed_on_line or None, number,
                                             column, column_end))
                 continue
@@ -556,7 +556,10 @@ def form_signatures(pages: list[Page], signature_images: int = 0,
     scanned = any(page.ocr for page in pages)
     ink = sum(sum(inked_signature_labels(page)) for page in pages
               if page.ocr and page.image is not None and page.words)
-    return partners_signed(found, signature_images + script_signatures + ink + unplaced_marks,
+    # A name typed in a handwriting font is in the text too: where the text already read a
+    # place signed, that name may be the one, and is not counted twice.
+    script_unread = max(0, script_signatures - sum(p.signed is True for p in found))
+    return partners_signed(found, signature_images + script_unread + ink + unplaced_marks,
                            scanned=scanned, marked=marked)
 
 

@@ -56,10 +56,19 @@ def test_a_caption_typed_after_its_line_leaves_the_line_to_other_evidence() -> N
     assert [(p.role, p.signed) for p in found] == [("referent", None), ("partner", None)]
     # Two labels with their lines after them are labels, not captions.
     assert _signed("Signature partner 1: ______   Signature partner 2: ______") == [False, False]
-    # What is typed on the line before the caption is its signature, unless it is another field.
+    # A mark typed on the line before the caption signs it; a name typed there may be in a
+    # handwriting font (counted as such) or plain: the text cannot tell; another field never.
     assert _signed("/s/ W. de Boer ______ Signature sponsor | ______ Signature partner") == [
         True, None]
+    assert _signed("W. de Boer ______ Signature sponsor | ______ Signature partner") == [
+        None, None]
     assert _signed("Place: Leiden ______ Signature sponsor") == [None]
+
+
+def test_a_name_in_a_handwriting_font_the_text_read_as_signed_is_not_counted_twice() -> None:
+    page = Page(1, "Signature partner 1: W. de Boer\nSignature partner 2:")
+    assert form_signatures([page], script_signatures=1).signed == 1
+    assert form_signatures([page], script_signatures=2).signed == 2
 
 
 def test_a_name_printed_after_the_line_signed_on_is_not_a_signature() -> None:
