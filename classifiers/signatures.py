@@ -552,15 +552,25 @@ def form_signatures(pages: list[Page], signature_images: int = 0,
             unplaced_marks += len(shaped)
     found = places("\n".join(lines))
     # A mark is matched to the places of its own page only.
-    marked = frozenset().union(*(marked_places(found, rows, marks) for rows, marks in laid_pages))
+    marked: set[int] = set()
+    for rows, marks in laid_pages:
+        marked |= marked_places(found, rows, marks)
     scanned = any(page.ocr for page in pages)
-    ink = sum(sum(inked_signature_labels(page)) for page in pages
-              if page.ocr and page.image is not None and page.words)
-    # A name typed in a handwriting font is in the text too: where the text already read a
-    # place signed, that name may be the one, and is not counted twice.
-    script_unread = max(0, script_signatures - sum(p.signed is True for p in found))
+    inked = [flag for page in pages if page.ocr and page.image is not None and page.words
+             for flag in inked_signature_labels(page)]
+    read_signed = sum(p.signed is True for p in found)
+    if inked and len(inked) == len(found):
+        # One signature label per place, both in reading order: each box's ink is its place's.
+        marked |= {index for index, flag in enumerate(inked) if flag}
+        ink = 0
+    else:
+        # Ink that cannot be told to a place; where the text already read a place signed (OCR
+        # making words of a signature), that ink may be the same signature: not counted twice.
+        ink = max(0, sum(inked) - read_signed)
+    # A name typed in a handwriting font is in the text too: likewise not counted twice.
+    script_unread = max(0, script_signatures - read_signed)
     return partners_signed(found, signature_images + script_unread + ink + unplaced_marks,
-                           scanned=scanned, marked=marked)
+                           scanned=scanned, marked=frozenset(marked))
 
 
 __all__ = ["PartnersSigned", "Row", "SignaturePlace", "form_signatures", "laid_out",

@@ -145,6 +145,20 @@ def test_ink_is_judged_per_signature_place_on_a_scan() -> None:
     assert inked_signature_labels(_scan(False, False)) == [False, False]
 
 
+def test_ink_goes_to_its_own_place_and_is_not_counted_twice() -> None:
+    """Given a scan whose OCR made words of the first partner's signature and whose first box
+    holds that signature's ink, when its places are judged, then the second place, empty, is
+    not signed by the first one's ink."""
+    from classifiers.signatures import form_signatures
+
+    page = _scan(True, False)
+    page.text = "Signature: Aoxvbl       Signature:"
+    assert [p.signed for p in places(page.text)] == [True, None]
+    assert form_signatures([page]).signed == 1
+    # Bare captions side by side, each with its box of ink or none.
+    assert form_signatures([_scan(False, True)]).missing == ("signature 1",)
+
+
 def test_curves_that_touch_are_one_drawn_mark() -> None:
     """Given a squiggle drawn as two overlapping curves, a chain of strokes that only touches
     through a third, and a stroke far away, when a PDF page's curves are grouped, then each
