@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from classifiers.extract import Page
-from classifiers.filled import inked_signature_labels
+from classifiers.filled import ink_in_box, inked_signature_labels, scanned_rules
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points
 PlacedWord = tuple[str, float, float, float, float]  # a word, and its box as `Box`
@@ -260,6 +260,12 @@ def _role_captions(lines: list[str], number: int) -> list[SignaturePlace]:
     if not above or not all(re.fullmatch(r"_{3,}", text) for _, text in above) \
             or not pieces or not all(_person_caption(text) for _, text in pieces):
         return []
+    # One line per caption, each caption under its own line: not a heading row of a table
+    # under the table's border ("Partner 1   Partner 2" under one rule across).
+    if len(above) != len(pieces) or not all(
+            start - 3 <= caption <= start + len(text)
+            for (start, text), (caption, _) in zip(above, pieces, strict=True)):
+        return []
     return [SignaturePlace(" ".join(text.partition("/")[0].split()), False, number, start,
                            pieces[i + 1][0] if i + 1 < len(pieces) else None)
             for i, (start, text) in enumerate(pieces)]
@@ -459,23 +465,28 @@ class Row:
     top: float
     bottom: float
     anchors: tuple[tuple[int, float], ...]
+    per_column: float = _POINTS_PER_COLUMN  # how wide a column is, in the page's units
 
     def x_at(self, column: int) -> float:
         start, x = next(((c, x) for c, x in reversed(self.anchors) if c <= column),
                         self.anchors[0] if self.anchors else (0, 0.0))
-        return x + (column - start) * _POINTS_PER_COLUMN
+        return x + (column - start) * self.per_column
 
 
-def laid_out(words: tuple[PlacedWord, ...], rules: tuple[Box, ...]) -> list[Row]:
+def laid_out(words: tuple[PlacedWord, ...], rules: tuple[Box, ...], scale: float = 1.0
+             ) -> list[Row]:
     """A page's words and drawn rules as rows of text, top to bottom, with columns kept: words
-    far apart are three spaces or more apart, as a typed form's columns are. Pure."""
+    far apart are three spaces or more apart, as a typed form's columns are. `scale`: the
+    page's units to a point (a scan's pixels). Pure."""
+    per_column, column_gap, same_row = (_POINTS_PER_COLUMN * scale, _COLUMN_GAP * scale,
+                                        _SAME_ROW * scale)
     items = sorted([(w[2], w[1], w[3], w[4], w[0]) for w in words]
                    + [(r[1], r[0], r[2], r[3], None) for r in rules])
     groups: list[list[tuple[float, float, float, float, str | None]]] = []
     for item in items:
         group = groups[-1] if groups else None
         if group and (group[0][4] is None) == (item[4] is None) \
-                and item[0] - group[0][0] <= _SAME_ROW:
+                and item[0] - group[0][0] <= same_row:
             group.append(item)
         else:
             groups.append([item])
@@ -486,11 +497,11 @@ def laid_out(words: tuple[PlacedWord, ...], rules: tuple[Box, ...]) -> list[Row]
         previous_end: float | None = None
         for _, x0, x1, _, word in sorted(group, key=lambda i: i[1]):
             piece = word if word is not None else "_" * max(
-                3, round((x1 - x0) / _POINTS_PER_COLUMN))
-            wanted = round(x0 / _POINTS_PER_COLUMN)
+                3, round((x1 - x0) / per_column))
+            wanted = round(x0 / per_column)
             if previous_end is None:
                 column = wanted
-            elif x0 - previous_end < _COLUMN_GAP and word is not None:
+            elif x0 - previous_end < column_gap and word is not None:
                 column = len(text) + 1
             else:
                 column = max(wanted, len(text) + 3)
@@ -498,7 +509,7 @@ def laid_out(words: tuple[PlacedWord, ...], rules: tuple[Box, ...]) -> list[Row]
             anchors.append((column, x0))
             previous_end = x1
         rows.append(Row(text, min(i[0] for i in group), max(i[3] for i in group),
-                        tuple(anchors)))
+                        tuple(anchors), per_column))
     return rows
 
 
@@ -551,6 +562,8 @@ def form_signatures(pages: list[Page], signature_images: int = 0,
             lines += page.text.splitlines()
             unplaced_marks += len(shaped)
     found = places("\n".join(lines))
+    if not found:
+        return _scanned_role_captions(pages)
     # A mark is matched to the places of its own page only.
     marked: set[int] = set()
     for rows, marks in laid_pages:
@@ -571,6 +584,40 @@ def form_signatures(pages: list[Page], signature_images: int = 0,
     script_unread = max(0, script_signatures - read_signed)
     return partners_signed(found, signature_images + script_unread + ink + unplaced_marks,
                            scanned=scanned, marked=frozenset(marked))
+
+
+# A page is about 595 points wide (A4): a scan's pixels to a point, for its layout.
+_PAGE_POINTS = 595.0
+
+
+def _scanned_role_captions(pages: list[Page]) -> PartnersSigned:
+    """On a scan whose text names no signature place: captions that name only whom right under
+    a printed rule ("Partner 1   Partner 2" under two lines), each signed by ink over its
+    rule. OCR reads no rule, so the rules are found in the image."""
+    found: list[SignaturePlace] = []
+    inked: list[bool] = []
+    for page in pages:
+        if not (page.ocr and page.image is not None and page.words):
+            continue
+        scale = page.image.width / _PAGE_POINTS
+        words = tuple((w.text, float(w.left), float(w.top), float(w.right), float(w.bottom))
+                      for w in page.words)
+        rules = tuple(tuple(map(float, rule)) for rule in scanned_rules(page.image))
+        rows = laid_out(words, rules, scale)  # type: ignore[arg-type]
+        lines = [row.text for row in rows]
+        for number in range(1, len(rows)):
+            for place in _role_captions(lines, number):
+                caption, rule = rows[number], rows[number - 1]
+                left = int(caption.x_at(place.column) - _COLUMN_GAP * scale)
+                right = int(caption.x_at(place.column_end)) if place.column_end is not None \
+                    else page.image.width
+                height = max(caption.bottom - caption.top, 10 * scale)
+                # The space left to sign in over the rule, and the rule (a pen crosses it).
+                box = (left, int(rule.top - 4.5 * height), right, int(rule.bottom + 2))
+                found.append(replace(place, line=len(found)))
+                inked.append(ink_in_box(page, box))
+    return partners_signed(found, scanned=True,
+                           marked=frozenset(i for i, flag in enumerate(inked) if flag))
 
 
 __all__ = ["PartnersSigned", "Row", "SignaturePlace", "form_signatures", "laid_out",

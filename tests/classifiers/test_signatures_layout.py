@@ -4,6 +4,8 @@ pictures in a DOCX matched to the place they stand on."""
 
 from __future__ import annotations
 
+from PIL import Image, ImageDraw
+
 from classifiers.extract import Page
 from classifiers.signatures import (
     SignaturePlace,
@@ -150,3 +152,46 @@ def test_a_marked_place_counts_whatever_its_text_shows() -> None:
     assert partners_signed(empty, marked=frozenset({1})).missing == ("partner 1",)
     # A count that does not say where fills only the places the text could not tell.
     assert partners_signed(empty, extra_signed=2).signed == 0
+
+
+def _scanned_signing_page(*, ink_right: bool, one_rule_across: bool = False) -> Page:
+    """A scan's end (144 dpi): two printed rules, "Partner 1" and "Partner 2" under them and
+    the printed names under those, and a pen's scribble over the right rule or none."""
+    from classifiers.ocr import Word
+
+    image = Image.new("L", (1190, 1684), 240)
+    pen = ImageDraw.Draw(image)
+    for left, right in ([(100, 980)] if one_rule_across else [(100, 480), (600, 980)]):
+        pen.rectangle([left, 1000, right, 1002], fill=30)
+    if ink_right:
+        pen.line([(630, 990), (690, 940), (750, 985), (820, 935), (900, 975)], fill=20, width=4)
+    words = []
+    for row, top, texts in ((1, 1010, (("Partner", 100), ("1", 190), ("Partner", 600),
+                                       ("2", 690))),
+                            (2, 1040, (("Hanna", 100), ("Vogt", 180), ("Pieter", 600),
+                                       ("Smit", 690)))):
+        for text, left in texts:
+            words.append(Word(text, 90, left, top, 14 * len(text), 20, (1, row, 1)))
+    return Page(1, "Partner 1 Partner 2\nHanna Vogt Pieter Smit", ocr=True, image=image,
+                words=tuple(words))
+
+
+def test_on_a_scan_captions_of_whom_under_printed_rules_are_signed_by_their_ink() -> None:
+    signed = form_signatures([_scanned_signing_page(ink_right=True)])
+    assert (signed.places, signed.signed, signed.missing, signed.unsure) == (
+        2, 1, ("Partner 1",), True)
+    assert form_signatures([_scanned_signing_page(ink_right=False)]).signed == 0
+    # Under one rule across (a table's border), the same words head a table: no places.
+    assert form_signatures([_scanned_signing_page(ink_right=True,
+                                                  one_rule_across=True)]).signed is None
+
+
+def test_a_printed_rule_is_found_on_a_scan_and_a_line_of_text_is_not() -> None:
+    from classifiers.filled import scanned_rules
+
+    image = Image.new("L", (1190, 400), 240)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle([100, 300, 480, 302], fill=30)
+    for x in range(100, 1000, 18):  # a row of letters: dark, but never a run a seventh wide
+        pen.rectangle([x, 100, x + 11, 120], fill=20)
+    assert scanned_rules(image) == [(100, 300, 481, 303)]
