@@ -737,7 +737,7 @@ def ink_in_box(page: Page, box: tuple[int, int, int, int]) -> bool:
 # A rule printed to sign on, as a scan shows it: a dark run across at least a seventh of the
 # page's width, a few pixels thick.
 _RULE_SHARE = 1 / 7
-_RULE_MAX_PIXELS = 8
+_RULE_MAX_PIXELS = 10
 
 
 def scanned_rules(image: Image.Image) -> list[tuple[int, int, int, int]]:
@@ -746,8 +746,10 @@ def scanned_rules(image: Image.Image) -> list[tuple[int, int, int, int]]:
     seventh of the width; text, whose dark runs are a letter wide, has none. Pure."""
     grey = np.asarray(ImageOps.autocontrast(image.convert("L"), cutoff=1), dtype=np.uint8)
     dark = grey < 110
-    # Close the gaps of a pixel or two a scan leaves in a printed rule.
+    # Close the gaps of a pixel or two a scan leaves in a printed rule, and let a rule a photo
+    # shows slightly aslant run on in the rows next to it.
     dark[:, 1:-1] |= dark[:, :-2] & dark[:, 2:]
+    dark[1:-1] |= dark[:-2] | dark[2:]
     wanted = max(40, int(image.width * _RULE_SHARE))
     found: list[list[int]] = []
     for y in np.nonzero(dark.mean(axis=1) >= _RULE_SHARE)[0]:
@@ -761,7 +763,8 @@ def scanned_rules(image: Image.Image) -> list[tuple[int, int, int, int]]:
                 found.append([int(start), int(y), int(end), int(y)])
             else:
                 rule[:] = [min(rule[0], int(start)), rule[1], max(rule[2], int(end)), int(y)]
-    return [(r[0], r[1], r[2], r[3] + 1) for r in found if r[3] - r[1] < _RULE_MAX_PIXELS]
+    # Less the row the run was let on into above and below it.
+    return [(r[0], r[1] + 1, r[2], r[3]) for r in found if r[3] - r[1] < _RULE_MAX_PIXELS]
 
 
 def _caption(page: Page, label: Word) -> bool:

@@ -433,7 +433,9 @@ def partners_signed(found: list[SignaturePlace], extra_signed: int = 0, *,
     untold = [i for i, p in enumerate(found) if p.signed is None and i not in marked]
     inked = set(untold[:extra_signed])
     signed = [bool(p.signed) or i in inked or i in marked for i, p in enumerate(found)]
-    missing = tuple(p.role or f"signature {i + 1}" for i, p in enumerate(found) if not signed[i])
+    # "2" alone ("Firma / Signature 2") says little to HR: "signature 2".
+    missing = tuple(f"signature {p.role or i + 1}" if re.fullmatch(r"[12AB]?", p.role)
+                    else p.role for i, p in enumerate(found) if not signed[i])
     return PartnersSigned(len(found), sum(signed), missing, unsure=scanned and bool(missing))
 
 

@@ -29,6 +29,7 @@ def test_bilingual_captions_side_by_side_are_two_places_with_their_number() -> N
     # The lines over the captions are empty in the text; the names are printed under them.
     assert [(p.role, p.signed) for p in found] == [("1", False), ("2", False)]
     assert found[0].column < found[1].column == found[0].column_end
+    assert partners_signed(found, marked=frozenset({0})).missing == ("signature 2",)
 
 
 def test_a_name_printed_under_a_caption_is_not_a_signature() -> None:
@@ -195,3 +196,7 @@ def test_a_printed_rule_is_found_on_a_scan_and_a_line_of_text_is_not() -> None:
     for x in range(100, 1000, 18):  # a row of letters: dark, but never a run a seventh wide
         pen.rectangle([x, 100, x + 11, 120], fill=20)
     assert scanned_rules(image) == [(100, 300, 481, 303)]
+    # A photo's rule slightly aslant (6 pixels over 500) is one rule still.
+    aslant = Image.new("L", (1190, 400), 240)
+    ImageDraw.Draw(aslant).line([(100, 300), (600, 306)], fill=30, width=3)
+    assert [(r[0], r[2]) for r in scanned_rules(aslant)] == [(100, 601)]
