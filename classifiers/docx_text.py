@@ -236,8 +236,11 @@ def body_text(document: Any) -> str:
 
 
 # Whole words: "the undersigned" in a statement names no signature line.
-_SIGNATURE_WORDS = re.compile(r"\b(?:signature|handtekening|signed|getekend|ondertekend|"
-                              r"ondertekening|sign here|teken hier)\b", re.IGNORECASE)
+# Bounded by anything but a letter or digit: "______Handtekening", a line typed right before
+# its caption, names the signature too.
+_SIGNATURE_WORDS = re.compile(r"(?<![^\W_])(?:signature|handtekening|signed|getekend|"
+                              r"ondertekend|ondertekening|sign here|teken hier)(?![^\W_])",
+                              re.IGNORECASE)
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _V = "{urn:schemas-microsoft-com:vml}"
 # Content controls that hold an answer: typed text, a date, a choice from a list.
@@ -289,6 +292,12 @@ def answered_fields(document: Any) -> int:
     return answered
 
 
+def _paragraphs_text(element: Any) -> str:
+    """The text of an element's paragraphs, a space between two: the paragraphs of a table
+    cell ("______", "Handtekening referent") are not one word."""
+    return " ".join(_text_of(paragraph) for paragraph in element.iter(W + "p"))
+
+
 def _where_signature_goes(element: Any) -> bool:
     """An element in, or within two paragraphs after, a paragraph or table row that names the
     signature."""
@@ -297,9 +306,9 @@ def _where_signature_goes(element: Any) -> bool:
         return False
     row = next((a for a in paragraph.iterancestors(W + "tr")), None)
     anchor = row if row is not None else paragraph
-    nearby = [_text_of(anchor)]
+    nearby = [_paragraphs_text(anchor)]
     for sibling in anchor.itersiblings(preceding=True):
-        text = _text_of(sibling).strip()
+        text = _paragraphs_text(sibling).strip()
         if text:
             nearby.append(text)
         if len(nearby) >= 3:

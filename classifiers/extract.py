@@ -73,6 +73,14 @@ class Page:
     # Vector curves on a PDF page, grouped into marks (a signature drawn with a pen or tablet
     # is a few curves close together): each mark's box (x0, top, x1, bottom) in points.
     drawn_marks: tuple[tuple[float, float, float, float], ...] = ()
+    # A text PDF page's words where they stand ((text, x0, top, x1, bottom) in points) and its
+    # drawn horizontal rules (x0, top, x1, bottom): the text alone runs two columns together
+    # ("Signature 1 Signature 2"), so what is signed where is read from the positions.
+    placed_words: tuple[tuple[str, float, float, float, float], ...] = ()
+    rules: tuple[tuple[float, float, float, float], ...] = ()
+    # The boxes of the pictures on a text PDF page (a signature scanned and pasted on its line,
+    # a logo): what a picture shows is not read, only where it stands.
+    pictures: tuple[tuple[float, float, float, float], ...] = ()
     notes: list[str] = field(default_factory=list)
 
 
@@ -143,7 +151,10 @@ def _extract_pdf(data: bytes, limits: Limits, deadline: Deadline) -> ExtractedFi
                 if reading is not None and reading.is_passport:
                     reading = viz.confirm(reading, text.split())
                 pages.append(Page(number, text, mrz=reading,
-                                  drawn_marks=drawn_marks(pdf_page.curves)))
+                                  drawn_marks=drawn_marks(pdf_page.curves),
+                                  placed_words=_placed_words(pdf_page),
+                                  rules=horizontal_rules(pdf_page.lines + pdf_page.rects),
+                                  pictures=_picture_boxes(pdf_page)))
                 continue
             points = float(pdf_page.width) * float(pdf_page.height)
             if points * (RENDER_DPI / 72) ** 2 > limits.max_pixels:
@@ -196,6 +207,44 @@ def drawn_marks(curves: list[dict[str, Any]]) -> tuple[tuple[float, float, float
         boxes = marks
     return tuple(sorted(((b[0], b[1], b[2], b[3]) for b in boxes),
                         key=lambda b: (round(b[1]), b[0])))
+
+
+def _placed_words(pdf_page: pdfplumber.page.Page) -> tuple[tuple[str, float, float, float,
+                                                                  float], ...]:
+    try:
+        words = pdf_page.extract_words()
+    except Exception:  # positions are a help to the signature places, never a reason to fail
+        return ()
+    return tuple((str(w["text"]), float(w["x0"]), float(w["top"]), float(w["x1"]),
+                  float(w["bottom"])) for w in words)
+
+
+def _picture_boxes(pdf_page: pdfplumber.page.Page) -> tuple[tuple[float, float, float,
+                                                                    float], ...]:
+    try:
+        return tuple((float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"]))
+                     for i in pdf_page.images)
+    except Exception:  # as with the words: a help to the signature places, never a failure
+        return ()
+
+
+# A rule one signs on is at least an inch long and a hairline thick; past how many a page is a
+# grid of cells, not a form with lines to sign.
+_RULE_MIN_WIDTH = 60.0
+_RULE_MAX_THICKNESS = 2.0
+_MAX_RULES = 200
+
+
+def horizontal_rules(objects: list[dict[str, Any]]) -> tuple[tuple[float, float, float,
+                                                                    float], ...]:
+    """The horizontal lines drawn on a PDF page (lines, and rectangles a hairline high, as
+    many PDF writers draw them), top to bottom: where a signature line may be. Pure."""
+    rules = sorted({(round(float(o["x0"]), 1), round(float(o["top"]), 1),
+                     round(float(o["x1"]), 1), round(float(o["bottom"]), 1)) for o in objects
+                    if float(o["bottom"]) - float(o["top"]) <= _RULE_MAX_THICKNESS
+                    and float(o["x1"]) - float(o["x0"]) >= _RULE_MIN_WIDTH},
+                   key=lambda r: (r[1], r[0]))
+    return tuple(rules) if len(rules) <= _MAX_RULES else ()
 
 
 def _touch(a: list[float], b: list[float]) -> bool:

@@ -725,6 +725,48 @@ def inked_signature_labels(page: Page, labels: re.Pattern[str] = _SIGNATURE_LABE
     return inked
 
 
+def ink_in_box(page: Page, box: tuple[int, int, int, int]) -> bool:
+    """Handwriting in one region of a scanned page (pixels: left, top, right, bottom), its
+    printed words and rules not counted."""
+    assert page.image is not None
+    image = page.image
+    clipped = (max(0, box[0]), max(0, box[1]), min(image.width, box[2]), min(image.height, box[3]))
+    return _ink_in(page, clipped, _printed_lines(page.words))
+
+
+# A rule printed to sign on, as a scan shows it: a dark run across at least a seventh of the
+# page's width, a few pixels thick.
+_RULE_SHARE = 1 / 7
+_RULE_MAX_PIXELS = 10
+
+
+def scanned_rules(image: Image.Image) -> list[tuple[int, int, int, int]]:
+    """The horizontal rules of a scanned page (left, top, right, bottom in pixels), top to
+    bottom: rows whose dark pixels run on unbroken (a gap of a pixel or two aside) for a
+    seventh of the width; text, whose dark runs are a letter wide, has none. Pure."""
+    grey = np.asarray(ImageOps.autocontrast(image.convert("L"), cutoff=1), dtype=np.uint8)
+    dark = grey < 110
+    # Close the gaps of a pixel or two a scan leaves in a printed rule, and let a rule a photo
+    # shows slightly aslant run on in the rows next to it.
+    dark[:, 1:-1] |= dark[:, :-2] & dark[:, 2:]
+    dark[1:-1] |= dark[:-2] | dark[2:]
+    wanted = max(40, int(image.width * _RULE_SHARE))
+    found: list[list[int]] = []
+    for y in np.nonzero(dark.mean(axis=1) >= _RULE_SHARE)[0]:
+        row = np.concatenate(([0], dark[y].astype(np.int8), [0]))
+        edges = np.flatnonzero(np.diff(row))
+        for start, end in zip(edges[::2], edges[1::2], strict=True):
+            if end - start < wanted:
+                continue
+            rule = next((r for r in found if r[3] >= y - 1 and r[0] < end and start < r[2]), None)
+            if rule is None:
+                found.append([int(start), int(y), int(end), int(y)])
+            else:
+                rule[:] = [min(rule[0], int(start)), rule[1], max(rule[2], int(end)), int(y)]
+    # Less the row the run was let on into above and below it.
+    return [(r[0], r[1] + 1, r[2], r[3]) for r in found if r[3] - r[1] < _RULE_MAX_PIXELS]
+
+
 def _caption(page: Page, label: Word) -> bool:
     """A signature label that is a caption (no colon on its line, nothing written after it):
     the line to sign on is above it, not beside it."""

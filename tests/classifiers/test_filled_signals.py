@@ -347,3 +347,15 @@ def test_a_crooked_box_border_and_dust_are_no_ink_and_a_signature_is(tilt: float
 
     assert inked_signature_labels(_signature_box_scan(signed=False, tilt=tilt)) == [False]
     assert inked_signature_labels(_signature_box_scan(signed=True, tilt=tilt)) == [True]
+
+
+def test_a_picture_over_a_typed_line_with_its_caption_under_it_is_a_signature() -> None:
+    """Given a table cell holding a picture, a line of underscores, the caption and the printed
+    name, one paragraph each, when the DOCX is read, then the picture is where one signs."""
+    document = docx.Document()
+    document.add_paragraph("Plaats en datum: Utrecht, 02-03-2026")
+    cell = document.add_table(rows=1, cols=2).rows[0].cells[0]
+    cell.paragraphs[0].add_run().add_picture(io.BytesIO(_png(True)))
+    for text in ("____________________", "Handtekening referent", "WILHELMINA DE BOER"):
+        cell.add_paragraph(text)
+    assert signature_images(document) == 1

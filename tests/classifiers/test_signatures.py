@@ -37,8 +37,9 @@ def _signed(text: str) -> list[bool | None]:
      "(signature)                            (signature)", [True, True]),
     ("/s/ Mark Visser                ______________________\n"
      "Signature partner 1            Signature partner 2", [True, False]),
+    # A name under a caption is the name printed under the line: the text cannot tell.
     ("Signature referent             Signature vreemdeling\n"
-     "A. Jansen", [True, False]),
+     "A. Jansen", [None, None]),
     # OCR's damage to the label and the mark.
     ("5ignature of partner 1: [signafure]\nSiqnature of partner 2: ______", [True, False]),
     # A long label: the rest of it is not a signer's name.
@@ -144,6 +145,20 @@ def test_ink_is_judged_per_signature_place_on_a_scan() -> None:
     assert inked_signature_labels(_scan(False, False)) == [False, False]
 
 
+def test_ink_goes_to_its_own_place_and_is_not_counted_twice() -> None:
+    """Given a scan whose OCR made words of the first partner's signature and whose first box
+    holds that signature's ink, when its places are judged, then the second place, empty, is
+    not signed by the first one's ink."""
+    from classifiers.signatures import form_signatures
+
+    page = _scan(True, False)
+    page.text = "Signature: Aoxvbl       Signature:"
+    assert [p.signed for p in places(page.text)] == [True, None]
+    assert form_signatures([page]).signed == 1
+    # Bare captions side by side, each with its box of ink or none.
+    assert form_signatures([_scan(False, True)]).missing == ("signature 1",)
+
+
 def test_curves_that_touch_are_one_drawn_mark() -> None:
     """Given a squiggle drawn as two overlapping curves, a chain of strokes that only touches
     through a third, and a stroke far away, when a PDF page's curves are grouped, then each
@@ -156,3 +171,15 @@ def test_curves_that_touch_are_one_drawn_mark() -> None:
     curves = [curve(300, 500, 340, 510), curve(80, 416, 211, 438), curve(86, 426, 215, 434),
               curve(360, 500, 400, 510), curve(338, 500, 362, 510)]
     assert drawn_marks(curves) == ((80.0, 416.0, 215.0, 438.0), (300.0, 500.0, 400.0, 510.0))
+
+
+def test_thin_rectangles_and_lines_are_rules_and_boxes_are_not() -> None:
+    from classifiers.extract import horizontal_rules
+
+    objects = [{"x0": 48, "top": 580, "x1": 238, "bottom": 580},
+               {"x0": 298, "top": 579.6, "x1": 488, "bottom": 580.4},
+               {"x0": 48, "top": 300, "x1": 290, "bottom": 320},  # a field's box
+               {"x0": 48, "top": 400, "x1": 56, "bottom": 400}]  # a tick's stroke
+    # Top to bottom: a row of lines is told by their tops being close, not equal.
+    assert horizontal_rules(objects) == ((298.0, 579.6, 488.0, 580.4),
+                                         (48.0, 580.0, 238.0, 580.0))
