@@ -5,36 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
-
 from classifiers import mrz_cells
 from classifiers.mrz import NUMBER_BY_HEIGHT, parse_td3, with_line2
 from tests.classifiers.test_mrz import LINE1, TODAY, zone
+from tests.classifiers.test_mrz_shapes import _band
 
 _MONOSPACED_EQUAL_HEIGHTS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
 
-def _band(line1: str, line2: str, font_path: Path | None = None) -> Image.Image:
-    """Both lines set in a monospaced font (OCR-B unless told), dark on light."""
-    path = font_path or next((p for p in mrz_cells._OCRB_FONTS if p.exists()), None)
-    if path is None or not path.exists():
-        pytest.skip("the font is not installed")
-    font = ImageFont.truetype(str(path), 36)
-    pitch, gap = 26, 52
-    image = Image.new("L", (44 * pitch + 40, 2 * gap + 30), 255)
-    draw = ImageDraw.Draw(image)
-    for row, line in enumerate((line1, line2)):
-        for column, char in enumerate(line):
-            draw.text((20 + column * pitch, 15 + row * gap), char, font=font, fill=0)
-    return image
-
-
-def _judged(printed: str, read: str, font_path: Path | None = None,
-            blur: float = 0) -> dict[int, bool]:
+def _judged(printed: str, read: str, font_path: Path | None = None) -> dict[int, bool]:
     band = _band(LINE1, printed, font_path)
-    if blur:
-        band = band.filter(ImageFilter.GaussianBlur(blur))
     cell_grid = mrz_cells.grid(band)
     assert cell_grid is not None
     return mrz_cells.round_letters_by_height(band, cell_grid, read)

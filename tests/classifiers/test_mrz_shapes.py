@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -11,11 +13,12 @@ from tests.classifiers.test_mrz import LINE1, zone
 LINE2 = zone(number="616174876")
 
 
-def _band(line1: str, line2: str) -> Image.Image:
-    """Both lines set in OCR-B as a passport prints them: dark on light, monospaced."""
-    path = next((p for p in mrz_cells._OCRB_FONTS if p.exists()), None)
-    if path is None:
-        pytest.skip("the OCR-B font is not installed")
+def _band(line1: str, line2: str, font_path: Path | None = None) -> Image.Image:
+    """Both lines set as a passport prints them (in OCR-B unless told): dark on light,
+    monospaced."""
+    path = font_path or next((p for p in mrz_cells._OCRB_FONTS if p.exists()), None)
+    if path is None or not path.exists():
+        pytest.skip("the font is not installed")
     font = ImageFont.truetype(str(path), 36)
     pitch, gap = 26, 52
     image = Image.new("L", (44 * pitch + 40, 2 * gap + 30), 255)
