@@ -233,13 +233,12 @@ def _on_the_line_before(line: str, match: re.Match[str], previous_end: int) -> s
 
 # A person a place is for, as a caption under a line names them without the word for a
 # signature ("Partner 1", "the sponsor", "Referent / Sponsor"); a bare "1" or "A" is no caption.
+_PERSON_NOUNS = (r"sponsor|referent|vreemdeling|applicant|aanvrager|parent|ouder|guardian|"
+                 r"voogd|father|mother|vader|moeder|declarant")
 _PERSON = re.compile(
     r"(?:(?:" + _FILLER + r"|partn[a-z]{1,3}|partnerin|partenaire|compagn[oa]|parceir[oa]|"
-    r"pareja|sponsor|referent|vreemdeling|applicant|aanvrager|parent|ouder|guardian|voogd|"
-    r"father|mother|vader|moeder|declarant|[12AB](?![\w']))\s*)+", re.IGNORECASE)
-_PERSON_WORD = re.compile(r"partn|compagn|parceir|pareja|sponsor|referent|vreemdeling|"
-                          r"applicant|aanvrager|parent|ouder|guardian|voogd|father|mother|"
-                          r"vader|moeder|declarant", re.IGNORECASE)
+    r"pareja|" + _PERSON_NOUNS + r"|[12AB](?![\w']))\s*)+", re.IGNORECASE)
+_PERSON_WORD = re.compile(r"partn|compagn|parceir|pareja|" + _PERSON_NOUNS, re.IGNORECASE)
 
 
 def _person_caption(piece: str) -> bool:
