@@ -613,6 +613,11 @@ class _BandReader:
             self._grids[key] = mrz_cells.grid(self.prepared(height, treatment))
         return self._grids[key]
 
+    def first_grid(self) -> tuple[int, mrz_cells.CellGrid] | None:
+        """The cell grid of the first cell attempt whose band fits one, with its height."""
+        return next(((height, g) for height, treatment, by_cells in _MRZ_ATTEMPTS
+                     if by_cells and (g := self.grid(height, treatment)) is not None), None)
+
     def wanted(self, attempts: tuple[tuple[int, str, bool], ...]) -> list[Image.Image]:
         """The images these attempts would send to tesseract (a cell attempt needs a grid),
         to read ahead in the same call; none when tesseract runs in-process, where a crop not
@@ -941,10 +946,10 @@ def _settle_by_shapes(reading: MrzReading, reader: _BandReader) -> MrzReading:
     line2 = reading.lines[1]
     differing = sorted({i for alternative in reading.alternatives for i in range(9)
                         if alternative[i] != line2[i]})
-    cell_grid = next((g for height, treatment, by_cells in _MRZ_ATTEMPTS if by_cells
-                      and (g := reader.grid(height, treatment)) is not None), None)
-    if cell_grid is None or not differing:
+    found = reader.first_grid()
+    if found is None or not differing:
         return reading
+    cell_grid = found[1]
     settled = mrz_cells.shape_settled_positions(cell_grid, line2, differing)
     left = tuple(a for a in reading.alternatives
                  if not any(a[i] != line2[i] for i in settled))
@@ -968,14 +973,14 @@ def _round_letters_by_height(reading: MrzReading, reader: _BandReader) -> MrzRea
     agrees with the heights becomes the best one; the number stays untrusted
     (`NUMBER_BY_HEIGHT`) and the others stay alternatives, for the printed page to settle.
     """
-    if not reading.is_passport or reading.passport is None:
-        return reading
-    found = next(((height, g) for height, treatment, by_cells in _MRZ_ATTEMPTS
-                  if by_cells and (g := reader.grid(height, treatment)) is not None), None)
+    line2 = reading.lines[1]
+    if not reading.is_passport or reading.passport is None \
+            or not mrz_cells.round_positions(line2):
+        return reading  # nothing to judge: no band is prepared for it
+    found = reader.first_grid()
     if found is None:
         return reading
     height, cell_grid = found
-    line2 = reading.lines[1]
     letters = mrz_cells.round_letters_by_height(reader.prepared(height, "plain"), cell_grid,
                                                 line2)
     if not letters:

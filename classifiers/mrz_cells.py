@@ -268,6 +268,11 @@ def _glyph_height(darkness: np.ndarray) -> float | None:
     return float(np.interp(1 - _EDGE_MASS, mass, rows) - np.interp(_EDGE_MASS, mass, rows))
 
 
+def round_positions(line2: str) -> list[int]:
+    """The document number's positions (of a TD3 second line) read as O or 0."""
+    return [i for i, char in enumerate(line2[0:9]) if char in "O0"]
+
+
 def round_letters_by_height(grey: Image.Image, cell_grid: CellGrid, line2: str
                             ) -> dict[int, bool]:
     """For the document number's cells read as O or 0: whether each is the letter (True) or
@@ -278,7 +283,7 @@ def round_letters_by_height(grey: Image.Image, cell_grid: CellGrid, line2: str
     """
     if len(cell_grid.rows) != 2 or len(cell_grid.cells[1]) != len(line2) or len(line2) != 44:
         return {}
-    wanted = [i for i in range(9) if line2[i] in "O0"]
+    wanted = round_positions(line2)
     if not wanted:
         return {}
     pixels = np.asarray(grey.convert("L"), dtype=np.float64)
