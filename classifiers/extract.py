@@ -953,15 +953,25 @@ def _settle_by_shapes(reading: MrzReading, reader: _BandReader) -> MrzReading:
     settled = mrz_cells.shape_settled_positions(cell_grid, line2, differing)
     left = tuple(a for a in reading.alternatives
                  if not any(a[i] != line2[i] for i in settled))
-    if left == reading.alternatives:
-        return reading
-    unsettled = reading.unsettled
-    repairs = reading.repairs
     if not left:
-        unsettled = tuple(u for u in unsettled if not u.startswith(viz.NUMBER_AMBIGUITY))
-        repairs = (*repairs, "document number settled by the glyph shapes")
-    return with_confirmation(replace(reading, alternatives=left, unsettled=unsettled,
-                                     repairs=repairs))
+        unsettled = tuple(u for u in reading.unsettled
+                          if not u.startswith(viz.NUMBER_AMBIGUITY))
+        return with_confirmation(replace(
+            reading, alternatives=left, unsettled=unsettled,
+            repairs=(*reading.repairs, "document number settled by the glyph shapes")))
+    if left != reading.alternatives:
+        reading = with_confirmation(replace(reading, alternatives=left))
+    # A G read as 6 (or back) that the glyph shows plainly: the alternative with exactly those
+    # characters changed becomes the reading. The number stays untrusted (the check digits'
+    # tie is still there) until the printed page shows it.
+    switched = mrz_cells.shape_switched_positions(cell_grid, line2, differing)
+    chosen = next((a for a in left if switched and
+                   {i for i in differing if a[i] != line2[i]} == switched), None)
+    if chosen is None:
+        return reading
+    moved = mrz.with_line2(reading, chosen)
+    return with_confirmation(replace(
+        moved, repairs=(*moved.repairs, "G and 6 in the document number by their shapes")))
 
 
 def _round_letters_by_height(reading: MrzReading, reader: _BandReader) -> MrzReading:

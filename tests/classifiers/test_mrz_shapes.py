@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -54,3 +55,59 @@ def test_o_and_zero_are_not_judged_by_shape() -> None:
     cell_grid = mrz_cells.grid(_band(LINE1, line2))
     assert cell_grid is not None
     assert mrz_cells.shape_settled_positions(cell_grid, line2, [6, 7]) == set()
+
+
+# --- a G read as 6 (or back), switched when the glyph shows it plainly -------------------------
+
+GERMAN = zone(number="CWV0GX42K", nationality="D<<")
+
+
+def test_given_a_printed_g_read_as_6_then_the_shape_and_its_open_bowl_switch_it() -> None:
+    cell_grid = mrz_cells.grid(_band(LINE1, GERMAN))
+    assert cell_grid is not None
+    misread = GERMAN.replace("CWV0GX", "CWV06X")
+    assert mrz_cells.shape_switched_positions(cell_grid, misread, [4]) == {4}
+
+
+def test_given_a_printed_6_read_as_g_then_its_closed_bowl_switches_it_back() -> None:
+    cell_grid = mrz_cells.grid(_band(LINE1, LINE2))
+    assert cell_grid is not None
+    misread = "G" + LINE2[1:]
+    assert mrz_cells.shape_switched_positions(cell_grid, misread, [0]) == {0}
+
+
+def test_given_characters_read_as_printed_then_nothing_is_switched() -> None:
+    for line2, positions in ((LINE2, [0, 2]), (GERMAN, [4])):
+        cell_grid = mrz_cells.grid(_band(LINE1, line2))
+        assert cell_grid is not None
+        assert mrz_cells.shape_switched_positions(cell_grid, line2, positions) == set()
+
+
+def test_a_bowl_is_background_the_ink_closes_in() -> None:
+    ring = np.zeros((12, 10), dtype=bool)
+    ring[1:11, 1:9] = True
+    ring[3:9, 3:7] = False  # the hole
+    assert mrz_cells.encloses_bowl(ring)
+    opened = ring.copy()
+    opened[4:6, 7:9] = False  # a gap to the right: a C, or a G's mouth
+    assert not mrz_cells.encloses_bowl(opened)
+    speck = ring.copy()
+    speck[3:9, 3:7] = True
+    speck[5, 5] = False  # one pixel of paper in the ink is no bowl
+    assert not mrz_cells.encloses_bowl(speck)
+
+
+def test_given_a_reading_that_chose_6_where_the_band_prints_g_then_g_becomes_the_reading() -> None:
+    from classifiers.extract import _BandReader, _settle_by_shapes
+    from classifiers.mrz import find_mrz
+
+    misread = GERMAN.replace("CWV0GX", "CWV06X")
+    reading = find_mrz([LINE1, misread])
+    assert reading is not None and GERMAN in reading.alternatives
+    band = _band(LINE1, GERMAN)
+    settled = _settle_by_shapes(reading, _BandReader(band, 30, (0, 0, *band.size)))
+    assert settled.lines[1] == GERMAN
+    assert settled.passport is not None and settled.passport.document_number == "CWV0GX42K"
+    # The check digits still cannot choose: the number waits for the printed page.
+    assert settled.passport.trusted("document_number") is False
+    assert misread in settled.alternatives
