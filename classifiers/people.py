@@ -230,6 +230,13 @@ def read_people(text: str, kind: Kind) -> tuple[PersonMention, ...]:
                     # "MOTHER'S NAME: RACHEL ANNE CARTER   MAIDEN SURNAME: LOPEZ": the birth
                     # name of the person just named on the line, not another person.
                     continue
+                if role is None and slot in ("surname", "given") and drafts \
+                        and drafts[-1].role != section and drafts[-1].lines \
+                        and number - drafts[-1].lines[-1] <= 1 and drafts[-1].wants(slot):
+                    # "3 Husband: surname BALOGUN / 4 forenames EMEKA": the role named on a
+                    # surname's label goes on to the given names right under it (not to a
+                    # birth date: "Baba Adı: Ahmet / Doğum Tarihi" is the child's).
+                    role = drafts[-1].role
                 _place(drafts, slot, role or section, value, number)
     flat = " ".join(text.split())
     _family_surname(drafts)
@@ -417,13 +424,23 @@ def _value_after(line: str, labels: tuple[str, ...], next_line: str) -> str | No
         value = next_line  # "Naam:" alone in its cell or line; the answer in the next
         if _starts_with_label(value):
             return None
-    elif rest[:1] == " " and rest.strip() and (rest.lstrip()[0].isupper()
-                                               or rest.lstrip()[0].isdigit()):
+    elif rest[:1] == " " and _starts_value(rest):
         value = rest  # "Surname OLIVEIRA", "Born 01.02.1999": a whole label, one space
     else:
         return None
     value = _FILLERS.split(value)[0] if _FILLERS.match(value.strip()) is None else ""
     return value.strip() or None
+
+
+def _starts_value(rest: str) -> bool:
+    """Whether the words after a label one space away are its value: a capital or a digit
+    first, after at most two of a surname's lower-case particles."""
+    for word in rest.split()[:3]:
+        if word[0].isupper() or word[0].isdigit():
+            return True
+        if word not in _PARTICLES:  # the particles of a surname, "von Hagen", "van den Heuvel"
+            return False
+    return False
 
 
 _LABEL_GOES_ON = re.compile(
@@ -654,8 +671,7 @@ def clean_name(value: str) -> str | None:
     words = value.split()
     if len(words) > 6 or all(w.casefold().strip(".") in NOT_NAME_WORDS for w in words):
         return None
-    if words[0].casefold() in NOT_NAME_WORDS and words[0].islower() and not (
-            words[0].casefold() in _PARTICLES and len(words) > 1 and words[1][:1].isupper()):
+    if words[0].casefold() in NOT_NAME_WORDS and words[0].islower() and not _starts_value(value):
         return None  # "and address of ...": the label went on ("de Vries" is a name)
     if any(w[:1].islower() and w.casefold() not in _PARTICLES for w in words):
         return None  # "vestiging van minderjarig kind": a phrase, no name

@@ -351,3 +351,26 @@ def test_a_part_of_a_name_alone_is_no_person() -> None:
     # With a birth date beside it, it still says whom the paper is about.
     assert read_people("Surname: OKAFOR   Date of birth: 03-04-1990", Kind.ANTECEDENTS) \
         == (PersonMention("OKAFOR", "holder", date(1990, 4, 3)),)
+
+
+def test_a_surname_that_begins_with_particles_follows_its_label_one_space_away() -> None:
+    text = """Standesamt München
+Familienname von Hagen
+Vornamen Sophie"""
+    assert [m.name for m in read_people(text, Kind.BIRTH_CERTIFICATE)] == ["Sophie von Hagen"]
+    dutch = "Geslachtsnaam van den Heuvel\nVoornamen Femke"
+    assert [m.name for m in read_people(dutch, Kind.UNMARRIED_STATUS)] == ["Femke van den Heuvel"]
+    # A label that goes on in lower case is still no name.
+    assert read_people("Familienname van de gemeente", Kind.BIRTH_CERTIFICATE) == ()
+
+
+def test_a_role_on_a_surname_label_goes_on_to_the_given_names_under_it() -> None:
+    text = """1 Child: surname OKAFOR
+2 forenames ADA
+3 Father: surname OKAFOR
+4 forenames CHUKWUDI
+5 Mother: surname EZE
+6 forenames NGOZI"""
+    people = read_people(text, Kind.BIRTH_CERTIFICATE)
+    assert {(m.name, m.role) for m in people} == {
+        ("ADA OKAFOR", "child"), ("CHUKWUDI OKAFOR", "parent"), ("NGOZI EZE", "parent")}
