@@ -416,7 +416,12 @@ def _value_after(line: str, labels: tuple[str, ...], next_line: str) -> str | No
             return None  # "Name of the employer": someone else's field, not a person's
         rest = rest[tail.end():]
     rest = _HINT.sub("", rest, count=1)  # a hint such as "(dd-mm-jjjj)" is no answer
-    rest = _TRANSLATED.sub("", rest, count=1)  # "Surname / Achternaam / Nom:" one label
+    translated = _TRANSLATED.sub("", rest, count=1)  # "Surname / Achternaam / Nom:" one label
+    if not translated.strip() and rest.strip():
+        # The translations ran to the end of the line: the value may stand one space after
+        # the last of them ("surname / Époux: nom BALOGUN", "date de naissance 1984-12-07").
+        translated = _value_after_translations(rest)
+    rest = translated
     separated = _SEPARATOR.match(rest)
     if separated and rest[separated.end():].strip():
         value = rest[separated.end():]
@@ -443,6 +448,20 @@ def _starts_value(rest: str) -> bool:
     return False
 
 
+def _value_after_translations(rest: str) -> str:
+    """" BALOGUN" from " / Époux: nom BALOGUN": the words from the first one written in capitals
+    throughout (a name) or beginning with a digit (a date), when no label word is among them;
+    "" when there is none."""
+    words = rest.split()
+    for index, word in enumerate(words):
+        if word[0].isdigit() or (len(word) >= 2 and word.isupper() and word.isalpha()):
+            value = words[index:]
+            if any(_fold(w) in _LABEL_WORDS for w in value):
+                return ""
+            return " " + " ".join(value)
+    return ""
+
+
 _LABEL_GOES_ON = re.compile(
     r"^\s*(?:of|van|du|de|del|do|da|des)\b[^:\t]{0,40}?(?=[:：\t]|\s{2,}|[._…]{2,})", re.IGNORECASE)
 _PLAIN_QUALIFIERS = (r"\b(?:in full|as (?:shown )?in (?:the )?passport|"
@@ -464,6 +483,7 @@ def _value_anywhere(line: str, labels: tuple[str, ...]) -> str | None:
 
 
 _EVERY_LABEL = SURNAME_LABELS + GIVEN_LABELS + FULL_NAME_LABELS + BIRTH_LABELS
+_LABEL_WORDS = frozenset(word for label in (*_EVERY_LABEL, *_ROLE_OF) for word in label.split())
 
 
 def _starts_with_label(line: str) -> bool:

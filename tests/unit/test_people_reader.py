@@ -374,3 +374,19 @@ def test_a_role_on_a_surname_label_goes_on_to_the_given_names_under_it() -> None
     people = read_people(text, Kind.BIRTH_CERTIFICATE)
     assert {(m.name, m.role) for m in people} == {
         ("ADA OKAFOR", "child"), ("CHUKWUDI OKAFOR", "parent"), ("NGOZI EZE", "parent")}
+
+
+def test_a_multilingual_extract_gives_its_value_after_the_last_translation() -> None:
+    # The CIEC formula: each label in several languages, the value one space after them.
+    text = """Extract from the register of marriages
+3 Husband: surname / Époux: nom BALOGUN
+4 forenames / prénoms EMEKA
+5 date and place of birth / date et lieu de 1984-12-07 Abuja
+naissance
+6 Wife: surname / Épouse: nom EZE
+7 forenames / prénoms FUNMILAYO"""
+    people = read_people(text, Kind.MARRIAGE_CERTIFICATE)
+    assert {(m.name, m.role, m.birth_date) for m in people} == {
+        ("EMEKA BALOGUN", "spouse", date(1984, 12, 7)), ("FUNMILAYO EZE", "spouse", None)}
+    # Capitals that are a label's own words are no value.
+    assert read_people("SURNAME / NOM BALOGUN\nFORENAMES / PRENOMS EMEKA", Kind.ANTECEDENTS) == ()
