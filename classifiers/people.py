@@ -483,7 +483,9 @@ def _value_anywhere(line: str, labels: tuple[str, ...]) -> str | None:
 
 
 _EVERY_LABEL = SURNAME_LABELS + GIVEN_LABELS + FULL_NAME_LABELS + BIRTH_LABELS
-_LABEL_WORDS = frozenset(word for label in (*_EVERY_LABEL, *_ROLE_OF) for word in label.split())
+# Folded as the words they are compared with ("eheschließende" as "eheschliessende").
+_LABEL_WORDS = frozenset(word for label in (*_EVERY_LABEL, *_ROLE_OF)
+                         for word in _fold(label).split())
 
 
 def _starts_with_label(line: str) -> bool:
